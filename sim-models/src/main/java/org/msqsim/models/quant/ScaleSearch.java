@@ -32,10 +32,11 @@ public final class ScaleSearch {
             sumSq += row[i] * row[i];
         }
         Arrays.sort(a); // ascending: walk from the end for descending magnitudes
-        int nz = 0;
-        while (nz < a.length && a[nz] == 0) {
-            nz++;
+        int zeros = 0;
+        while (zeros < a.length && a[zeros] == 0) {
+            zeros++;
         }
+        final int nz = zeros; // a[nz..] are the non-zero magnitudes
         if (nz == a.length) {
             return new ScaledRow(0, 0, new int[row.length]);
         }
