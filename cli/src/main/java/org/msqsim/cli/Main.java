@@ -1,11 +1,64 @@
 package org.msqsim.cli;
 
-/** Entry point of the {@code msqsim} program. */
-public final class Main {
-    private Main() {
-    }
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code msqsim} program. User errors (bad flags, unreadable files, impossible values) end as one
+ * line on stderr and exit code 2; an internal error prints one line and exit code 70, with the stack
+ * trace only when {@code MSQSIM_DEBUG} is set.
+ */
+@Command(name = "msqsim", mixinStandardHelpOptions = true, version = "msqsim 0.1.0",
+        description = "Cycle-level, bit-accurate simulator of FPGA accelerators for mixed-scheme quantized DNNs.",
+        subcommands = {QuantizeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code of a user error (EX_USAGE-like; picocli's own usage errors use the same). */
+    public static final int EXIT_USER_ERROR = 2;
+    /** Exit code of an internal error (sysexits EX_SOFTWARE). */
+    public static final int EXIT_INTERNAL = 70;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.out.println("msqsim");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the program with the given streams and returns the exit code (used by the tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("msqsim: " + ex.getMessage() + " (see 'msqsim " + commandPath(ex.getCommandLine())
+                    + " --help')");
+            return EXIT_USER_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof UserError) {
+                err.println("msqsim: " + ex.getMessage());
+                return EXIT_USER_ERROR;
+            }
+            err.println("msqsim: internal error: " + ex + " (set MSQSIM_DEBUG=1 for the stack trace)");
+            if (System.getenv("MSQSIM_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return EXIT_INTERNAL;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        return name.startsWith("msqsim ") ? name.substring("msqsim ".length()) : "";
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,0 +1,88 @@
+package org.msqsim.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A plain-text table for terminals: a header row, a rule, then rows; the first column left-aligned,
+ * the others right-aligned (they are numbers). Also renders the same rows as CSV, so a command's
+ * table and CSV outputs cannot drift apart.
+ */
+final class TextTable {
+    private final List<String> headers;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    TextTable(String... headers) {
+        this.headers = List.of(headers);
+    }
+
+    TextTable row(Object... cells) {
+        if (cells.length != headers.size()) {
+            throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + headers.size());
+        }
+        List<String> r = new ArrayList<>();
+        for (Object c : cells) {
+            r.add(String.valueOf(c));
+        }
+        rows.add(r);
+        return this;
+    }
+
+    String render() {
+        int[] w = new int[headers.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = headers.get(i).length();
+            for (List<String> r : rows) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, headers, w);
+        int total = 0;
+        for (int x : w) {
+            total += x;
+        }
+        sb.append("-".repeat(total + 2 * (w.length - 1))).append('\n');
+        for (List<String> r : rows) {
+            line(sb, r, w);
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, List<String> cells, int[] w) {
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            String pad = " ".repeat(w[i] - c.length());
+            sb.append(i == 0 ? c + pad : pad + c);
+            sb.append(i + 1 < cells.size() ? "  " : "\n");
+        }
+    }
+
+    String csv() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.join(",", headers.stream().map(TextTable::csvCell).toList())).append('\n');
+        for (List<String> r : rows) {
+            sb.append(String.join(",", r.stream().map(TextTable::csvCell).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** A number with 4 significant digits in a form that reads well in a column. */
+    static String sig(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        return a >= 1e-3 && a < 1e5 ? String.format("%.4g", v) : String.format("%.3e", v);
+    }
+}

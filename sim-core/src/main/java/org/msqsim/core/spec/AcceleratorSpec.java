@@ -1,0 +1,35 @@
+package org.msqsim.core.spec;
+
+import java.util.Optional;
+
+/**
+ * The MSQ accelerator (Chang et al., HPCA 2021, §V): a DSP core for fixed-point rows and a LUT core
+ * for SP2 rows working on the same input tile at the same time, with input, weight and output
+ * buffers, DMA over the DDR controller, and a controller clocked at {@code controlClockHz}. Either
+ * core may be absent (DSP-only or LUT-only designs), not both.
+ *
+ * @param weightBits     weight width of both cores
+ * @param activationBits activation width (unsigned after ReLU)
+ */
+public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
+                              BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer,
+                              DdrSpec ddr, long controlClockHz, int weightBits, int activationBits) {
+    public AcceleratorSpec {
+        Specs.require(name != null && !name.isBlank(), "accelerator.name", name, "is required");
+        Specs.require(dspCore != null && lutCore != null, "accelerator", null, "core options must not be null");
+        Specs.require(dspCore.isPresent() || lutCore.isPresent(), "accelerator.cores", "none",
+                "needs a DSP core, a LUT core or both");
+        dspCore.ifPresent(c -> Specs.require(c.mac() == MacKind.DSP, "accelerator.dsp_core.mac", c.mac(),
+                "the DSP core must use DSP MACs"));
+        lutCore.ifPresent(c -> Specs.require(c.mac() != MacKind.DSP, "accelerator.lut_core.mac", c.mac(),
+                "the LUT core must use LUT MACs"));
+        Specs.require(inputBuffer != null && weightBuffer != null && outputBuffer != null, "accelerator.buffers",
+                null, "input, weight and output buffers are required");
+        Specs.require(ddr != null, "accelerator.ddr", null, "is required");
+        Specs.require(controlClockHz > 0 && controlClockHz <= 1_000_000_000L, "accelerator.control_clock_mhz",
+                controlClockHz, "must be in (0, 1000] MHz");
+        Specs.require(weightBits >= 3 && weightBits <= 8, "accelerator.weight_bits", weightBits, "must be 3..8");
+        Specs.require(activationBits >= 2 && activationBits <= 8, "accelerator.activation_bits", activationBits,
+                "must be 2..8");
+    }
+}

@@ -1,0 +1,42 @@
+package org.msqsim.core.spec;
+
+import java.util.List;
+
+/**
+ * External memory as the accelerator sees it: one controller, shared by several AXI ports.
+ *
+ * @param type            a label, e.g. {@code DDR3-1066 x16}
+ * @param busWidthBits    DRAM data bus width
+ * @param dataRateMtps    transfers per second in millions (DDR: twice the DRAM clock)
+ * @param efficiency      fraction of the peak the controller sustains on long bursts, in (0, 1]
+ * @param burstBytes      bytes per AXI burst the DMA issues (transfers are split into these)
+ * @param latencyPs       access latency of a request, from issue to first data, in ps
+ * @param turnaroundPs    bus turnaround penalty when the controller switches read ↔ write, in ps
+ * @param ports           the AXI ports sharing the controller
+ */
+public record DdrSpec(String type, int busWidthBits, long dataRateMtps, double efficiency, int burstBytes,
+                      long latencyPs, long turnaroundPs, List<AxiPortSpec> ports) {
+    public DdrSpec {
+        Specs.require(type != null && !type.isBlank(), "ddr.type", type, "is required");
+        Specs.require(busWidthBits > 0 && busWidthBits % 8 == 0, "ddr.bus_width_bits", busWidthBits,
+                "must be a positive multiple of 8");
+        Specs.require(dataRateMtps > 0, "ddr.data_rate_mtps", dataRateMtps, "must be positive");
+        Specs.require(efficiency > 0 && efficiency <= 1, "ddr.efficiency", efficiency, "must be in (0, 1]");
+        Specs.require(burstBytes > 0 && Integer.bitCount(burstBytes) == 1, "ddr.burst_bytes", burstBytes,
+                "must be a power of two");
+        Specs.require(latencyPs >= 0, "ddr.latency_ns", latencyPs, "must be >= 0");
+        Specs.require(turnaroundPs >= 0, "ddr.turnaround_ns", turnaroundPs, "must be >= 0");
+        Specs.require(ports != null && !ports.isEmpty(), "ddr.ports", ports, "needs at least one port");
+        ports = List.copyOf(ports);
+    }
+
+    /** Theoretical peak bytes per second: bus width × transfer rate. */
+    public double peakBytesPerSecond() {
+        return busWidthBits / 8.0 * dataRateMtps * 1e6;
+    }
+
+    /** What the controller sustains: peak × efficiency. */
+    public double sustainedBytesPerSecond() {
+        return peakBytesPerSecond() * efficiency;
+    }
+}
