@@ -1,0 +1,92 @@
+package org.msqsim.core.hw.compute;
+
+import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.PeArraySpec;
+
+/**
+ * Exact cycle counts of a GEMM tile {@code C[m×n] = W[m×k]·X[k×n]} on one PE array, per dataflow.
+ * A PE packs {@code p = spec.packing()} filters that share an activation, so one array column
+ * serves p filters. Folds are processed one after another; in each fold only the used rows and
+ * columns set the skew (the controller knows the tile's shape).
+ *
+ * <p><b>Output-stationary</b> ({@code R×C}): a fold maps r ≤ R output pixels to rows and c ≤ C
+ * filter groups to columns and reduces all k. {@code x[κ][pixel i]} enters row i at cycle κ + i and
+ * moves right; {@code w[group j][κ]} enters column j at cycle κ + j and moves down; PE (i, j)
+ * does its κ-th MAC at cycle κ + i + j, the last at k + r + c − 3. The r results of each column
+ * then shift out at the bottom, one per cycle: r cycles. Fold = {@code k + 2r + c − 2}, as
+ * SCALE-Sim's {@code 2·Sr + Sc + T − 2} (Samajdar et al., ISPASS 2020).
+ *
+ * <p><b>Weight-stationary</b>: a fold maps r ≤ R reduction indices to rows and c ≤ C filter groups
+ * to columns; r cycles shift the weights in from the top; then {@code x[κ = i][pixel t]} enters row
+ * i at cycle t + i and PE (i, j) adds its product for pixel t at cycle t + i + j, the partial sum
+ * moving down; the last at n + r + c − 3. Fold = {@code r + (n + r + c − 2)} = {@code n + 2r + c − 2}.
+ * Partial sums of successive reduction folds are added in the output accumulators.
+ *
+ * <p><b>Dot-product</b> (FINN MVAU style: C PEs × R SIMD lanes): each cycle each PE reduces R
+ * products of one filter group and pixel through a pipelined adder tree; a tile takes
+ * {@code ceil(m/(C·p)) · n · ceil(k/R)} cycles plus the pipeline fill of
+ * {@code 1 + ceil(log2 R)} cycles (multiplier register + adder-tree levels), once per tile.
+ */
+public final class ArrayTiming {
+    private ArrayTiming() {
+    }
+
+    /** Cycles of the array's own clock to compute the tile; 0 for an empty tile. */
+    public static long tileCycles(PeArraySpec spec, int m, int k, int n) {
+        if (m < 0 || k < 0 || n < 0) {
+            throw new IllegalArgumentException("tile dimensions must be >= 0, got " + m + "x" + k + "x" + n);
+        }
+        if (m == 0 || k == 0 || n == 0) {
+            return 0;
+        }
+        int groups = ceilDiv(m, spec.packing()); // filter groups: one array column each
+        return switch (spec.dataflow()) {
+            case OUTPUT_STATIONARY -> outputStationary(spec.rows(), spec.cols(), groups, k, n);
+            case WEIGHT_STATIONARY -> weightStationary(spec.rows(), spec.cols(), groups, k, n);
+            case DOT_PRODUCT -> (long) ceilDiv(groups, spec.cols()) * n * ceilDiv(k, spec.rows())
+                    + 1 + ceilLog2(spec.rows());
+        };
+    }
+
+    static long outputStationary(int rows, int cols, int groups, int k, int n) {
+        long total = 0;
+        for (int p0 = 0; p0 < n; p0 += rows) {
+            int r = Math.min(rows, n - p0);
+            for (int g0 = 0; g0 < groups; g0 += cols) {
+                int c = Math.min(cols, groups - g0);
+                total += (long) k + 2L * r + c - 2;
+            }
+        }
+        return total;
+    }
+
+    static long weightStationary(int rows, int cols, int groups, int k, int n) {
+        long total = 0;
+        for (int k0 = 0; k0 < k; k0 += rows) {
+            int r = Math.min(rows, k - k0);
+            for (int g0 = 0; g0 < groups; g0 += cols) {
+                int c = Math.min(cols, groups - g0);
+                total += (long) n + 2L * r + c - 2;
+            }
+        }
+        return total;
+    }
+
+    /** MACs the array could do in {@code cycles} at full occupancy. */
+    public static long peakMacs(PeArraySpec spec, long cycles) {
+        return spec.peakMacsPerCycle() * cycles;
+    }
+
+    /** Which dataflows have a literal cycle-stepped model. */
+    public static boolean isSystolic(Dataflow d) {
+        return d != Dataflow.DOT_PRODUCT;
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    static int ceilLog2(int x) {
+        return x <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(x - 1);
+    }
+}
