@@ -62,6 +62,7 @@ public enum NpyDtype {
     double[] decode(ByteBuffer bytes, int count) {
         ByteBuffer b = bytes.slice().order(order);
         double[] out = new double[count];
+        // Among the supported types the item size alone tells float32, float64 and int8 apart.
         switch (itemSize) {
             case 4 -> {
                 for (int i = 0; i < count; i++) {

@@ -42,11 +42,11 @@ public final class NpyReader {
     public static FloatMatrix readMatrix(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            long[] dataOffset = new long[1];
-            NpyHeader header = readHeader(file, ch, size, dataOffset);
+            Prelude prelude = readPrelude(file, ch, size);
+            NpyHeader header = prelude.header();
             int[] rowsCols = lowerShape(file, header);
             int count = rowsCols[0] * rowsCols[1];
-            ByteBuffer data = readData(file, ch, size, dataOffset[0], (long) count * header.dtype().itemSize());
+            ByteBuffer data = readData(file, ch, size, prelude.dataOffset(), (long) count * header.dtype().itemSize());
             double[] values = header.dtype().decode(data, count);
             if (header.fortranOrder()) {
                 values = fortranToC(values, header.shape());
@@ -60,13 +60,17 @@ public final class NpyReader {
     /** Reads and checks only the header: magic, version and dictionary. */
     public static NpyHeader readHeader(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return readHeader(file, ch, ch.size(), new long[1]);
+            return readPrelude(file, ch, ch.size()).header();
         } catch (IOException e) {
             throw new NpyFormatException(file, "cannot read file (" + e + ")", e);
         }
     }
 
-    private static NpyHeader readHeader(Path file, FileChannel ch, long size, long[] dataOffset) throws IOException {
+    /** The parsed header and the file offset at which the data starts. */
+    private record Prelude(NpyHeader header, long dataOffset) {
+    }
+
+    private static Prelude readPrelude(Path file, FileChannel ch, long size) throws IOException {
         ByteBuffer prefix = readAt(ch, 0, (int) Math.min(size, 12));
         byte[] head = new byte[prefix.remaining()];
         prefix.get(head);
@@ -95,8 +99,7 @@ public final class NpyReader {
             throw new NpyFormatException(file, "header of " + headerLength + " bytes is too large");
         }
         String text = decodeHeaderText(file, readAt(ch, start, (int) headerLength), major);
-        dataOffset[0] = start + headerLength;
-        return NpyHeaderParser.parse(file, text);
+        return new Prelude(NpyHeaderParser.parse(file, text), start + headerLength);
     }
 
     private static void checkMagic(Path file, byte[] head) {
