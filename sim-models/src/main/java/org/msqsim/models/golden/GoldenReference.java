@@ -1,0 +1,148 @@
+package org.msqsim.models.golden;
+
+import java.util.Arrays;
+
+/**
+ * Obviously-correct integer GEMM and convolution, the yardstick for bit-exactness tests.
+ *
+ * <p>All arrays are row-major (C order); the result of every method is exact: products of two
+ * {@code int}s are formed in {@code long} (always exact) and summed with {@link Math#addExact}, so
+ * an accumulation that would leave the {@code long} range throws {@link ArithmeticException}
+ * instead of wrapping. Shapes are checked up front and a mismatch is an
+ * {@link IllegalArgumentException} that names the dimension at fault.
+ *
+ * <p>{@link #conv2d} is the direct seven-deep loop nest; {@link #conv2dAsGemm} lowers the same
+ * convolution with {@link #im2col} and {@link #gemm}, the way the accelerator runs it (weights as K
+ * rows of C·R·S in C, R, S order). The two share no arithmetic, and tests hold them equal.
+ */
+public final class GoldenReference {
+    private GoldenReference() {
+    }
+
+    /**
+     * {@code Y = W·X}: W is M×K, X is K×N, Y is M×N, all row-major.
+     */
+    public static long[] gemm(int[] w, int m, int k, int[] x, int n) {
+        checkGemm(w, m, k, x, n);
+        long[] y = new long[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                long acc = 0;
+                for (int p = 0; p < k; p++) {
+                    acc = Math.addExact(acc, (long) w[i * k + p] * x[p * n + j]);
+                }
+                y[i * n + j] = acc;
+            }
+        }
+        return y;
+    }
+
+    private static void checkGemm(int[] w, int m, int k, int[] x, int n) {
+        if (m <= 0 || k <= 0 || n <= 0) {
+            throw new IllegalArgumentException("GEMM dimensions must be >= 1, got M=" + m + ", K=" + k + ", N=" + n);
+        }
+        if ((long) m * k != w.length) {
+            throw new IllegalArgumentException("W has " + w.length + " values, M×K = " + m + "×" + k
+                    + " needs " + (long) m * k);
+        }
+        if ((long) k * n != x.length) {
+            throw new IllegalArgumentException("X has " + x.length + " values, K×N = " + k + "×" + n
+                    + " needs " + (long) k * n);
+        }
+        if ((long) m * n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("result M×N = " + m + "×" + n + " does not fit one Java array");
+        }
+    }
+
+    /**
+     * Direct grouped convolution of one image. Input C×H×W, weights K×(C/groups)×R×S, zero padding
+     * {@code pad} on all four sides, dilation 1; output K×Ho×Wo with
+     * {@code Ho = (H + 2·pad − R)/stride + 1}, {@code Wo = (W + 2·pad − S)/stride + 1}. Kernel
+     * {@code ko} belongs to group {@code ko / (K/groups)} and sees only that group's C/groups input
+     * channels; {@code groups == C == K} is a depthwise convolution.
+     */
+    public static long[] conv2d(int[] input, int c, int h, int wIn, int[] weights, int k, int r, int s,
+            int stride, int pad, int groups) {
+        ConvGeometry g = new ConvGeometry(c, h, wIn, k, r, s, stride, pad, groups);
+        g.checkLengths(input, weights);
+        int cg = g.channelsPerGroup();
+        int ho = g.outH();
+        int wo = g.outW();
+        long[] out = new long[k * ho * wo];
+        for (int ko = 0; ko < k; ko++) {
+            int firstChannel = (ko / g.kernelsPerGroup()) * cg;
+            for (int oy = 0; oy < ho; oy++) {
+                for (int ox = 0; ox < wo; ox++) {
+                    long acc = 0;
+                    for (int ci = 0; ci < cg; ci++) {
+                        for (int ky = 0; ky < r; ky++) {
+                            for (int kx = 0; kx < s; kx++) {
+                                int iy = oy * stride - pad + ky;
+                                int ix = ox * stride - pad + kx;
+                                if (iy < 0 || iy >= h || ix < 0 || ix >= wIn) {
+                                    continue; // zero padding contributes nothing
+                                }
+                                int in = input[((firstChannel + ci) * h + iy) * wIn + ix];
+                                int wt = weights[((ko * cg + ci) * r + ky) * s + kx];
+                                acc = Math.addExact(acc, (long) wt * in);
+                            }
+                        }
+                    }
+                    out[(ko * ho + oy) * wo + ox] = acc;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same convolution as {@link #conv2d}, computed per group as {@code W_g · im2col(X_g)}: W_g
+     * is the group's (K/groups) kernel rows of (C/groups)·R·S, X_g its C/groups input channels.
+     */
+    public static long[] conv2dAsGemm(int[] input, int c, int h, int wIn, int[] weights, int k, int r, int s,
+            int stride, int pad, int groups) {
+        ConvGeometry g = new ConvGeometry(c, h, wIn, k, r, s, stride, pad, groups);
+        g.checkLengths(input, weights);
+        int cg = g.channelsPerGroup();
+        int kg = g.kernelsPerGroup();
+        int pixels = g.outH() * g.outW();
+        int rowLength = cg * r * s;
+        long[] out = new long[k * pixels];
+        for (int group = 0; group < groups; group++) {
+            int[] x = Arrays.copyOfRange(input, group * cg * h * wIn, (group + 1) * cg * h * wIn);
+            int[] cols = im2col(x, cg, h, wIn, r, s, stride, pad);
+            int[] wg = Arrays.copyOfRange(weights, group * kg * rowLength, (group + 1) * kg * rowLength);
+            long[] y = gemm(wg, kg, rowLength, cols, pixels);
+            System.arraycopy(y, 0, out, group * kg * pixels, y.length);
+        }
+        return out;
+    }
+
+    /**
+     * Lowers a C×H×W image to the (C·R·S)×(Ho·Wo) matrix whose column {@code oy·Wo + ox} holds the
+     * receptive field of output pixel (oy, ox) in C, R, S order, zeros where it overlaps padding.
+     */
+    public static int[] im2col(int[] input, int c, int h, int wIn, int r, int s, int stride, int pad) {
+        ConvGeometry g = new ConvGeometry(c, h, wIn, 1, r, s, stride, pad, 1);
+        g.checkInput(input);
+        int ho = g.outH();
+        int wo = g.outW();
+        int[] cols = new int[c * r * s * ho * wo];
+        for (int ci = 0; ci < c; ci++) {
+            for (int ky = 0; ky < r; ky++) {
+                for (int kx = 0; kx < s; kx++) {
+                    int row = (ci * r + ky) * s + kx;
+                    for (int oy = 0; oy < ho; oy++) {
+                        for (int ox = 0; ox < wo; ox++) {
+                            int iy = oy * stride - pad + ky;
+                            int ix = ox * stride - pad + kx;
+                            boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < wIn;
+                            cols[(row * ho + oy) * wo + ox] = inside ? input[(ci * h + iy) * wIn + ix] : 0;
+                        }
+                    }
+                }
+            }
+        }
+        return cols;
+    }
+}
