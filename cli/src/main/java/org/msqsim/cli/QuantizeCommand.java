@@ -139,7 +139,7 @@ final class QuantizeCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         int rows = in.matrix.rows();
         sb.append(String.format("msqsim quantize: %s, %d rows x %d cols, %d-bit weights, SP2 fraction %s%n%n",
-                in.description, rows, in.matrix.cols(), bits, TextTable.sig(sp2Fraction)));
+                in.description, rows, in.matrix.cols(), bits, sp2Fraction));
         if (!summary) {
             sb.append(rowTable(in, res).render()).append('\n');
         }
