@@ -30,7 +30,7 @@ import java.util.Objects;
  */
 public final class Sp2Mac {
 
-    /** Activations travel as {@code int}: at most 32 bits. */
+    /** Activations travel as {@code int}: at most 32 bits signed, {@code MAX_ACTIVATION_BITS − 1} unsigned. */
     public static final int MAX_ACTIVATION_BITS = 32;
 
     private final Sp2Format format;
@@ -48,9 +48,10 @@ public final class Sp2Mac {
 
     public Sp2Mac(Sp2Format format, int activationBits, boolean activationSigned) {
         this.format = Objects.requireNonNull(format, "format");
-        if (activationBits < (activationSigned ? 2 : 1) || activationBits > MAX_ACTIVATION_BITS) {
+        int maxBits = activationSigned ? MAX_ACTIVATION_BITS : MAX_ACTIVATION_BITS - 1;
+        if (activationBits < (activationSigned ? 2 : 1) || activationBits > maxBits) {
             throw new IllegalArgumentException((activationSigned ? "signed" : "unsigned") + " activation width must be "
-                    + (activationSigned ? 2 : 1) + ".." + MAX_ACTIVATION_BITS + " bits, got " + activationBits);
+                    + (activationSigned ? 2 : 1) + ".." + maxBits + " bits, got " + activationBits);
         }
         this.activationBits = activationBits;
         this.activationSigned = activationSigned;
