@@ -141,8 +141,10 @@ public final class Accumulator {
      * {@code α = log2(terms) + W + A − 1 − signed(A)}. Evaluated in integers rather than doubles (which
      * lose the tiny {@code log2(1 + 2^−α)} term for large α): {@code 2^α = N = terms·2^(W+A−1−signed(A))}
      * is an integer and {@code ceil(log2(N + 1)) = bitLength(N)}, so the width is {@code bitLength(N) + 1}.
-     * It equals {@link #requiredBits} for signed activations and is at most one bit wider for unsigned
-     * ones (FINN bounds {@code 2^A − 1} by {@code 2^A}).
+     * It equals {@link #requiredBits} for signed activations; for unsigned ones it is at most one bit
+     * wider, two for 1-bit activations with a power-of-two {@code terms} (FINN bounds {@code 2^A − 1} by
+     * {@code 2^A}, and treats the extreme as positive where the true extreme {@code −2^(W−1)·(2^A−1)·K}
+     * is negative and needs one bit less).
      */
     public static int finnBits(long terms, int weightBits, int actBits, boolean actSigned) {
         if (terms < 1 || weightBits < 1 || actBits < 1) {
