@@ -72,32 +72,35 @@ public record FixedFormat(int bits, int fractionBits, boolean signed, Rounding r
             throw new IllegalArgumentException("NaN has no fixed-point value");
         }
         double scaled = Math.scalb(x, fractionBits);
+        double floor = Math.floor(scaled);
+        double frac = scaled - floor; // exact: floor and scaled share an exponent range
         double r;
         switch (rounding) {
             case TRUNCATE:
-                r = Math.floor(scaled);
+                r = floor;
                 break;
             case HALF_UP:
-                r = Math.floor(scaled + 0.5);
+                r = frac >= 0.5 ? floor + 1 : floor;
                 break;
             case HALF_AWAY:
-                r = Math.signum(scaled) * Math.floor(Math.abs(scaled) + 0.5);
+                r = frac > 0.5 || (frac == 0.5 && scaled > 0) ? floor + 1 : floor;
                 break;
             case HALF_EVEN:
                 r = Math.rint(scaled);
                 break;
             case TOWARD_ZERO:
-                r = scaled < 0 ? Math.ceil(scaled) : Math.floor(scaled);
+                r = scaled < 0 && frac != 0 ? floor + 1 : floor;
                 break;
             default:
                 throw new AssertionError(rounding);
         }
-        // Beyond ±2^62 a double cannot be a meaningful raw value of a ≤63-bit format: saturate first.
-        if (r >= 0x1p62) {
-            return overflow == Overflow.SATURATE ? max() : wrap(Long.MAX_VALUE);
-        }
-        if (r <= -0x1p62) {
-            return overflow == Overflow.SATURATE ? min() : wrap(Long.MIN_VALUE);
+        // Doubles in [-2^63, 2^63) convert to long exactly (they are integers here), so wrapping keeps
+        // the true low bits; beyond that the value has no 64-bit two's complement form.
+        if (r >= 0x1p63 || r < -0x1p63) {
+            if (overflow == Overflow.SATURATE) {
+                return r > 0 ? max() : min();
+            }
+            throw new IllegalArgumentException(x + " is beyond 2^63 and cannot wrap into " + this);
         }
         return fit((long) r);
     }

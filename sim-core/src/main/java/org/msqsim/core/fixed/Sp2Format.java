@@ -22,8 +22,9 @@ import java.util.Arrays;
  * most {@code 2^L} (q1 = q2 = 1/2). The real weight is {@code α · valueInt(code) / 2^L}.
  *
  * <p>Several codes can denote the same magnitude (1/2 = q1 or q2); {@link #codeOf} returns one
- * canonical code per magnitude: the one with {@code f2 = 0} if possible, else the smallest f1, then
- * the smallest f2. Zero is always code 0 (positive sign).
+ * canonical code per magnitude: the one with the smallest f2 (so {@code f2 = 0}, a single term, when
+ * possible), then the smallest f1. Zero is always code 0 (positive sign). Codes with bits set above
+ * {@code bits} are rejected.
  */
 public final class Sp2Format {
 
@@ -110,6 +111,9 @@ public final class Sp2Format {
 
     /** Unsigned magnitude of a code in units of 2^-L. */
     public int magnitudeInt(int code) {
+        if ((code >>> bits) != 0) {
+            throw new IllegalArgumentException("code " + code + " has bits beyond the " + bits + "-bit " + this);
+        }
         int l = fractionBits();
         int f1 = field1(code);
         int f2 = field2(code);
@@ -169,7 +173,7 @@ public final class Sp2Format {
         int l = fractionBits();
         int[] table = new int[(1 << l) + 1];
         Arrays.fill(table, -1);
-        // Order of preference: f2 = 0 first, then ascending f1, then ascending f2.
+        // Order of preference: ascending f2 (f2 = 0 first), then ascending f1.
         for (int f2 = 0; f2 < (1 << m2); f2++) {
             for (int f1 = 0; f1 < (1 << m1); f1++) {
                 int code = (f1 << m2) | f2;
