@@ -6,7 +6,7 @@ package org.msqsim.core.fixed;
  * activation on B, and accumulated together in the 48-bit P register; fabric logic then pulls the
  * lane sums apart. Bit-accurate model of FINN's {@code mvu_8sx8u_dsp48.sv} (2 lanes) and
  * {@code mvu_4sx4u.sv} (4 lanes) for one slice (SIMD = 1); the idea is Xilinx WP486's
- * {@code (a·2^18 + b)·c = ac·2^18 + bc} and WP521's INT4 extension. Layouts: {@link PackedLayout}.
+ * {@code (a·2^18 + b)·c = ac·2^18 + bc} and WP521's INT4 extension. Layouts and their sources: {@code PackedLayout}.
  *
  * <p>Per cycle, in hardware order:
  * <ol>

@@ -25,10 +25,10 @@ import java.util.Arrays;
  * <p>Result width: the top lane owns P from its offset to bit 47, so every lane result has
  * {@code resultBits = 48 − topOffset} bits: FINN's top lane is read as {@code p[D3 +: ACCU_WIDTH]}
  * from the 48-bit P, so its largest usable {@code ACCU_WIDTH} is this, and we give all lanes that
- * width. {@link #maxExactDepth()} is the longest accumulation whose worst-case lane sum
+ * width. {@code maxExactDepth} is the longest accumulation whose worst-case lane sum
  * ({@code depth × productMin()} or {@code depth × productMax()}) still fits it.
  */
-public final class PackedLayout {
+final class PackedLayout {
 
     final DspKind kind;
     final int weightBits;
@@ -79,7 +79,8 @@ public final class PackedLayout {
         this.productMin = Math.min((long) weightMin * actMax, (long) weightMax * actMin);
         checkFits();
         long half = 1L << (resultBits - 1);
-        this.maxExactDepth = (int) Math.min((half - 1) / productMax, half / -productMin);
+        // Capped at Integer.MAX_VALUE: narrow 2-lane layouts (e.g. w2 × u1) are exact far beyond any layer.
+        this.maxExactDepth = (int) Math.min(Integer.MAX_VALUE, Math.min((half - 1) / productMax, half / -productMin));
     }
 
     /**
