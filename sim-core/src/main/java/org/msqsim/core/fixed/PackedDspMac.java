@@ -6,7 +6,8 @@ package org.msqsim.core.fixed;
  * activation on B, and accumulated together in the 48-bit P register; fabric logic then pulls the
  * lane sums apart. Bit-accurate model of FINN's {@code mvu_8sx8u_dsp48.sv} (2 lanes) and
  * {@code mvu_4sx4u.sv} (4 lanes) for one slice (SIMD = 1); the idea is Xilinx WP486's
- * {@code (a·2^18 + b)·c = ac·2^18 + bc} and WP521's INT4 extension. Layouts and their sources: {@code PackedLayout}.
+ * {@code (a·2^18 + b)·c = ac·2^18 + bc} (as summarised in facts/boards.md §4a) and WP521's INT4
+ * extension. Layouts and their sources: {@code PackedLayout}.
  *
  * <p>Per cycle, in hardware order:
  * <ol>
@@ -32,7 +33,9 @@ package org.msqsim.core.fixed;
  * Within {@link #maxExactDepth()} every lane equals the plain integer dot product for every input;
  * past it the results are the wrapped bits the hardware returns, not clamped or repaired. Overflow is
  * reported by a range check on the exact lane sums, which the model derives from the exact P and
- * the Hi counters — not from a second, plain dot product.
+ * the Hi counters — not from a second, plain dot product. The flag covers accumulation only:
+ * operands outside the declared ranges (checked by {@link #packWeights}, not by the hot path) give
+ * hardware's wrong bits without it.
  *
  * <p>Stateless apart from immutable configuration: safe to share between threads.
  */
@@ -50,7 +53,8 @@ public final class PackedDspMac {
     }
 
     /** A packed MAC; narrow weights lie in {@code [−(2^(W−1)−1), 2^(W−1)−1]} (required by DSP48E1 4-lane). */
-    public PackedDspMac(DspKind kind, int weightBits, int actBits, boolean actSigned, int lanes, boolean narrowWeights) {
+    public PackedDspMac(DspKind kind, int weightBits, int actBits, boolean actSigned, int lanes,
+            boolean narrowWeights) {
         this.layout = new PackedLayout(kind, weightBits, actBits, actSigned, lanes, narrowWeights);
         this.ws = 32 - weightBits;
         this.as = 32 - actBits;
