@@ -1,0 +1,253 @@
+package org.msqsim.core.fixed;
+
+/**
+ * Two or four low-bit multiplications in one DSP48 slice per cycle: the lanes are different output
+ * rows whose weights are packed into the A/pre-adder word, all multiplied by the one shared
+ * activation on B, and accumulated together in the 48-bit P register; fabric logic then pulls the
+ * lane sums apart. Bit-accurate model of FINN's {@code mvu_8sx8u_dsp48.sv} (2 lanes) and
+ * {@code mvu_4sx4u.sv} (4 lanes) for one slice (SIMD = 1); the idea is Xilinx WP486's
+ * {@code (a·2^18 + b)·c = ac·2^18 + bc} (as summarised in facts/boards.md §4a) and WP521's INT4
+ * extension. Layouts and their sources: {@code PackedLayout}.
+ *
+ * <p>Per cycle, in hardware order:
+ * <ol>
+ *   <li><b>Pack.</b> FINN drives the low {@code W−1} bits of each lane weight onto D at the lane
+ *       offset and the sign bit onto A one place above, and the pre-adder forms {@code AD = D − A}
+ *       = Σ w_i·2^{D_i}, wrapped to the A-path width (25 or 27 bits). The model forms the same sum
+ *       and wraps it, so weights that break the layout (a −8 on DSP48E1) give the wrong bits the
+ *       slice gives.</li>
+ *   <li><b>Multiply and accumulate.</b> {@code P += AD·B}, 48-bit wrap. The model keeps P's exact
+ *       value in a {@code long} (hardware P is its low 48 bits, identical bit for bit) so that it
+ *       can also tell when the hardware result went wrong.</li>
+ *   <li><b>Canary.</b> A negative lower-lane product borrows from the lane above, and lower-lane
+ *       sums carry into it. FINN counts those per cycle in fabric: a LUT6_2 predicts the two bits
+ *       of P at each upper lane offset from the lane's own product bits ({@code w[1:0]·a[1:0]}) plus
+ *       the old P bits; the difference from the new P bits is the carry (−1, 0 or +1), summed into
+ *       a per-lane counter {@code Hi}. The model does exactly this per cycle.</li>
+ *   <li><b>Resolve</b> (FINN "Stage #5"): lane i = {@code Hi_{i+1}·2^{LO_i} + P[D_i +: LO_i] − Hi_i}:
+ *       the lane's own low bits, the carries it passed up added back on top, the borrows it received
+ *       from below taken out; the top lane is {@code P[D_top..47] − Hi_top}. All lane results are
+ *       {@code resultBits() = 48 − D_top} bits wide, wrapping.</li>
+ * </ol>
+ * With the canaries, lower lanes are exact at any depth; only the top lane's share of P limits it.
+ * Within {@link #maxExactDepth()} every lane equals the plain integer dot product for every input;
+ * past it the results are the wrapped bits the hardware returns, not clamped or repaired. Overflow is
+ * reported by a range check on the exact lane sums, which the model derives from the exact P and
+ * the Hi counters — not from a second, plain dot product. The flag covers accumulation only:
+ * operands outside the declared ranges (checked by {@link #packWeights}, not by the hot path) give
+ * hardware's wrong bits without it.
+ *
+ * <p>Stateless apart from immutable configuration: safe to share between threads.
+ */
+public final class PackedDspMac {
+
+    private final PackedLayout layout;
+    private final int ws;
+    private final int as;
+    private final int aDrop;
+    private final int maxLength;
+
+    /** A packed MAC with full-range weights {@code [−2^(W−1), 2^(W−1)−1]}. */
+    public PackedDspMac(DspKind kind, int weightBits, int actBits, boolean actSigned, int lanes) {
+        this(kind, weightBits, actBits, actSigned, lanes, false);
+    }
+
+    /** A packed MAC; narrow weights lie in {@code [−(2^(W−1)−1), 2^(W−1)−1]} (required by DSP48E1 4-lane). */
+    public PackedDspMac(DspKind kind, int weightBits, int actBits, boolean actSigned, int lanes,
+            boolean narrowWeights) {
+        this.layout = new PackedLayout(kind, weightBits, actBits, actSigned, lanes, narrowWeights);
+        this.ws = 32 - weightBits;
+        this.as = 32 - actBits;
+        this.aDrop = 64 - kind.aBits();
+        // |AD·B| < 2^(aBits−1)·2^actBits: the exact-P shadow cannot overflow a long within this many steps.
+        this.maxLength = (int) Math.min(Integer.MAX_VALUE, Long.MAX_VALUE >> (kind.aBits() + actBits));
+    }
+
+    /**
+     * The signed A-path word for one cycle's lane weights, lane 0 first: Σ w_i·2^{offset_i}. Unlike
+     * the hot path, this checks each weight against the declared (narrow or full) range.
+     */
+    public long packWeights(int... laneWeights) {
+        if (laneWeights.length != lanes()) {
+            throw new IllegalArgumentException("expected " + lanes() + " lane weights, got " + laneWeights.length);
+        }
+        long ad = 0;
+        for (int i = 0; i < laneWeights.length; i++) {
+            int w = laneWeights[i];
+            if (w < layout.weightMin || w > layout.weightMax) {
+                throw new IllegalArgumentException("lane " + i + " weight " + w + " outside [" + layout.weightMin
+                        + ", " + layout.weightMax + "]" + (layout.narrowWeights ? " (narrow-range weights)" : ""));
+            }
+            ad += (long) w << layout.offsets[i];
+        }
+        return ad;
+    }
+
+    /**
+     * One slice accumulating {@code len} cycles from P = 0: in cycle k lane l multiplies
+     * {@code w[wOff + l·laneStride + k]} by the shared {@code a[aOff + k]}. Writes the resolved lane
+     * sums to {@code outLanes[0..lanes)} and returns whether any of them differs from the exact dot
+     * product (overflow of the {@code resultBits()}-bit lanes). Operands are cut to their declared
+     * widths like wires. Allocation-free.
+     */
+    public boolean dot(int[] w, int wOff, int laneStride, int[] a, int aOff, int len, long[] outLanes) {
+        if (len < 0 || len > maxLength) {
+            throw new IllegalArgumentException("accumulation depth must be 0.." + maxLength + ", got " + len);
+        }
+        if (outLanes.length < lanes()) {
+            throw new IllegalArgumentException("need room for " + lanes() + " lanes, got " + outLanes.length);
+        }
+        long p = lanes() == 2 ? run2(w, wOff, laneStride, a, aOff, len, outLanes)
+                : run4(w, wOff, laneStride, a, aOff, len, outLanes);
+        return resolve(p, outLanes);
+    }
+
+    // The two run loops are unrolled by lane count on purpose: per-lane locals keep the hot loop free
+    // of arrays. Each returns the exact P and leaves the canary carry into lane i in out[i], i >= 1.
+
+    private long run2(int[] w, int wOff, int stride, int[] a, int aOff, int len, long[] out) {
+        final int d1 = layout.offsets[1];
+        final int i1 = wOff + stride;
+        long p = 0;
+        long c1 = 0;
+        for (int k = 0; k < len; k++) {
+            int av = act(a[aOff + k]);
+            int w0 = (w[wOff + k] << ws) >> ws;
+            int w1 = (w[i1 + k] << ws) >> ws;
+            long ad = (((long) w0 + ((long) w1 << d1)) << aDrop) >> aDrop;
+            long pn = p + ad * av;
+            c1 += canary(p, pn, d1, w1, av);
+            p = pn;
+        }
+        out[1] = c1;
+        return p;
+    }
+
+    private long run4(int[] w, int wOff, int stride, int[] a, int aOff, int len, long[] out) {
+        final int d1 = layout.offsets[1];
+        final int d2 = layout.offsets[2];
+        final int d3 = layout.offsets[3];
+        final int i1 = wOff + stride;
+        final int i2 = i1 + stride;
+        final int i3 = i2 + stride;
+        long p = 0;
+        long c1 = 0;
+        long c2 = 0;
+        long c3 = 0;
+        for (int k = 0; k < len; k++) {
+            int av = act(a[aOff + k]);
+            int w0 = (w[wOff + k] << ws) >> ws;
+            int w1 = (w[i1 + k] << ws) >> ws;
+            int w2 = (w[i2 + k] << ws) >> ws;
+            int w3 = (w[i3 + k] << ws) >> ws;
+            long ad = (((long) w0 + ((long) w1 << d1) + ((long) w2 << d2) + ((long) w3 << d3)) << aDrop) >> aDrop;
+            long pn = p + ad * av;
+            c1 += canary(p, pn, d1, w1, av);
+            c2 += canary(p, pn, d2, w2, av);
+            c3 += canary(p, pn, d3, w3, av);
+            p = pn;
+        }
+        out[1] = c1;
+        out[2] = c2;
+        out[3] = c3;
+        return p;
+    }
+
+    /**
+     * FINN's external canary: X = LUT6_2(w[1:0], a[1:0]) + P_old[d +: 2] predicts P_new[d +: 2]
+     * without a carry from below; the 2-bit difference, read signed, is that carry (−1, 0, +1).
+     */
+    private static int canary(long pOld, long pNew, int d, int w, int a) {
+        int x = (int) (pOld >> d) + (w & 3) * (a & 3);
+        int h = ((int) (pNew >> d) - x) & 3;
+        return (h ^ 2) - 2;
+    }
+
+    private int act(int raw) {
+        return layout.actSigned ? (raw << as) >> as : (raw << as) >>> as;
+    }
+
+    /** FINN Stage #5 on the 48-bit P; in: out[i] = carry into lane i (i >= 1); out: lane results. */
+    private boolean resolve(long p, long[] out) {
+        final int[] off = layout.offsets;
+        final int top = off.length - 1;
+        final int r = layout.resultBits;
+        final long p48 = DspKind.wrapSigned(p, layout.kind.pBits());
+        boolean overflow = false;
+        long below = 0;
+        for (int i = 0; i < top; i++) {
+            int lo = off[i + 1] - off[i];
+            long above = out[i + 1];
+            long exact = (above << lo) + ((p48 >> off[i]) & ((1L << lo) - 1)) - below;
+            long hw = DspKind.wrapSigned(exact, r);
+            overflow |= hw != exact;
+            out[i] = hw;
+            below = above;
+        }
+        long hwTop = DspKind.wrapSigned(((p48 >> off[top]) & ((1L << r) - 1)) - below, r);
+        overflow |= hwTop != (p >> off[top]) - below;
+        out[top] = hwTop;
+        return overflow;
+    }
+
+    public int lanes() {
+        return layout.lanes();
+    }
+
+    /** Bit offset of each lane in the A word and in P, lane 0 first. */
+    public int[] laneOffsets() {
+        return layout.offsets();
+    }
+
+    /** Width of every resolved lane sum: the top lane's share of P, {@code 48 − topOffset}. */
+    public int resultBits() {
+        return layout.resultBits;
+    }
+
+    /** Longest accumulation exact for all operands in range: worst-case products × depth fit {@link #resultBits()}. */
+    public int maxExactDepth() {
+        return layout.maxExactDepth;
+    }
+
+    /** Longest accumulation one {@link #dot} call accepts (the exact-P shadow's limit). */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    public int weightMin() {
+        return layout.weightMin;
+    }
+
+    public int weightMax() {
+        return layout.weightMax;
+    }
+
+    public int actMin() {
+        return layout.actMin;
+    }
+
+    public int actMax() {
+        return layout.actMax;
+    }
+
+    /** Most negative product of an in-range weight and activation. */
+    public long productMin() {
+        return layout.productMin;
+    }
+
+    /** Most positive product of an in-range weight and activation. */
+    public long productMax() {
+        return layout.productMax;
+    }
+
+    public DspKind kind() {
+        return layout.kind;
+    }
+
+    @Override
+    public String toString() {
+        return "PackedDspMac(" + layout.kind + ", " + lanes() + " lanes at " + java.util.Arrays.toString(layout.offsets)
+                + ", w s" + layout.weightBits + (layout.narrowWeights ? " narrow" : "") + " × a "
+                + (layout.actSigned ? "s" : "u") + layout.actBits + ", " + layout.resultBits + "-bit lanes)";
+    }
+}
