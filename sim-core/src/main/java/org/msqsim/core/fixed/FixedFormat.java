@@ -73,23 +73,25 @@ public record FixedFormat(int bits, int fractionBits, boolean signed, Rounding r
         }
         double scaled = Math.scalb(x, fractionBits);
         double floor = Math.floor(scaled);
-        double frac = scaled - floor; // exact: floor and scaled share an exponent range
+        // Compare with the midpoint instead of subtracting: floor + 0.5 is exact while |floor| < 2^52,
+        // and beyond that every double is an integer, which the first branch returns unchanged.
+        double half = floor + 0.5;
         double r;
-        switch (rounding) {
+        switch (scaled == floor ? Rounding.TRUNCATE : rounding) {
             case TRUNCATE:
                 r = floor;
                 break;
             case HALF_UP:
-                r = frac >= 0.5 ? floor + 1 : floor;
+                r = scaled >= half ? floor + 1 : floor;
                 break;
             case HALF_AWAY:
-                r = frac > 0.5 || (frac == 0.5 && scaled > 0) ? floor + 1 : floor;
+                r = scaled > half || (scaled == half && scaled > 0) ? floor + 1 : floor;
                 break;
             case HALF_EVEN:
                 r = Math.rint(scaled);
                 break;
             case TOWARD_ZERO:
-                r = scaled < 0 && frac != 0 ? floor + 1 : floor;
+                r = scaled < 0 ? floor + 1 : floor;
                 break;
             default:
                 throw new AssertionError(rounding);
