@@ -90,6 +90,7 @@ public final class ClockDomain {
      * The number of edges at or before {@code ps}, counting edge 0 at time 0: the least {@code n}
      * with {@code edgeTime(n) > ps}, which is {@code ceil((ps + 1) · f / 10^12)}. So
      * {@code cyclesAt(0) == 1}, and the last edge at or before {@code ps} is {@code cyclesAt(ps) - 1}.
+     * Throws {@link ArithmeticException} only where the count exceeds a long (1 THz at {@code Long.MAX_VALUE}).
      */
     public long cyclesAt(long ps) {
         requireNonNegative(ps, "time");
