@@ -1,0 +1,20 @@
+package org.msqsim.core.hw.accel;
+
+/**
+ * Counters of one core over a run.
+ *
+ * @param name        the core's name
+ * @param macs        multiply-accumulates performed
+ * @param busyPs      time with a tile in flight
+ * @param busyCycles  cycles of the core's own clock with a tile in flight
+ * @param peakMacsPerCycle products per cycle at full occupancy
+ * @param clockHz     the core's clock
+ */
+public record CoreStats(String name, long macs, long busyPs, long busyCycles, long peakMacsPerCycle, long clockHz) {
+
+    /** Fraction of the core's peak used over {@code elapsedPs}: MACs / (peak per cycle × cycles). */
+    public double utilisation(long elapsedPs) {
+        double cycles = elapsedPs * (double) clockHz / 1e12;
+        return cycles <= 0 || peakMacsPerCycle == 0 ? 0 : macs / (peakMacsPerCycle * cycles);
+    }
+}

@@ -1,0 +1,155 @@
+package org.msqsim.core.hw.accel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.msqsim.core.hw.compute.ArrayTiming;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.PeArraySpec;
+
+/**
+ * Chooses tile sizes for one GEMM on an MSQ accelerator by search over a small candidate set, scored
+ * by an analytic model (our documented choice: search + model).
+ *
+ * <p>Candidates: {@code tn} ∈ {N} ∪ {powers of two ≥ 8 below N}; {@code tk} ∈ {K} ∪ {⌈K/2^i⌉};
+ * the number of m-tiles MT ∈ {1, 2, 3, 4, 6, 8, …} with {@code tmDsp = ⌈mDsp/MT⌉} and
+ * {@code tmLut = ⌈mLut/MT⌉}, so both cores have the same number of m-tiles and work in lock-step. A
+ * candidate fits when one buffer half holds its input tile ({@code tk·tn} activations), its weight
+ * tile ({@code (tmDsp + tmLut)·tk} weights) and its output tile ({@code (tmDsp + tmLut)·tn} partial
+ * sums at the accumulator width). Score: the sum over steps of max(compute, load time at the
+ * sustained DDR rate), plus the first load and the last store; the lowest wins, ties to fewer steps.
+ * The score is only for ranking; the event simulation gives the real latency.
+ */
+public final class TilePlanner {
+    private final AcceleratorSpec spec;
+
+    public TilePlanner(AcceleratorSpec spec) {
+        this.spec = spec;
+    }
+
+    public PlanOutcome plan(GemmShape g) {
+        if (g.mDsp() > 0 && spec.dspCore().isEmpty()) {
+            return new PlanOutcome.Infeasible(g.mDsp() + " fixed-point rows need a DSP core, and "
+                    + spec.name() + " has none");
+        }
+        if (g.mLut() > 0 && spec.lutCore().isEmpty()) {
+            return new PlanOutcome.Infeasible(g.mLut() + " SP2 rows need a LUT core, and " + spec.name()
+                    + " has none");
+        }
+        TilePlan best = null;
+        long bestScore = Long.MAX_VALUE;
+        long bestSteps = Long.MAX_VALUE;
+        for (int tn : candidates(g.n(), 8)) {
+            for (int tk : candidates(g.k(), 1)) {
+                for (int mt : mTileCounts(Math.max(g.mDsp(), g.mLut()))) {
+                    TilePlan p = new TilePlan(tn, tk, ceilDivOrZero(g.mDsp(), mt), ceilDivOrZero(g.mLut(), mt));
+                    if (!fits(p)) {
+                        continue;
+                    }
+                    long steps = (long) p.nTiles(g) * p.mTiles(g) * p.kTiles(g);
+                    long score = estimate(g, p);
+                    if (score < bestScore || (score == bestScore && steps < bestSteps)) {
+                        best = p;
+                        bestScore = score;
+                        bestSteps = steps;
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            TilePlan smallest = new TilePlan(1, 1, g.mDsp() > 0 ? 1 : 0, g.mLut() > 0 ? 1 : 0);
+            return new PlanOutcome.Infeasible("even a 1x1x1 tile needs " + inputBytes(smallest) + " B input, "
+                    + weightBytes(smallest) + " B weight and " + outputBytes(smallest)
+                    + " B output buffer space, more than a buffer half holds");
+        }
+        return new PlanOutcome.Planned(best, bestScore);
+    }
+
+    boolean fits(TilePlan p) {
+        return inputBytes(p) <= spec.inputBuffer().halfBytes() && weightBytes(p) <= spec.weightBuffer().halfBytes()
+                && outputBytes(p) <= spec.outputBuffer().halfBytes();
+    }
+
+    long inputBytes(TilePlan p) {
+        return bytes((long) p.tk() * p.tn(), spec.activationBits());
+    }
+
+    long weightBytes(TilePlan p) {
+        return bytes((long) (p.tmDsp() + p.tmLut()) * p.tk(), spec.weightBits());
+    }
+
+    long outputBytes(TilePlan p) {
+        return (long) (p.tmDsp() + p.tmLut()) * p.tn() * accumulatorBytes(spec);
+    }
+
+    /** Bytes of the partial sums the output buffer holds per output: the wider core's accumulator. */
+    public static int accumulatorBytes(AcceleratorSpec spec) {
+        int bits = Math.max(spec.dspCore().map(PeArraySpec::accumulatorBits).orElse(0),
+                spec.lutCore().map(PeArraySpec::accumulatorBits).orElse(0));
+        return (bits + 7) / 8;
+    }
+
+    /** Bytes of {@code count} values of {@code bits} bits packed densely. */
+    public static long bytes(long count, int bits) {
+        return (count * bits + 7) / 8;
+    }
+
+    private long estimate(GemmShape g, TilePlan p) {
+        double bw = spec.ddr().sustainedBytesPerSecond() / 1e12; // bytes per ps
+        int nt = p.nTiles(g);
+        int mt = p.mTiles(g);
+        int kt = p.kTiles(g);
+        long compute = stepComputePs(p.tmDsp(), p.tmLut(), p.tk(), p.tn());
+        boolean xOncePerN = kt == 1;
+        boolean wResident = mt == 1 && kt == 1;
+        long bytesPerStep = (xOncePerN ? 0 : inputBytes(p)) + (wResident ? 0 : weightBytes(p));
+        long steps = (long) nt * mt * kt;
+        double perStep = Math.max(compute, bytesPerStep / bw);
+        double xReloads = xOncePerN ? nt * inputBytes(p) / bw : 0;
+        double first = (inputBytes(p) + weightBytes(p)) / bw + spec.ddr().latencyPs();
+        double last = outputBytes(p) / bw;
+        return (long) Math.ceil(steps * perStep + xReloads + first + last);
+    }
+
+    /** Picoseconds for both cores to finish one step's tiles (the slower sets the pace). */
+    long stepComputePs(int tmDsp, int tmLut, int tk, int tn) {
+        return Math.max(corePs(spec.dspCore(), tmDsp, tk, tn), corePs(spec.lutCore(), tmLut, tk, tn));
+    }
+
+    private static long corePs(Optional<PeArraySpec> core, int m, int k, int n) {
+        if (core.isEmpty() || m == 0) {
+            return 0;
+        }
+        PeArraySpec c = core.get();
+        long cycles = ArrayTiming.tileCycles(c, m, k, n);
+        return (long) Math.ceil(cycles * 1e12 / c.clockHz());
+    }
+
+    static List<Integer> candidates(int full, int min) {
+        List<Integer> out = new ArrayList<>();
+        out.add(full);
+        for (int d = 2; ; d *= 2) {
+            int c = (full + d - 1) / d;
+            if (c < min || c == out.get(out.size() - 1)) {
+                break;
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    static List<Integer> mTileCounts(int maxRows) {
+        List<Integer> out = new ArrayList<>();
+        for (int t = 1; t <= maxRows; t = t < 4 ? t + 1 : t + t / 2) {
+            out.add(t);
+        }
+        if (out.isEmpty() || out.get(out.size() - 1) != maxRows) {
+            out.add(maxRows);
+        }
+        return out;
+    }
+
+    private static int ceilDivOrZero(int a, int b) {
+        return a == 0 ? 0 : (a + b - 1) / b;
+    }
+}
