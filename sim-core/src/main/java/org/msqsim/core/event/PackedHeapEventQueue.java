@@ -12,8 +12,12 @@ import java.util.NoSuchElementException;
  * {@code handlers[i]}. Because phase and sequence are packed into one non-negative long, the total
  * order (time, phase, sequence) of {@link Event} is a two-long comparison. The children of slot
  * {@code i} are {@code 4i+1 .. 4i+4}: a 4-ary heap is half as deep as a binary one and its four
- * children share a cache line of each array, which is what makes it faster than the binary
- * {@link java.util.PriorityQueue} of boxed events in {@link ReferenceEventQueue}.
+ * children share a cache line of each array. Measured with a hold loop (take the head, schedule
+ * one event a random delay later; 5·10^6 operations, 2-core machine, JDK 17), per operation:
+ * 34 vs 39 ns at 16 pending events, 77 vs 87 ns at 1000, 153 vs 232 ns at 100,000 against the
+ * {@link java.util.PriorityQueue} of boxed events in {@link ReferenceEventQueue}, and 0 vs 40
+ * bytes allocated. Arity 2 was 10-35% slower than 4; arity 8 no better. JMH figures belong to
+ * the {@code benchmarks} module.
  *
  * <p>Invariants of the class (after Logisim {@code QueueOfQueues}):
  * <ol>
