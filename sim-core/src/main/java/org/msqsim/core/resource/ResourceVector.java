@@ -2,6 +2,7 @@ package org.msqsim.core.resource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.msqsim.core.spec.DeviceSpec;
 
 /**
@@ -47,7 +48,7 @@ public record ResourceVector(long lut, long ff, long dsp, long bram18, long uram
         check(out, "FF", ff, d.ff());
         check(out, "DSP", dsp, d.dsp());
         if (bram18 > d.bram36() * 2) {
-            out.add(String.format("BRAM36 %.1f needed / %,d available", bram36(), d.bram36()));
+            out.add(String.format(Locale.ROOT, "BRAM36 %.1f needed / %,d available", bram36(), d.bram36()));
         }
         check(out, "URAM", uram, d.uram());
         return out;
@@ -55,7 +56,7 @@ public record ResourceVector(long lut, long ff, long dsp, long bram18, long uram
 
     private static void check(List<String> out, String name, long need, long have) {
         if (need > have) {
-            out.add(String.format("%s %,d needed / %,d available", name, need, have));
+            out.add(String.format(Locale.ROOT, "%s %,d needed / %,d available", name, need, have));
         }
     }
 }

@@ -1,0 +1,118 @@
+package org.msqsim.core.resource;
+
+import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.FpgaFamily;
+import org.msqsim.core.spec.MacKind;
+import org.msqsim.core.spec.PeArraySpec;
+
+/**
+ * Cost of one PE array: its multipliers, accumulators and the registers its dataflow needs. A
+ * "PE" is one multiplier site (a DSP slice carrying {@code packing} lanes, or one LUT MAC).
+ *
+ * <ul>
+ *   <li><b>Output-stationary systolic</b>: each PE holds its accumulator(s) and passes the
+ *       activation right ({@code A} FF) and the weights down ({@code packing·W} FF). Results leave
+ *       through a drain chain: per lane an {@code accBits} shadow register loaded from the
+ *       accumulator or from the neighbour, a 2:1 mux per bit (1 LUT) and an FF.</li>
+ *   <li><b>Weight-stationary systolic</b>: each PE holds its weights twice (active and the shadow
+ *       being loaded for the next tile, {@code 2·packing·W} FF) and passes the activation right
+ *       ({@code A} FF); the partial sum flowing down is the MAC's own registered adder (LUT MACs)
+ *       or the PCIN cascade (DSP), already counted in the MAC.</li>
+ *   <li><b>Dot-product</b> (FINN MVAU style): {@code cols} PEs each reduce {@code rows} products.
+ *       LUT lanes have multipliers only, then a registered binary adder tree and one accumulator
+ *       per PE; DSP lanes sum in the DSP cascade (PCIN/PCOUT) and accumulate in the last slice's
+ *       P, with the packing fabric once per PE. The activation vector is registered once for the
+ *       array ({@code rows·A} FF, broadcast) and each PE registers its weights ({@code rows·packing·W}
+ *       FF). SP2 lanes apply the sign by XOR in the first tree level's LUTs (an input each, fused)
+ *       and add the {@code +1}s of the negations as a popcount of the sign bits, one more tree
+ *       input; the popcount itself is an adder tree of 1-bit inputs.</li>
+ * </ul>
+ */
+final class PeArrayCost {
+    private final CostModel model;
+    private final PeArraySpec a;
+    private final int w;
+    private final int act;
+    private final FpgaFamily fam;
+
+    PeArrayCost(CostModel model, PeArraySpec array, int weightBits, int actBits, FpgaFamily family) {
+        if (array == null || family == null) {
+            throw new IllegalArgumentException("array and family are required");
+        }
+        CostModel.requirePositive(weightBits, "weight width");
+        CostModel.requirePositive(actBits, "activation width");
+        this.model = model;
+        this.a = array;
+        this.w = weightBits;
+        this.act = actBits;
+        this.fam = family;
+    }
+
+    ResourceVector total() {
+        return a.dataflow() == Dataflow.DOT_PRODUCT ? dotProduct() : systolic();
+    }
+
+    private ResourceVector systolic() {
+        long pes = a.multipliers();
+        int lanes = a.packing();
+        ResourceVector mac = switch (a.mac()) {
+            case DSP -> model.dspMac(a, w, act, fam.dsp());
+            case LUT_SP2 -> model.sp2Mac(w, act, a.accumulatorBits(), fam);
+            case LUT_FIXED -> model.lutFixedMac(w, act, a.accumulatorBits(), fam);
+        };
+        ResourceVector regs;
+        if (a.dataflow() == Dataflow.OUTPUT_STATIONARY) {
+            long drain = (long) lanes * a.accumulatorBits();
+            regs = ResourceVector.ofLut(drain, act + (long) lanes * w + drain);
+        } else {
+            regs = ResourceVector.ofLut(0, act + 2L * lanes * w);
+        }
+        return mac.plus(regs).times(pes);
+    }
+
+    private ResourceVector dotProduct() {
+        int rows = a.rows();
+        int acc = a.accumulatorBits();
+        ResourceVector perPe;
+        if (a.mac() == MacKind.DSP) {
+            ResourceVector slices = new ResourceVector(0, 0, rows, 0, 0);
+            perPe = slices.plus(model.dspLaneFabric(a.packing(), w, act, acc, fam.dsp()));
+        } else {
+            CostModel.Product p = a.mac() == MacKind.LUT_SP2
+                    ? model.sp2Product(w, act, fam) : model.lutFixedProduct(w, act, fam);
+            ResourceVector lanes = p.cost().times(rows);
+            ResourceVector tree;
+            if (a.mac() == MacKind.LUT_SP2) {
+                tree = adderTree(rows + 1, p.bits()).plus(adderTree(rows, 1));
+            } else {
+                tree = adderTree(rows, p.bits());
+            }
+            perPe = lanes.plus(tree).plus(model.adder(acc, fam, true));
+        }
+        ResourceVector weightRegs = ResourceVector.ofLut(0, (long) rows * a.packing() * w);
+        ResourceVector activationRegs = ResourceVector.ofLut(0, (long) rows * act);
+        return perPe.plus(weightRegs).times(a.cols()).plus(activationRegs);
+    }
+
+    /**
+     * A registered binary adder tree over {@code inputs} operands of {@code bits} bits: each level
+     * pairs operands into adders one bit wider; an odd operand is registered through to the next
+     * level (FF only). Compare FINN-R's {@code (W+A)·(2·SIMD − 1)} LUTs, which counts a tree at the
+     * product width plus the multiplier-width term.
+     */
+    ResourceVector adderTree(int inputs, int bits) {
+        ResourceVector sum = ResourceVector.ZERO;
+        int n = inputs;
+        int width = bits;
+        while (n > 1) {
+            int pairs = n / 2;
+            sum = sum.plus(model.adder(width + 1, fam, true).times(pairs));
+            if (n % 2 == 1) {
+                sum = sum.plus(ResourceVector.ofLut(0, width));
+            }
+            n = pairs + n % 2;
+            width++;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,184 @@
+package org.msqsim.core.resource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.AxiPortSpec;
+import org.msqsim.core.spec.BufferSpec;
+import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.DdrSpec;
+import org.msqsim.core.spec.DeviceSpec;
+import org.msqsim.core.spec.FpgaFamily;
+import org.msqsim.core.spec.MacKind;
+import org.msqsim.core.spec.MemoryKind;
+import org.msqsim.core.spec.PeArraySpec;
+
+/** Buffers, PE arrays, overheads, the breakdown and the fit check. */
+class AcceleratorCostTest {
+    private static final DeviceSpec Z7020 =
+            new DeviceSpec("xc7z020clg400-1", FpgaFamily.SERIES7, 53_200, 106_400, 220, 140, 0);
+    private static final DeviceSpec ZU7EV =
+            new DeviceSpec("xczu7ev-ffvc1156-2-e", FpgaFamily.ULTRASCALE_PLUS, 230_400, 460_800, 1_728, 312, 96);
+    private static final DeviceSpec U250 =
+            new DeviceSpec("xcu250-figd2104-2L-e", FpgaFamily.ULTRASCALE_PLUS, 1_728_000, 3_456_000, 12_288, 2_688,
+                    1_280);
+    private final CostModel m = CostModel.defaults();
+
+    private static BufferSpec bram(long bytes, int width, int banks, boolean dbl) {
+        return new BufferSpec("buf", bytes, width, banks, dbl, MemoryKind.BRAM);
+    }
+
+    @ParameterizedTest(name = "{0} bytes, {1} bits x {2} banks = {3} RAMB18")
+    @CsvSource({
+        "4608,36,1,2",     // 36 Kb of 36-bit words: one RAMB36 (1K x 36)
+        "4608,72,1,2",     // 512 x 72: one RAMB36 in SDP mode
+        "65536,64,1,32",   // 64 KiB of 64-bit words: 16 RAMB36
+        "2304,36,1,1",     // 18 Kb of 36-bit words: one RAMB18 (512 x 36 SDP)
+        "1,8,1,1",         // one byte still takes a block
+        "4097,8,1,3",      // 4097 x 8: three RAMB18 of 2K x 9
+        "16384,64,4,8",    // four banks of 4 KiB x 64 bits: one RAMB36 each
+        "4609,36,1,3",     // one word past a RAMB36: plus one RAMB18
+        "9216,144,1,4"})   // 512 x 144: two RAMB36 side by side
+    void blockRamShapes(long bytes, int width, int banks, long bram18) {
+        ResourceVector v = m.buffer(bram(bytes, width, banks, false), Z7020);
+        assertEquals(new ResourceVector(0, 0, 0, bram18, 0), v);
+        assertEquals(v, m.buffer(bram(bytes, width, banks, true), Z7020), "double buffering adds no blocks");
+    }
+
+    @Test
+    void uramIsFourKBySeventyTwo() {
+        BufferSpec one = new BufferSpec("w", 4096L * 72 / 8, 72, 1, true, MemoryKind.URAM);
+        assertEquals(new ResourceVector(0, 0, 0, 0, 1), m.buffer(one, ZU7EV));
+        BufferSpec wide = new BufferSpec("w", 4097L * 144 / 8, 144, 2, false, MemoryKind.URAM);
+        // per bank: 4097*144/8/2 bytes at 144 bits = 2049 words -> 2 wide x 1 deep = 2; two banks
+        assertEquals(4, m.buffer(wide, ZU7EV).uram());
+    }
+
+    @Test
+    void uramOnADeviceWithoutUramIsRejected() {
+        BufferSpec u = new BufferSpec("weights", 1 << 16, 72, 1, false, MemoryKind.URAM);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.buffer(u, Z7020));
+        assertTrue(e.getMessage().contains("weights") && e.getMessage().contains("xc7z020clg400-1"), e.getMessage());
+    }
+
+    private static PeArraySpec array(MacKind mac, Dataflow df, int rows, int cols, int packing, int acc) {
+        return new PeArraySpec(mac == MacKind.DSP ? "dsp_core" : "lut_core", mac, df, rows, cols, packing,
+                200_000_000L, acc);
+    }
+
+    @Test
+    void systolicArraysByHand() {
+        // OS, SP2 4x4, acc 32: MAC 42 LUT/40 FF; drain 32 LUT/32 FF; act 4 FF + weight 4 FF
+        assertEquals(ResourceVector.ofLut(296, 320),
+                m.peArray(array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 2, 2, 1, 32), 4, 4, FpgaFamily.SERIES7));
+        // WS, LUT fixed 4x4, acc 16: MAC 24+16 LUT, 8+16 FF; act 4 FF + 2 weights 8 FF
+        assertEquals(ResourceVector.ofLut(160, 144),
+                m.peArray(array(MacKind.LUT_FIXED, Dataflow.WEIGHT_STATIONARY, 2, 2, 1, 16), 4, 4,
+                        FpgaFamily.ULTRASCALE_PLUS));
+        // WS, DSP packing 2 at 8 bits, acc 24 (fits the lane): 24 LUT/FF correction + act 8 + 2*2*8 FF
+        assertEquals(new ResourceVector(4 * 24, 4 * (24 + 8 + 32), 4, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.WEIGHT_STATIONARY, 2, 2, 2, 24), 8, 8,
+                        FpgaFamily.ULTRASCALE_PLUS));
+    }
+
+    @Test
+    void dotProductArraysByHand() {
+        // DSP 8 lanes x 4 PEs: 32 slices, cascade sums; FF: weights 8*8 per PE, activations 8*8 once
+        assertEquals(new ResourceVector(0, 4 * 64 + 64, 32, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.DOT_PRODUCT, 8, 4, 1, 32), 8, 8, FpgaFamily.SERIES7));
+        // LUT fixed 4x4, 4 lanes, 1 PE, acc 16: lanes 4*(24, 8); tree 2*9 + 10 registered; acc 16;
+        // weights 16 FF, activations 16 FF
+        assertEquals(ResourceVector.ofLut(96 + 28 + 16, 32 + 28 + 16 + 16 + 16),
+                m.peArray(array(MacKind.LUT_FIXED, Dataflow.DOT_PRODUCT, 4, 1, 1, 16), 4, 4, FpgaFamily.SERIES7));
+        // SP2 4-bit, 2 lanes: lanes 2*(10, 8); tree of 3 8-bit inputs: 9 + 10 LUT, 9 + 8 + 10 FF;
+        // popcount of 2 sign bits: 2 LUT 2 FF; acc 16
+        assertEquals(ResourceVector.ofLut(20 + 19 + 2 + 16, 16 + 27 + 2 + 16 + 8 + 8),
+                m.peArray(array(MacKind.LUT_SP2, Dataflow.DOT_PRODUCT, 2, 1, 1, 16), 4, 4, FpgaFamily.SERIES7));
+    }
+
+    private static AcceleratorSpec accel(String portName, String ddrType, PeArraySpec lut, PeArraySpec dsp,
+                                         MemoryKind weights) {
+        List<AxiPortSpec> ports = List.of(new AxiPortSpec(portName + "0", 64, 150_000_000L),
+                new AxiPortSpec(portName + "2", 64, 150_000_000L));
+        DdrSpec ddr = new DdrSpec(ddrType, 16, 1050, 0.75, 64, 100_000, 10_000, ports);
+        return new AcceleratorSpec("msq", Optional.ofNullable(dsp), Optional.ofNullable(lut),
+                bram(16 * 1024, 64, 1, true), new BufferSpec("weights", 32 * 1024, 64, 1, true, weights),
+                bram(8 * 1024, 64, 1, true), ddr, 100_000_000L, 4, 4);
+    }
+
+    @Test
+    void breakdownNamesEveryComponentAndSumsToTheTotal() {
+        PeArraySpec lut = array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 8, 8, 1, 24);
+        PeArraySpec dsp = array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 8, 8, 4, 12);
+        CostBreakdown b = m.accelerator(accel("S_AXI_HP", "DDR3-1066 x16", lut, dsp, MemoryKind.BRAM), Z7020);
+        assertEquals(List.of("dsp_core", "lut_core", "input_buffer", "weight_buffer", "output_buffer", "dma",
+                "control", "memory_controller"), List.copyOf(b.parts().keySet()));
+        ResourceVector sum = ResourceVector.ZERO;
+        for (ResourceVector v : b.parts().values()) {
+            sum = sum.plus(v);
+        }
+        assertEquals(sum, b.total());
+        assertEquals(64, b.part("dsp_core").dsp());
+        assertEquals(ResourceVector.ZERO, b.part("memory_controller"), "Zynq PS DDR costs no PL");
+        assertEquals(new ResourceVector(3_000, 4_000, 0, 4, 0), b.part("dma"), "one DMA per AXI port");
+        assertEquals(ResourceVector.ofLut(300, 384), b.part("control"));
+        assertEquals(8 + 16 + 4, b.part("input_buffer").bram18() + b.part("weight_buffer").bram18()
+                + b.part("output_buffer").bram18());
+    }
+
+    @Test
+    void memoryControllerOnlyWhenThePlHoldsOne() {
+        PeArraySpec lut = array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 4, 4, 1, 24);
+        assertEquals(MemoryAttachment.PS_DDR, MemoryAttachment.infer(accel("S_AXI_HP", "DDR3", lut, null,
+                MemoryKind.BRAM), Z7020));
+        AcceleratorSpec zc706Pl = accel("mig_port", "DDR3-1600 x64 SODIMM", lut, null, MemoryKind.BRAM);
+        assertEquals(new ResourceVector(33_256, 44_889, 3, 199, 0),
+                m.accelerator(zc706Pl, Z7020).part("memory_controller"));
+        assertEquals(MemoryAttachment.PL_MIG, MemoryAttachment.infer(accel("ddr", "DDR4", lut, null,
+                MemoryKind.URAM), U250));
+        assertEquals(new ResourceVector(10_718, 21_793, 0, 8, 0),
+                m.accelerator(accel("hbm", "HBM2", lut, null, MemoryKind.URAM), U250).part("memory_controller"));
+        assertEquals(ResourceVector.ZERO, m.accelerator(zc706Pl, Z7020, MemoryAttachment.PS_DDR)
+                .part("memory_controller"));
+    }
+
+    @Test
+    void fitReportNamesOverSubscribedResources() {
+        PeArraySpec big = array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 32, 32, 1, 24);
+        FitReport r = m.fit(accel("S_AXI_HP", "DDR3", big, null, MemoryKind.BRAM), Z7020);
+        assertFalse(r.fits());
+        assertTrue(r.used().lut() > 53_200);
+        String lut = String.format(java.util.Locale.ROOT, "LUT %,d needed / 53,200 available", r.used().lut());
+        assertTrue(r.overSubscribed().contains(lut), r.overSubscribed().toString());
+        assertEquals((double) r.used().lut() / 53_200, r.utilisation().get("LUT"), 1e-12);
+        assertEquals(List.of("LUT", "FF", "DSP", "BRAM", "URAM"), List.copyOf(r.utilisation().keySet()));
+        assertEquals(0.0, r.utilisation().get("URAM"));
+    }
+
+    @Test
+    void ceilingsRejectWhatTheWholeDeviceWouldHold() {
+        // 16x16 SP2 OS at 4 bits, acc 24: (34 + 24 drain) LUT per PE = 14,848 LUT + overheads, under
+        // 53,200 but check the 70 % ceiling against a small device
+        PeArraySpec lut = array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 16, 16, 1, 24);
+        AcceleratorSpec spec = accel("S_AXI_HP", "DDR3", lut, null, MemoryKind.BRAM);
+        long used = m.accelerator(spec, Z7020).total().lut();
+        DeviceSpec tight = new DeviceSpec("xc7z010clg400-1", FpgaFamily.SERIES7, (long) (used / 0.8), 106_400, 80,
+                60, 0);
+        assertTrue(m.fit(spec, tight).fits());
+        FitReport capped = m.fitWithinCeilings(spec, tight);
+        assertFalse(capped.fits());
+        assertEquals(1, capped.overSubscribed().size(), capped.overSubscribed().toString());
+        assertTrue(capped.overSubscribed().get(0).startsWith("LUT ")
+                && capped.overSubscribed().get(0).contains("allowed (70 % of"), capped.overSubscribed().toString());
+        assertEquals((long) Math.floor(tight.lut() * 0.7), capped.allowed().lut());
+        assertEquals((long) Math.floor(tight.ff() * 0.5), capped.allowed().ff());
+    }
+}
