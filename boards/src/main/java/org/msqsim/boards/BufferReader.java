@@ -19,7 +19,7 @@ final class BufferReader {
         Optional<Boolean> doubled = b.bool("double_buffered");
         Optional<MemoryKind> memory = b.choice("memory", MemoryKind.class);
         if (memory.orElse(null) == MemoryKind.URAM && deviceUram.orElse(1L) == 0) {
-            b.report("memory", "this device has no URAM (device.uram is 0); use bram");
+            b.report("memory", "the device has no URAM; use bram");
         }
         if (kib.isPresent() && width.isPresent() && banks.isPresent()
                 && kib.get() * 1024 * 8 < width.get() * banks.get() * (doubled.orElse(false) ? 2 : 1)) {

@@ -28,7 +28,7 @@ record DeviceReader(Optional<FpgaFamily> family, Optional<Long> dsp, Optional<Lo
         if (family.orElse(null) == FpgaFamily.SERIES7 && uram.orElse(0L) > 0) {
             // URAM288 exists only from UltraScale+ on (UG573); a 7-series part with URAM is a typo.
             d.report("uram", "7-series parts have no URAM; use 0 or family: ultrascale_plus");
-            uram = Optional.empty();
+            uram = Optional.of(0L); // what the part really has, so URAM buffers are still caught
         }
         Optional<DeviceSpec> spec = Optional.empty();
         if (d.clean()) {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * "Did you mean …" for a misspelt key or board id: the closest known word by edit distance, if it
- * is close enough to be a plausible typo (at most a third of the word's length, and at most 3).
+ * is close enough to be a plausible typo: at most a third of the word's length, but 2 for short
+ * words (a swapped pair, "dps" for "dsp") and never more than 3.
  */
 final class Suggestions {
     private Suggestions() {
@@ -21,7 +22,7 @@ final class Suggestions {
                 bestDistance = d;
             }
         }
-        int limit = Math.min(3, Math.max(1, word.length() / 3));
+        int limit = Math.min(3, Math.max(2, word.length() / 3));
         return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
     }
 
