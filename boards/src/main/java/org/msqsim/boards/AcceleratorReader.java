@@ -1,0 +1,82 @@
+package org.msqsim.boards;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BufferSpec;
+import org.msqsim.core.spec.ClockRange;
+import org.msqsim.core.spec.DdrSpec;
+import org.msqsim.core.spec.MemoryKind;
+import org.msqsim.core.spec.PeArraySpec;
+
+/**
+ * Reads {@code accelerator}: the MSQ design instantiated on the board, checked against the device
+ * and clocks read before it. Checks here are of the "cannot possibly be built" kind; whether a
+ * design fits comfortably (LUTs, FFs, exact BRAM shapes, timing margins) is the cost model's job.
+ */
+final class AcceleratorReader {
+    /** Raw bytes of one RAMB36 (36 Kb incl. parity) and one URAM288 (288 Kb), facts/boards.md §6. */
+    private static final long BRAM36_BYTES = 36 * 1024 / 8;
+    private static final long URAM_BYTES = 288 * 1024 / 8;
+
+    private AcceleratorReader() {
+    }
+
+    static Optional<AcceleratorSpec> read(Section a, DeviceReader device, Optional<ClockRange> clocks,
+                                          Optional<DdrSpec> ddr) {
+        Optional<String> name = a.text("name");
+        Optional<Long> control = a.hz("control_clock_mhz");
+        if (control.isPresent() && clocks.isPresent()
+                && (control.get() < clocks.get().minHz() || control.get() > clocks.get().maxHz())) {
+            a.report("control_clock_mhz", "must lie within [clocks.min_mhz, clocks.max_mhz] = ["
+                    + Mhz.show(clocks.get().minHz()) + ", " + Mhz.show(clocks.get().maxHz()) + "] MHz");
+        }
+        // SP2 needs a sign and two non-empty shift fields (m = 1 + m1 + m2 >= 3); 8 bits is the widest
+        // any DSP packing path handles (FINN mvu_8sx8u).
+        Optional<Long> wBits = a.integer("weight_bits", v -> v >= 3 && v <= 8, "must be 3..8 bits");
+        Optional<Long> aBits = a.integer("activation_bits", v -> v >= 2 && v <= 8, "must be 2..8 bits");
+        Optional<Section> dspSection = a.section("dsp_core");
+        Optional<Section> lutSection = a.section("lut_core");
+        Optional<PeArraySpec> dsp = dspSection.flatMap(s -> CoreReader.read("dsp_core", s, wBits, aBits, clocks,
+                device.dsp()));
+        Optional<PeArraySpec> lut = lutSection.flatMap(s -> CoreReader.read("lut_core", s, wBits, aBits, clocks,
+                device.dsp()));
+        if (dspSection.isEmpty() && lutSection.isEmpty() && !a.has("dsp_core") && !a.has("lut_core")) {
+            a.problem(null, "needs dsp_core, lut_core or both");
+        }
+        Map<String, BufferSpec> buffers = a.section("buffers").map(b -> buffers(b, device)).orElse(Map.of());
+        if (!a.clean() || ddr.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AcceleratorSpec(name.orElseThrow(), dsp, lut, buffers.get("input"),
+                buffers.get("weight"), buffers.get("output"), ddr.get(), control.orElseThrow(),
+                Math.toIntExact(wBits.orElseThrow()), Math.toIntExact(aBits.orElseThrow())));
+    }
+
+    private static Map<String, BufferSpec> buffers(Section b, DeviceReader device) {
+        Map<String, BufferSpec> out = new LinkedHashMap<>();
+        for (String name : new String[] {"input", "weight", "output"}) {
+            b.section(name).flatMap(s -> BufferReader.read(name, s, device.uram()))
+                    .ifPresent(spec -> out.put(name, spec));
+        }
+        if (out.size() == 3) {
+            fitsOnChip(b, out, MemoryKind.BRAM, device.bram36(), BRAM36_BYTES, "RAMB36");
+            fitsOnChip(b, out, MemoryKind.URAM, device.uram(), URAM_BYTES, "URAM288");
+        }
+        return out;
+    }
+
+    /** Buffers of one memory kind cannot exceed the raw bits of all such blocks on the device. */
+    private static void fitsOnChip(Section b, Map<String, BufferSpec> buffers, MemoryKind kind, Optional<Long> blocks,
+                                   long blockBytes, String blockName) {
+        long bytes = buffers.values().stream().filter(s -> s.memory() == kind).mapToLong(BufferSpec::capacityBytes)
+                .sum();
+        if (blocks.isPresent() && bytes > blocks.get() * blockBytes) {
+            b.problem(bytes / 1024 + " KiB in " + kind.name().toLowerCase(Locale.ROOT) + " buffers",
+                    "more than the device's " + blocks.get() + " " + blockName + " hold (" + blocks.get() * blockBytes
+                            / 1024 + " KiB incl. parity)");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.msqsim.boards;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.InvalidSpecException;
+
+/**
+ * The built-in boards, listed here explicitly (no classpath scan), each in
+ * {@code boards/<id>.yaml} on the classpath; and the one place that turns a command-line board
+ * argument, an id or a path to a YAML file, into a {@link BoardSpec}.
+ */
+public final class BoardCatalog {
+    /** Built-in board ids, smallest device first; each names {@code boards/<id>.yaml}. */
+    private static final List<String> IDS = List.of("pynq-z2", "zedboard", "ultra96-v2", "kv260", "zc706",
+            "zcu104", "zcu102", "u250");
+
+    private BoardCatalog() {
+    }
+
+    /** The ids of the built-in boards. */
+    public static List<String> ids() {
+        return IDS;
+    }
+
+    /** Every built-in board, loaded and validated, in {@link #ids()} order. */
+    public static List<BoardSpec> all() {
+        return Loaded.ALL;
+    }
+
+    /**
+     * A built-in board by id, or a board file by path (anything that is not a built-in id).
+     *
+     * @throws InvalidSpecException when the name is neither a built-in id nor an existing file
+     *                              (listing the known ids), or when the file has problems
+     */
+    public static BoardSpec get(String idOrPath) {
+        int i = IDS.indexOf(idOrPath);
+        if (i >= 0) {
+            return Loaded.ALL.get(i);
+        }
+        Path file = Path.of(idOrPath);
+        if (!file.toFile().isFile()) {
+            Optional<String> close = Suggestions.closest(idOrPath, IDS);
+            throw new InvalidSpecException(List.of(idOrPath + ": unknown board"
+                    + close.map(c -> "; did you mean '" + c + "'?").orElse("")
+                    + "; known boards: " + String.join(", ", IDS) + "; or give the path of a board YAML file"));
+        }
+        return BoardLoader.load(file);
+    }
+
+    /** Loaded on first use; a broken built-in file is a build defect and fails loudly here. */
+    private static final class Loaded {
+        static final List<BoardSpec> ALL = IDS.stream()
+                .map(id -> BoardLoader.loadResource("boards/" + id + ".yaml")).toList();
+    }
+}

@@ -1,0 +1,71 @@
+package org.msqsim.boards;
+
+import java.util.Optional;
+import org.msqsim.core.spec.ClockRange;
+import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.MacKind;
+import org.msqsim.core.spec.PeArraySpec;
+
+/**
+ * Reads {@code accelerator.dsp_core} or {@code accelerator.lut_core}: one PE array.
+ *
+ * <p>Packing rules follow FINN's RTL (facts/boards.md §4b): 4 products per DSP48 only when weights
+ * and activations are at most 4 bits ({@code mvu_4sx4u}), 2 when at most 8 ({@code
+ * mvu_8sx8u_dsp48}); LUT MACs compute one product each. A core may be clocked up to twice the
+ * fabric's maximum, because DSP columns can be double-pumped (facts §3, DPU {@code dpu_2x_clk}).
+ */
+final class CoreReader {
+    private CoreReader() {
+    }
+
+    /**
+     * @param wBits weight bits if valid, for the packing and accumulator rules
+     * @param aBits activation bits if valid
+     */
+    static Optional<PeArraySpec> read(String name, Section c, Optional<Long> wBits, Optional<Long> aBits,
+                                      Optional<ClockRange> clocks, Optional<Long> deviceDsp) {
+        boolean dspCore = name.equals("dsp_core");
+        Optional<MacKind> mac = c.choice("mac", MacKind.class);
+        if (mac.isPresent() && dspCore != (mac.get() == MacKind.DSP)) {
+            c.report("mac", dspCore ? "the DSP core multiplies on DSP slices; use mac: dsp"
+                    : "a LUT core cannot use DSP slices; use lut_sp2 or lut_fixed");
+            mac = Optional.empty();
+        }
+        Optional<Dataflow> dataflow = c.choice("dataflow", Dataflow.class);
+        Optional<Long> rows = c.integer("rows", v -> v >= 1 && v <= 4096, "must be 1..4096 PE rows");
+        Optional<Long> cols = c.integer("cols", v -> v >= 1 && v <= 4096, "must be 1..4096 PE columns");
+        Optional<Long> packing = c.integer("packing", v -> dspCore ? v == 1 || v == 2 || v == 4 : v == 1,
+                dspCore ? "must be 1, 2 or 4 products per DSP slice (WP486; FINN mvu_8sx8u / mvu_4sx4u)"
+                        : "must be 1: a LUT MAC computes one product per cycle");
+        long widest = Math.max(wBits.orElse(0L), aBits.orElse(0L));
+        if (packing.isPresent() && (packing.get() == 4 && widest > 4 || packing.get() == 2 && widest > 8)) {
+            c.report("packing", "packing " + packing.get() + " needs weights and activations of at most "
+                    + (packing.get() == 4 ? 4 : 8) + " bits (FINN mvu_" + (packing.get() == 4 ? "4sx4u" : "8sx8u")
+                    + "); weight_bits/activation_bits reach " + widest);
+        }
+        Optional<Long> clock = c.hz("clock_mhz");
+        if (clock.isPresent() && clocks.isPresent() && (clock.get() < clocks.get().minHz()
+                || clock.get() > 2 * clocks.get().maxHz())) {
+            c.report("clock_mhz", "must lie within [clocks.min_mhz, 2 × clocks.max_mhz] = ["
+                    + Mhz.show(clocks.get().minHz()) + ", " + Mhz.show(2 * clocks.get().maxHz())
+                    + "] MHz (a core may be double-pumped, no more)");
+        }
+        Optional<Long> acc = c.integer("accumulator_bits", v -> v >= 8 && v <= 48,
+                "must be 8..48 bits (the DSP48 P register is 48 bits)");
+        if (acc.isPresent() && wBits.isPresent() && aBits.isPresent() && acc.get() < wBits.get() + aBits.get()) {
+            c.report("accumulator_bits", "is narrower than one product (weight_bits + activation_bits = "
+                    + (wBits.get() + aBits.get()) + ")");
+        }
+        if (dspCore && rows.isPresent() && cols.isPresent() && deviceDsp.isPresent()
+                && rows.get() * cols.get() > deviceDsp.get()) {
+            c.problem(rows.get() + " × " + cols.get() + " = " + rows.get() * cols.get() + " DSP slices",
+                    "more than the device's " + deviceDsp.get() + " (device.dsp)");
+        }
+        if (!c.clean()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PeArraySpec(name, mac.orElseThrow(), dataflow.orElseThrow(),
+                Math.toIntExact(rows.orElseThrow()), Math.toIntExact(cols.orElseThrow()),
+                Math.toIntExact(packing.orElseThrow()), clock.orElseThrow(), Math.toIntExact(acc.orElseThrow())));
+    }
+}

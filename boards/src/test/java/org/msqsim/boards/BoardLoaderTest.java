@@ -1,0 +1,207 @@
+package org.msqsim.boards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.InvalidSpecException;
+import org.msqsim.core.spec.MemoryKind;
+
+/** Broken board files: every problem reported, once, as file:key.path: value — why. */
+class BoardLoaderTest {
+    private static String pynq;
+
+    @BeforeAll
+    static void readValidBoard() throws IOException {
+        pynq = BoardCatalogTest.resource("pynq-z2");
+    }
+
+    /** Replaces exactly one occurrence, so a test cannot silently edit nothing. */
+    private static String edit(String yaml, String from, String to) {
+        int at = yaml.indexOf(from);
+        assertTrue(at >= 0 && yaml.indexOf(from, at + 1) < 0, "not exactly one '" + from + "'");
+        return yaml.substring(0, at) + to + yaml.substring(at + from.length());
+    }
+
+    private static List<String> problems(String yaml) {
+        return assertThrows(InvalidSpecException.class, () -> BoardLoader.parse("b.yaml", yaml)).problems();
+    }
+
+    @Test
+    void fourMistakesGiveExactlyFourLines(@TempDir Path dir) throws IOException {
+        String yaml = edit(pynq, "  bram36: 140 ", "  # bram36 left out ");
+        yaml = edit(yaml, "default_mhz: 100 ", "default_mhz: 200 MHz ");
+        yaml = edit(yaml, "efficiency: 0.75", "efficiency: 1.5");
+        yaml = edit(yaml, "  ports:", "  port_count: 2\n  ports:");
+        Path f = dir.resolve("broken.yaml");
+        Files.writeString(f, yaml);
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> BoardLoader.load(f));
+        assertEquals(List.of(
+                f + ":device.bram36: required key is missing (plain integer expected)",
+                f + ":clocks.default_mhz: \"200 MHz\" — plain number in MHz expected (the unit is in the key name)",
+                f + ":ddr.port_count: 2 — unknown key; known keys here: type, bus_width_bits, data_rate_mtps, "
+                        + "efficiency, burst_bytes, latency_ns, turnaround_ns, ports",
+                f + ":ddr.efficiency: 1.5 — must be a fraction of the peak in (0, 1]"), e.problems());
+        assertEquals(String.join("\n", e.problems()), e.getMessage());
+    }
+
+    @Test
+    void brokenFileKeptInTestResourcesReportsEverything() throws IOException {
+        try (var in = getClass().getClassLoader().getResourceAsStream("broken/many-mistakes.yaml")) {
+            List<String> p = problems(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(7, p.size(), String.join("\n", p));
+            assertTrue(p.contains("b.yaml:accelerator.dsp_core.colums: 20 — unknown key; did you mean 'cols'?"));
+            assertTrue(p.contains("b.yaml:accelerator.dsp_core.cols: required key is missing (plain integer "
+                    + "expected)"));
+        }
+    }
+
+    static Stream<Arguments> singleMistakes() {
+        return Stream.of(
+                Arguments.of("mac: lut_sp2", "mac: dsp", "accelerator.lut_core.mac: \"dsp\"", "cannot use DSP"),
+                Arguments.of("mac: dsp", "mac: lut_sp2", "accelerator.dsp_core.mac: \"lut_sp2\"", "use mac: dsp"),
+                Arguments.of("mac: dsp", "mac: dps", "accelerator.dsp_core.mac: \"dps\"", "did you mean 'dsp'"),
+                Arguments.of("packing: 4 ", "packing: 3 ", "accelerator.dsp_core.packing: 3", "1, 2 or 4"),
+                Arguments.of("packing: 1", "packing: 2", "accelerator.lut_core.packing: 2", "must be 1"),
+                Arguments.of("weight_bits: 4", "weight_bits: 8", "accelerator.dsp_core.packing: 4", "at most 4 bits"),
+                Arguments.of("activation_bits: 4", "activation_bits: 9", "accelerator.activation_bits: 9", "2..8"),
+                Arguments.of("weight_bits: 4", "weight_bits: 2", "accelerator.weight_bits: 2", "3..8"),
+                Arguments.of("max_mhz: 200 ", "max_mhz: 1200 ", "clocks.max_mhz: 1200", "(0, 1000] MHz"),
+                Arguments.of("default_mhz: 100 ", "default_mhz: 250 ", "clocks.default_mhz: 250", "[100, 200]"),
+                Arguments.of("min_mhz: 100 ", "min_mhz: 300 ", "clocks.min_mhz: 300", "must not exceed max_mhz"),
+                Arguments.of("control_clock_mhz: 100", "control_clock_mhz: 50", "accelerator.control_clock_mhz: 50",
+                        "[100, 200]"),
+                Arguments.of("uram: 0 ", "uram: 4 ", "device.uram: 4", "7-series parts have no URAM"),
+                Arguments.of("capacity_kib: 96", "capacity_kib: -96", "accelerator.buffers.input.capacity_kib: -96",
+                        "positive"),
+                Arguments.of("capacity_kib: 96", "capacity_kib: 99999", "accelerator.buffers",
+                        "more than the device's 140 RAMB36"),
+                Arguments.of("rows: 8\n    cols: 20", "rows: 16\n    cols: 20", "accelerator.dsp_core",
+                        "more than the device's 220"),
+                Arguments.of("    cols: 20 ", "    cols: 20.5 ", "accelerator.dsp_core.cols: 20.5", "whole number"),
+                Arguments.of("data_rate_mtps: 1050", "data_rate_mtps: 12.8GB/s", "ddr.data_rate_mtps: \"12.8GB/s\"",
+                        "plain integer in MT/s expected"),
+                Arguments.of("bus_width_bits: 16", "bus_width_bits: 24", "ddr.bus_width_bits: 24", "power of two"),
+                Arguments.of("burst_bytes: 128", "burst_bytes: 100", "ddr.burst_bytes: 100", "power of two"),
+                Arguments.of("latency_ns: 120", "latency_ns: -5", "ddr.latency_ns: -5", "[0, 10000] ns"),
+                Arguments.of("      width_bits: 64           # [V S14]\n", "      width_bits: 48\n",
+                        "ddr.ports[1].width_bits: 48", "32, 64, 128, 256 or 512"),
+                Arguments.of("- name: hp2", "- name: hp0", "ddr.ports[1].name: \"hp0\"", "already has this name"),
+                Arguments.of("accumulator_bits: 24       # as", "accumulator_bits: 7       # as",
+                        "accelerator.lut_core.accumulator_bits: 7", "8..48"),
+                Arguments.of("double_buffered: true\n      memory: bram\n    weight",
+                        "double_buffered: yes please\n      memory: bram\n    weight",
+                        "accelerator.buffers.input.double_buffered: \"yes please\"", "true or false"),
+                Arguments.of("id: pynq-z2", "id: PYNQ Z2", "id: \"PYNQ Z2\"", "lower-case"),
+                Arguments.of("efficiency: 0.75", "efficiency:", "ddr.efficiency", "empty value"),
+                Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 80",
+                        "dataflow: row_stationary\n    rows: 8\n    cols: 80", "accelerator.lut_core.dataflow",
+                        "output_stationary, weight_stationary, dot_product"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("singleMistakes")
+    void oneMistakeGivesOneLine(String from, String to, String where, String why) {
+        List<String> p = problems(edit(pynq, from, to));
+        assertEquals(1, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).startsWith("b.yaml:" + where), p.get(0));
+        assertTrue(p.get(0).contains(why), p.get(0));
+    }
+
+    @Test
+    void uramBufferOnDeviceWithoutUram() {
+        String yaml = edit(pynq, "memory: bram\n    weight", "memory: uram\n    weight");
+        assertEquals(List.of("b.yaml:accelerator.buffers.input.memory: \"uram\" — the device has no URAM; use bram"), problems(yaml));
+    }
+
+    @Test
+    void acceleratorNeedsACore() throws IOException {
+        String yaml = BoardCatalogTest.resource("zc706");
+        yaml = yaml.substring(0, yaml.indexOf("  dsp_core:")) + yaml.substring(yaml.indexOf("  buffers:"));
+        assertEquals(List.of("b.yaml:accelerator: needs dsp_core, lut_core or both"), problems(yaml));
+    }
+
+    @Test
+    void optionalKeysTakeTheirDefaults() {
+        String yaml = pynq.lines().filter(l -> !l.matches("\\s*(efficiency|burst_bytes|latency_ns|turnaround_ns"
+                + "|uram|dataflow|packing: 1|banks|double_buffered|memory):.*")).reduce("", (a, l) -> a + l + "\n");
+        BoardSpec b = BoardLoader.parse("b.yaml", yaml);
+        assertEquals(0, b.device().uram());
+        assertEquals(0.75, b.accelerator().ddr().efficiency());
+        assertEquals(128, b.accelerator().ddr().burstBytes());
+        assertEquals(120_000, b.accelerator().ddr().latencyPs());
+        assertEquals(30_000, b.accelerator().ddr().turnaroundPs());
+        assertEquals(1, b.accelerator().lutCore().orElseThrow().packing());
+        assertEquals(1, b.accelerator().inputBuffer().banks());
+        assertTrue(b.accelerator().inputBuffer().doubleBuffered());
+        assertEquals(MemoryKind.BRAM, b.accelerator().weightBuffer().memory());
+    }
+
+    @Test
+    void fractionalMhzAndNsAreExact() {
+        BoardSpec b = BoardLoader.parse("b.yaml", edit(edit(pynq, "default_mhz: 100 ", "default_mhz: 187.5 "),
+                "latency_ns: 120", "latency_ns: 120.25"));
+        assertEquals(187_500_000L, b.clocks().defaultHz());
+        assertEquals(120_250L, b.accelerator().ddr().latencyPs());
+    }
+
+    @Test
+    void yamlSyntaxErrorIsOneLineWithLineAndColumn() {
+        List<String> p = problems("id: x\nname: [a\ndevice: {\n");
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).startsWith("b.yaml:3:7: YAML syntax error: "), p.get(0));
+        assertEquals(1, p.get(0).lines().count());
+    }
+
+    @Test
+    void duplicateKeyIsAnError() {
+        List<String> p = problems("id: x\nid: y\n");
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).startsWith("b.yaml:2:") && p.get(0).contains("Duplicate field 'id'"), p.get(0));
+    }
+
+    @Test
+    void emptyAndNonMappingDocuments() {
+        assertTrue(problems("").get(0).startsWith("b.yaml: empty document"));
+        assertTrue(problems("- a\n- b\n").get(0).contains("must be a YAML mapping"));
+    }
+
+    @Test
+    void missingFileIsOneLine(@TempDir Path dir) {
+        Path f = dir.resolve("none.yaml");
+        assertEquals(List.of(f + ": no such board file"),
+                assertThrows(InvalidSpecException.class, () -> BoardLoader.load(f)).problems());
+    }
+
+    /**
+     * Contract: the loader checks everything the spec records check, so no bad value reaches a
+     * record constructor (which would throw IllegalArgumentException, not a user-facing error).
+     */
+    @Test
+    void noBadNumberReachesARecordConstructor() {
+        List<String> numbers = pynq.lines().filter(l -> l.matches("\\s*-?\\s*\\w+: \\d+(\\.\\d+)?\\b.*")).toList();
+        for (String line : numbers) {
+            String key = line.substring(0, line.indexOf(':') + 1);
+            for (String bad : List.of("0", "-1", "0.5", "3", "1000000", "9999999999999", "1e400")) {
+                String yaml = pynq.replace(line, key + " " + bad);
+                try {
+                    BoardLoader.parse("b.yaml", yaml);
+                } catch (InvalidSpecException expected) {
+                    assertTrue(expected.problems().stream().allMatch(s -> s.startsWith("b.yaml:")));
+                }
+            }
+        }
+    }
+}
