@@ -5,6 +5,7 @@ import org.msqsim.core.engine.Simulator;
 import org.msqsim.core.engine.StopReason;
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.hw.compute.PeArray;
+import org.msqsim.core.hw.compute.PeDatapath;
 import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.OnChipBuffer;
 import org.msqsim.core.spec.AcceleratorSpec;
@@ -49,10 +50,10 @@ public final class MsqAccelerator {
         this.input = new OnChipBuffer(spec.inputBuffer());
         this.weights = new OnChipBuffer(spec.weightBuffer());
         this.output = new OnChipBuffer(spec.outputBuffer());
-        this.dspCore = spec.dspCore().map(c -> new PeArray(c, spec.weightBits(), spec.activationBits(), false,
-                dspKind)).orElse(null);
-        this.lutCore = spec.lutCore().map(c -> new PeArray(c, spec.weightBits(), spec.activationBits(), false,
-                dspKind)).orElse(null);
+        // Fixed-point weights are narrow-range (FixedPointQuantizer), which DSP48E1 4-lane packing needs.
+        PeDatapath dp = PeDatapath.of(spec.weightBits(), spec.activationBits(), false).withDsp(dspKind, true);
+        this.dspCore = spec.dspCore().map(c -> new PeArray(c, dp)).orElse(null);
+        this.lutCore = spec.lutCore().map(c -> new PeArray(c, dp)).orElse(null);
         this.dspClock = spec.dspCore().map(c -> new ClockDomain(c.name(), c.clockHz())).orElse(null);
         this.lutClock = spec.lutCore().map(c -> new ClockDomain(c.name(), c.clockHz())).orElse(null);
         this.controlClock = new ClockDomain("control", spec.controlClockHz());
@@ -79,12 +80,12 @@ public final class MsqAccelerator {
         return new AcceleratorRun(plan, loop.steps(), latency, ceilCycles(controlClock, latency),
                 spec.dspCore().map(c -> stats(c, dspMacs, dspBusyPs, dspBusyCycles)),
                 spec.lutCore().map(c -> stats(c, lutMacs, lutBusyPs, lutBusyCycles)), stalls,
-                ddr.bytesRead(), ddr.bytesWritten(), ddr.bandwidthUtilisation(latency), input.peakOccupancy(),
+                ddr.stats().bytesRead(), ddr.stats().bytesWritten(), ddr.bandwidthUtilisation(latency), input.peakOccupancy(),
                 weights.peakOccupancy(), output.peakOccupancy(), overflows(), dspAcc, lutAcc);
     }
 
     private long overflows() {
-        return (dspCore == null ? 0 : dspCore.overflowCount()) + (lutCore == null ? 0 : lutCore.overflowCount());
+        return (dspCore == null ? 0 : dspCore.overflowEvents()) + (lutCore == null ? 0 : lutCore.overflowEvents());
     }
 
     private static CoreStats stats(PeArraySpec c, long macs, long busyPs, long busyCycles) {

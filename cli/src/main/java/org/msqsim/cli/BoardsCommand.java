@@ -1,0 +1,83 @@
+package org.msqsim.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.msqsim.boards.BoardCatalog;
+import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.resource.FitReport;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.DeviceSpec;
+import org.msqsim.core.spec.PeArraySpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code msqsim boards}: the built-in boards, their devices and default MSQ designs. */
+@Command(name = "boards", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List the built-in boards: device resources, DDR, clocks and the default MSQ accelerator "
+                + "with its resource use.")
+final class BoardsCommand implements Callable<Integer> {
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+            description = "table, json or csv (default ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CostModel cost = CostModel.defaults();
+        TextTable t = new TextTable("board", "part", "LUT", "FF", "DSP", "BRAM36", "URAM", "DDR GB/s", "clock MHz",
+                "dsp core", "lut core", "design LUT %", "design DSP %");
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (BoardSpec b : BoardCatalog.all()) {
+            DeviceSpec d = b.device();
+            AcceleratorSpec a = b.accelerator();
+            FitReport fit = cost.fit(a, d);
+            t.row(b.id(), d.part(), String.format("%,d", d.lut()), String.format("%,d", d.ff()), d.dsp(), d.bram36(),
+                    d.uram(), String.format("%.2f", a.ddr().peakBytesPerSecond() / 1e9),
+                    b.clocks().defaultHz() / 1_000_000, a.dspCore().map(BoardsCommand::shape).orElse("-"),
+                    a.lutCore().map(BoardsCommand::shape).orElse("-"),
+                    String.format("%.0f", 100 * fit.utilisation().get("LUT")),
+                    String.format("%.0f", 100 * fit.utilisation().get("DSP")));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", b.id());
+            m.put("name", b.displayName());
+            m.put("part", d.part());
+            m.put("family", d.family().name().toLowerCase());
+            m.put("lut", d.lut());
+            m.put("ff", d.ff());
+            m.put("dsp", d.dsp());
+            m.put("bram36", d.bram36());
+            m.put("uram", d.uram());
+            m.put("ddr_peak_gbps", a.ddr().peakBytesPerSecond() / 1e9);
+            m.put("ddr_sustained_gbps", a.ddr().sustainedBytesPerSecond() / 1e9);
+            m.put("clock_mhz_default", b.clocks().defaultHz() / 1e6);
+            m.put("dsp_core", a.dspCore().map(BoardsCommand::shape).orElse(null));
+            m.put("lut_core", a.lutCore().map(BoardsCommand::shape).orElse(null));
+            m.put("design_fits", fit.fits());
+            m.put("design_utilisation", fit.utilisation());
+            json.add(m);
+        }
+        String out = switch (format) {
+            case json -> Json.write(json);
+            case csv -> t.csv();
+            case table -> t.render() + "\nCores: rows x cols x packing, dataflow, clock. Design % is the default "
+                    + "design's use of the device per the cost model (docs/cost-model.md).\n";
+        };
+        spec.commandLine().getOut().print(out.endsWith("\n") ? out : out + "\n");
+        return 0;
+    }
+
+    static String shape(PeArraySpec c) {
+        String df = switch (c.dataflow()) {
+            case OUTPUT_STATIONARY -> "os";
+            case WEIGHT_STATIONARY -> "ws";
+            case DOT_PRODUCT -> "dot";
+        };
+        return c.rows() + "x" + c.cols() + "x" + c.packing() + " " + df + " " + c.clockHz() / 1_000_000 + "MHz";
+    }
+}

@@ -1,0 +1,162 @@
+package org.msqsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.msqsim.boards.BoardCatalog;
+import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.resource.FitReport;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.InvalidSpecException;
+import org.msqsim.core.spec.MacKind;
+import org.msqsim.core.spec.PeArraySpec;
+import org.msqsim.core.trace.ChromeTrace;
+import org.msqsim.core.trace.TraceSink;
+import org.msqsim.models.exec.InfeasibleException;
+import org.msqsim.models.exec.LayerRun;
+import org.msqsim.models.exec.LayerRunner;
+import org.msqsim.models.exec.MsqBalance;
+import org.msqsim.models.layer.Layer;
+import org.msqsim.models.layer.LayerParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code msqsim run}: one layer on one board — timing, resources and a bit-exact check. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run one layer on a board's MSQ accelerator, cycle by cycle and bit-exactly: latency, "
+                + "throughput, per-core utilisation, DDR traffic, stalls, resources, and whether every output "
+                + "matches the golden integer reference."})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--board", paramLabel = "NAME|FILE", defaultValue = "zc706",
+            description = "Built-in board id (see 'msqsim boards') or a board YAML file (default ${DEFAULT-VALUE}).")
+    String board;
+
+    @Option(names = "--layer", paramLabel = "LAYER", defaultValue = "conv:56x56x64->64,3x3,s1,p1",
+            description = {"gemm:MxNxK (C[MxN] = W[MxK] X[KxN]) or conv:HxWxC->K,RxS,sS,pP",
+                "(default ${DEFAULT-VALUE}, a ResNet-18 conv2_x layer)."})
+    String layerText;
+
+    @Option(names = "--sp2-fraction", paramLabel = "F",
+            description = "Fraction of weight rows given SP2 (LUT core), in [0, 1]; default: the design's balance "
+                    + "point, LUT peak / (LUT + DSP peak).")
+    Double sp2Fraction;
+
+    @Option(names = "--bits", paramLabel = "W", description = "Weight and activation width, 3..8 (default: the "
+            + "board design's).")
+    Integer bits;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of weights and inputs "
+            + "(default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--timing-only", description = "Skip the values: timing and resources only (much faster).")
+    boolean timingOnly;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+            description = "table, json or csv (default ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write a Chrome/Perfetto trace-event timeline (open in ui.perfetto.dev).")
+    Path traceFile;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Layer layer;
+        try {
+            layer = LayerParser.parse(layerText);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--layer: " + e.getMessage());
+        }
+        BoardSpec b = loadBoard(board);
+        StringBuilder notes = new StringBuilder();
+        AcceleratorSpec acc = bits == null ? b.accelerator() : withBits(b.accelerator(), bits, notes);
+        double f = sp2Fraction == null ? MsqBalance.balancedFraction(acc) : sp2Fraction;
+        if (!(f >= 0 && f <= 1)) {
+            throw new UserError("--sp2-fraction must be within [0, 1], got " + sp2Fraction);
+        }
+        if (f > 0 && acc.lutCore().isEmpty() || f < 1 && acc.dspCore().isEmpty()) {
+            throw new UserError("--sp2-fraction " + f + " needs " + (f > 0 ? "a LUT core" : "a DSP core") + ", and "
+                    + b.id() + "'s design has none");
+        }
+        if (traceFile != null) {
+            Path dir = traceFile.toAbsolutePath().getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new UserError("--trace " + traceFile + ": directory " + dir + " does not exist");
+            }
+        }
+        FitReport fit = CostModel.defaults().fit(acc, b.device());
+        if (!fit.fits()) {
+            throw new UserError(b.id() + ": the design does not fit " + b.device().part() + ": "
+                    + String.join("; ", fit.overSubscribed()));
+        }
+        ChromeTrace chrome = traceFile == null ? null : new ChromeTrace("msqsim " + layer.describe() + " on " + b.id());
+        TraceSink sink = chrome == null ? TraceSink.NONE : chrome;
+        LayerRun run;
+        try {
+            run = new LayerRunner(acc, b.device().family().dsp())
+                    .run(layer, new LayerRunner.Options(f, seed, timingOnly, sink));
+        } catch (InfeasibleException e) {
+            throw new UserError(e.getMessage());
+        }
+        RunReport report = new RunReport(b, acc, run, fit, notes.toString());
+        String text = switch (format) {
+            case json -> Json.write(report.json());
+            case csv -> report.csv();
+            case table -> report.table();
+        };
+        if (chrome != null) {
+            try {
+                chrome.write(traceFile);
+            } catch (IOException e) {
+                throw new UserError("--trace " + traceFile + ": cannot write: " + e.getMessage());
+            }
+        }
+        spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
+        return 0;
+    }
+
+    static BoardSpec loadBoard(String idOrPath) {
+        try {
+            return BoardCatalog.get(idOrPath);
+        } catch (InvalidSpecException e) {
+            throw new UserError(String.join("\nmsqsim: ", e.problems()));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /**
+     * The design at another operand width. A DSP core packing 4 products needs operands of at most 4
+     * bits and packing 2 at most 8 (FINN {@code mvu_4sx4u} / {@code mvu_8sx8u_dsp48}); a wider width
+     * lowers the packing to what the DSP can do, and the report says so.
+     */
+    static AcceleratorSpec withBits(AcceleratorSpec a, int bits, StringBuilder notes) {
+        if (bits < 3 || bits > 8) {
+            throw new UserError("--bits must be between 3 and 8, got " + bits);
+        }
+        var dsp = a.dspCore().map(c -> {
+            int packing = c.packing() == 4 && bits > 4 ? 2 : c.packing();
+            if (packing != c.packing()) {
+                notes.append("DSP packing lowered from ").append(c.packing()).append(" to ").append(packing)
+                        .append(" products per DSP for ").append(bits).append("-bit operands.\n");
+            }
+            return new PeArraySpec(c.name(), MacKind.DSP, c.dataflow(), c.rows(), c.cols(), packing, c.clockHz(),
+                    c.accumulatorBits());
+        });
+        return new AcceleratorSpec(a.name(), dsp, a.lutCore(), a.inputBuffer(), a.weightBuffer(), a.outputBuffer(),
+                a.ddr(), a.controlClockHz(), bits, bits);
+    }
+
+    static Map<String, Object> map() {
+        return new LinkedHashMap<>();
+    }
+}

@@ -1,0 +1,194 @@
+package org.msqsim.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.msqsim.core.hw.accel.AcceleratorRun;
+import org.msqsim.core.hw.accel.CoreStats;
+import org.msqsim.core.hw.accel.StallBreakdown;
+import org.msqsim.core.hw.accel.TilePlan;
+import org.msqsim.core.resource.FitReport;
+import org.msqsim.core.resource.ResourceVector;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.PeArraySpec;
+import org.msqsim.core.time.Time;
+import org.msqsim.models.exec.LayerRun;
+
+/** The report of one {@code msqsim run}: the same figures as a table, JSON or CSV. */
+final class RunReport {
+    private final BoardSpec board;
+    private final AcceleratorSpec acc;
+    private final LayerRun lr;
+    private final AcceleratorRun run;
+    private final FitReport fit;
+    private final String notes;
+
+    RunReport(BoardSpec board, AcceleratorSpec acc, LayerRun lr, FitReport fit, String notes) {
+        this.board = board;
+        this.acc = acc;
+        this.lr = lr;
+        this.run = lr.run();
+        this.fit = fit;
+        this.notes = notes;
+    }
+
+    double latencyMs() {
+        return run.latencyPs() / 1e9;
+    }
+
+    /** Giga-operations per second, counting a MAC as 2 operations (multiply and add). */
+    double gops() {
+        return 2.0 * run.macs() / (run.latencyPs() / 1e12) / 1e9;
+    }
+
+    double ddrGbps() {
+        return (run.ddrBytesRead() + run.ddrBytesWritten()) / (run.latencyPs() / 1e12) / 1e9;
+    }
+
+    String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("msqsim run: %s on %s (%s), %d-bit weights and activations%n", lr.layer().describe(),
+                board.id(), board.displayName(), acc.weightBits()));
+        sb.append(String.format("  GEMM M=%d K=%d N=%d: %d rows SP2 on the LUT core, %d rows fixed-point on the DSP core"
+                + " (SP2 fraction %.3f)%n", lr.layer().gemmM(), lr.layer().gemmK(), lr.layer().gemmN(), lr.sp2Rows(),
+                lr.fixedRows(), lr.sp2Fraction()));
+        TilePlan p = run.plan();
+        sb.append(String.format("  tiles: tn=%d tk=%d tm=%d (DSP) + %d (LUT); %d steps%n", p.tn(), p.tk(), p.tmDsp(),
+                p.tmLut(), run.steps()));
+        if (!notes.isEmpty()) {
+            sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
+        }
+        sb.append('\n');
+        sb.append(String.format("latency     %s  (%,d cycles of the %d MHz control clock)%n", Time.format(run.latencyPs()),
+                run.controlCycles(), acc.controlClockHz() / 1_000_000));
+        sb.append(String.format("throughput  %.2f GOPS  (%,d MACs, 2 ops each)%n", gops(), run.macs()));
+        sb.append(String.format("DDR         %,d B read, %,d B written: %.3f GB/s, %.1f %% of %.2f GB/s sustained%n",
+                run.ddrBytesRead(), run.ddrBytesWritten(), ddrGbps(), 100 * run.ddrUtilisation(),
+                acc.ddr().sustainedBytesPerSecond() / 1e9));
+        sb.append('\n');
+        TextTable cores = new TextTable("core", "array", "MACs", "busy", "utilisation");
+        run.dsp().ifPresent(c -> cores.row(c.name(), acc.dspCore().map(RunReport::shape).orElseThrow(),
+                String.format("%,d", c.macs()), Time.format(c.busyPs()), pct(c.utilisation(run.latencyPs()))));
+        run.lut().ifPresent(c -> cores.row(c.name(), acc.lutCore().map(RunReport::shape).orElseThrow(),
+                String.format("%,d", c.macs()), Time.format(c.busyPs()), pct(c.utilisation(run.latencyPs()))));
+        sb.append(cores.render()).append('\n');
+        StallBreakdown s = run.stalls();
+        TextTable st = new TextTable("stall", "time", "of latency");
+        stall(st, "compute waiting for input/weights", s.computeWaitingData());
+        stall(st, "compute waiting for output buffer", s.computeWaitingOutput());
+        stall(st, "loads waiting for buffer space", s.loadWaitingBuffer());
+        stall(st, "DSP core waiting for LUT core", s.dspWaitingLut());
+        stall(st, "LUT core waiting for DSP core", s.lutWaitingDsp());
+        sb.append(st.render()).append('\n');
+        TextTable res = new TextTable("resource", "used", "available", "utilisation");
+        ResourceVector u = fit.used();
+        ResourceVector a = fit.available();
+        res.row("LUT", String.format("%,d", u.lut()), String.format("%,d", a.lut()), pct(fit.utilisation().get("LUT")));
+        res.row("FF", String.format("%,d", u.ff()), String.format("%,d", a.ff()), pct(fit.utilisation().get("FF")));
+        res.row("DSP", String.format("%,d", u.dsp()), String.format("%,d", a.dsp()), pct(fit.utilisation().get("DSP")));
+        res.row("BRAM36", String.format("%.1f", u.bram36()), String.format("%.0f", a.bram36()),
+                pct(fit.utilisation().get("BRAM")));
+        res.row("URAM", String.format("%,d", u.uram()), String.format("%,d", a.uram()),
+                pct(fit.utilisation().get("URAM")));
+        sb.append(res.render()).append('\n');
+        if (!lr.checked()) {
+            sb.append("bit-exact: not checked (--timing-only)\n");
+        } else if (lr.bitExact()) {
+            sb.append(String.format("bit-exact: yes (all %,d outputs equal the golden integer reference)%n",
+                    (long) lr.layer().gemmM() * lr.layer().gemmN()));
+        } else {
+            sb.append(String.format("bit-exact: NO (%,d outputs differ; first: %s)%n", lr.mismatches(),
+                    lr.firstMismatch()));
+        }
+        if (run.overflows() > 0) {
+            sb.append(String.format("overflow: the datapaths reported %,d accumulator or packed-lane overflow events%n",
+                    run.overflows()));
+        }
+        return sb.toString();
+    }
+
+    private void stall(TextTable t, String what, long ps) {
+        t.row(what, Time.format(ps), pct(ps / (double) run.latencyPs()));
+    }
+
+    static String pct(double f) {
+        return Double.isFinite(f) ? String.format("%.1f %%", 100 * f) : "n/a";
+    }
+
+    static String shape(PeArraySpec c) {
+        return BoardsCommand.shape(c);
+    }
+
+    Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("board", board.id());
+        m.put("layer", lr.layer().describe());
+        m.put("gemm", Map.of("m", lr.layer().gemmM(), "k", lr.layer().gemmK(), "n", lr.layer().gemmN()));
+        m.put("bits", acc.weightBits());
+        m.put("sp2_fraction", lr.sp2Fraction());
+        m.put("sp2_rows", lr.sp2Rows());
+        m.put("fixed_rows", lr.fixedRows());
+        TilePlan p = run.plan();
+        m.put("tiles", Map.of("tn", p.tn(), "tk", p.tk(), "tm_dsp", p.tmDsp(), "tm_lut", p.tmLut(), "steps",
+                run.steps()));
+        m.put("cycles", run.controlCycles());
+        m.put("control_clock_mhz", acc.controlClockHz() / 1e6);
+        m.put("latency_ps", run.latencyPs());
+        m.put("latency_ms", latencyMs());
+        m.put("macs", run.macs());
+        m.put("gops", gops());
+        m.put("ddr_bytes", run.ddrBytesRead() + run.ddrBytesWritten());
+        m.put("ddr_bytes_read", run.ddrBytesRead());
+        m.put("ddr_bytes_written", run.ddrBytesWritten());
+        m.put("ddr_gbps", ddrGbps());
+        m.put("ddr_utilisation", run.ddrUtilisation());
+        Map<String, Object> cores = new LinkedHashMap<>();
+        run.dsp().ifPresent(c -> cores.put("dsp", core(c)));
+        run.lut().ifPresent(c -> cores.put("lut", core(c)));
+        m.put("cores", cores);
+        StallBreakdown s = run.stalls();
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("compute_waiting_data_ps", s.computeWaitingData());
+        st.put("compute_waiting_output_ps", s.computeWaitingOutput());
+        st.put("loads_waiting_buffer_ps", s.loadWaitingBuffer());
+        st.put("dsp_waiting_lut_ps", s.dspWaitingLut());
+        st.put("lut_waiting_dsp_ps", s.lutWaitingDsp());
+        m.put("stalls", st);
+        Map<String, Object> res = new LinkedHashMap<>();
+        ResourceVector u = fit.used();
+        ResourceVector a = fit.available();
+        res.put("lut", Map.of("used", u.lut(), "available", a.lut()));
+        res.put("ff", Map.of("used", u.ff(), "available", a.ff()));
+        res.put("dsp", Map.of("used", u.dsp(), "available", a.dsp()));
+        res.put("bram36", Map.of("used", u.bram36(), "available", a.bram36()));
+        res.put("uram", Map.of("used", u.uram(), "available", a.uram()));
+        m.put("resources", res);
+        m.put("bit_exact", lr.checked() ? lr.bitExact() : null);
+        m.put("mismatches", lr.checked() ? lr.mismatches() : null);
+        m.put("overflows", run.overflows());
+        return m;
+    }
+
+    private Map<String, Object> core(CoreStats c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("macs", c.macs());
+        m.put("busy_ps", c.busyPs());
+        m.put("busy_cycles", c.busyCycles());
+        m.put("utilisation", c.utilisation(run.latencyPs()));
+        return m;
+    }
+
+    String csv() {
+        TextTable t = new TextTable("board", "layer", "bits", "sp2_fraction", "cycles", "latency_ms", "gops",
+                "ddr_bytes", "dsp_utilisation", "lut_utilisation", "lut_used", "dsp_used", "bram36_used", "bit_exact");
+        t.row(board.id(), lr.layer().describe(), acc.weightBits(), lr.sp2Fraction(), run.controlCycles(), latencyMs(),
+                gops(), run.ddrBytesRead() + run.ddrBytesWritten(),
+                run.dsp().map(c -> c.utilisation(run.latencyPs())).orElse(0.0),
+                run.lut().map(c -> c.utilisation(run.latencyPs())).orElse(0.0), fit.used().lut(), fit.used().dsp(),
+                fit.used().bram36(), lr.checked() ? String.valueOf(lr.bitExact()) : "");
+        return t.csv();
+    }
+
+}

@@ -1,0 +1,130 @@
+package org.msqsim.core.hw.accel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.msqsim.core.fixed.DspKind;
+import org.msqsim.core.fixed.Sp2Format;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.trace.ChromeTrace;
+import org.msqsim.core.trace.TraceSink;
+
+/**
+ * The accelerator over combinations of dataflow, array shape, packing, buffer size and GEMM shape,
+ * with the invariants checked after each run: every output equals the plain integer GEMM, counted
+ * MACs equal the GEMM's, the latency is at least the analytic lower bound max(compute, memory),
+ * buffers never overflowed (the buffer models throw), and the same inputs give the same cycles.
+ */
+class MsqAcceleratorTest {
+
+    static Stream<Arguments> designs() {
+        SplittableRandom rnd = new SplittableRandom(2026);
+        Stream.Builder<Arguments> b = Stream.builder();
+        Dataflow[] dfs = {Dataflow.OUTPUT_STATIONARY, Dataflow.WEIGHT_STATIONARY, Dataflow.DOT_PRODUCT};
+        for (int i = 0; i < 24; i++) {
+            Dataflow df = dfs[i % 3];
+            int bits = i % 2 == 0 ? 4 : 8;
+            int packing = bits == 4 ? new int[] {1, 2, 4}[i % 3] : new int[] {1, 2}[i % 2];
+            boolean dspOnly = i % 7 == 3;
+            boolean lutOnly = i % 7 == 5;
+            AcceleratorSpec spec = AcceleratorFixtures.design(df, lutOnly ? 0 : 1 + rnd.nextInt(6),
+                    1 + rnd.nextInt(6), packing, dspOnly ? 0 : 1 + rnd.nextInt(6), 1 + rnd.nextInt(6),
+                    new long[] {512, 4096, 65536}[i % 3], bits, 1 + i % 3);
+            int m = 1 + rnd.nextInt(40);
+            int mLut = dspOnly ? 0 : lutOnly ? m : rnd.nextInt(m + 1);
+            b.add(Arguments.of(spec, new GemmShape(m - mLut, mLut, 1 + rnd.nextInt(70), 1 + rnd.nextInt(50)),
+                    1000L + i));
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest
+    @MethodSource("designs")
+    void bitExactAndWithinBounds(AcceleratorSpec spec, GemmShape g, long seed) {
+        PlanOutcome outcome = new TilePlanner(spec).plan(g);
+        assertInstanceOf(PlanOutcome.Planned.class, outcome, outcome.toString());
+        TilePlan plan = ((PlanOutcome.Planned) outcome).plan();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Sp2Format f = Sp2Format.of(spec.weightBits());
+        int q = (1 << (spec.weightBits() - 1)) - 1;
+        int[] w = rnd.ints((long) g.mDsp() * g.k(), -q, q + 1).toArray();
+        int[] codes = rnd.ints((long) g.mLut() * g.k(), 0, f.codeCount()).toArray();
+        int[] x = rnd.ints((long) g.k() * g.n(), 0, 1 << spec.activationBits()).toArray();
+        AcceleratorRun run = new MsqAccelerator(spec, DspKind.DSP48E2, TraceSink.NONE)
+                .run(new GemmJob(g, w, codes, x), plan);
+
+        assertArrayEquals(plainGemm(w, g.mDsp(), g.k(), x, g.n(), c -> c), run.dspAcc());
+        assertArrayEquals(plainGemm(codes, g.mLut(), g.k(), x, g.n(), f::valueInt), run.lutAcc());
+        assertEquals(g.macs(), run.macs());
+        assertEquals(0, run.overflows());
+        assertTrue(run.latencyPs() >= lowerBoundPs(spec, g), run.latencyPs() + " < " + lowerBoundPs(spec, g));
+        assertTrue(run.peakInput() <= spec.inputBuffer().capacityBytes());
+        assertTrue(run.peakWeight() <= spec.weightBuffer().capacityBytes());
+        assertTrue(run.peakOutput() <= spec.outputBuffer().capacityBytes());
+        assertTrue(run.ddrUtilisation() <= 1.0 + 1e-9, "DDR utilisation " + run.ddrUtilisation());
+
+        AcceleratorRun again = new MsqAccelerator(spec, DspKind.DSP48E2, TraceSink.NONE)
+                .run(GemmJob.timingOnly(g), plan);
+        assertEquals(run.latencyPs(), again.latencyPs(), "timing-only and bit-exact runs take the same time");
+        assertEquals(run.stalls(), again.stalls());
+    }
+
+    /** max(compute at full occupancy of each core, every operand read once at the sustained rate). */
+    static long lowerBoundPs(AcceleratorSpec spec, GemmShape g) {
+        double compute = 0;
+        if (g.mDsp() > 0) {
+            var c = spec.dspCore().orElseThrow();
+            compute = Math.max(compute, (double) g.mDsp() * g.k() * g.n() / c.peakMacsPerCycle() * 1e12 / c.clockHz());
+        }
+        if (g.mLut() > 0) {
+            var c = spec.lutCore().orElseThrow();
+            compute = Math.max(compute, (double) g.mLut() * g.k() * g.n() / c.peakMacsPerCycle() * 1e12 / c.clockHz());
+        }
+        long bytes = TilePlanner.bytes((long) g.m() * g.k(), spec.weightBits())
+                + TilePlanner.bytes((long) g.k() * g.n(), spec.activationBits())
+                + TilePlanner.bytes((long) g.m() * g.n(), spec.activationBits());
+        double memory = bytes / spec.ddr().sustainedBytesPerSecond() * 1e12;
+        return (long) Math.floor(Math.max(compute, memory));
+    }
+
+    static long[] plainGemm(int[] w, int m, int k, int[] x, int n, java.util.function.IntUnaryOperator value) {
+        long[] c = new long[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                long s = 0;
+                for (int t = 0; t < k; t++) {
+                    s += (long) value.applyAsInt(w[i * k + t]) * x[t * n + j];
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    @Test
+    void traceHasATrackPerCoreAndStream() {
+        AcceleratorSpec spec = AcceleratorFixtures.design(Dataflow.OUTPUT_STATIONARY, 4, 4, 4, 4, 4, 4096, 4, 3);
+        GemmShape g = new GemmShape(20, 12, 64, 40);
+        TilePlan plan = ((PlanOutcome.Planned) new TilePlanner(spec).plan(g)).plan();
+        ChromeTrace trace = new ChromeTrace("test");
+        new MsqAccelerator(spec, DspKind.DSP48E2, trace).run(GemmJob.timingOnly(g), plan);
+        assertTrue(trace.eventCount() > 10);
+    }
+
+    @Test
+    void infeasibleWhenRowsHaveNoCore() {
+        AcceleratorSpec dspOnly = AcceleratorFixtures.design(Dataflow.OUTPUT_STATIONARY, 4, 4, 1, 0, 0, 4096, 4, 1);
+        PlanOutcome o = new TilePlanner(dspOnly).plan(new GemmShape(4, 4, 8, 8));
+        assertInstanceOf(PlanOutcome.Infeasible.class, o);
+        assertTrue(((PlanOutcome.Infeasible) o).reason().contains("LUT core"));
+    }
+}
