@@ -19,6 +19,15 @@ final class Json {
         }
     }
 
+    /** An insertion-ordered JSON object from alternating keys and values (Map.of has no stable order). */
+    static java.util.Map<String, Object> obj(Object... keysAndValues) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
     /** A finite double, or null where JSON has no number for it. */
     static Double num(double v) {
         return Double.isFinite(v) ? v : null;

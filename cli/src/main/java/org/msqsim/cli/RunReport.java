@@ -12,7 +12,6 @@ import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.PeArraySpec;
-import org.msqsim.core.time.Time;
 import org.msqsim.models.exec.LayerRun;
 
 /** The report of one {@code msqsim run}: the same figures as a table, JSON or CSV. */
@@ -60,7 +59,7 @@ final class RunReport {
             sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
         }
         sb.append('\n');
-        sb.append(String.format("latency     %s  (%,d cycles of the %d MHz control clock)%n", Time.format(run.latencyPs()),
+        sb.append(String.format("latency     %s  (%,d cycles of the %d MHz control clock)%n", Units.time(run.latencyPs()),
                 run.controlCycles(), acc.controlClockHz() / 1_000_000));
         sb.append(String.format("throughput  %.2f GOPS  (%,d MACs, 2 ops each)%n", gops(), run.macs()));
         sb.append(String.format("DDR         %,d B read, %,d B written: %.3f GB/s, %.1f %% of %.2f GB/s sustained%n",
@@ -69,15 +68,16 @@ final class RunReport {
         sb.append('\n');
         TextTable cores = new TextTable("core", "array", "MACs", "busy", "utilisation");
         run.dsp().ifPresent(c -> cores.row(c.name(), acc.dspCore().map(RunReport::shape).orElseThrow(),
-                String.format("%,d", c.macs()), Time.format(c.busyPs()), pct(c.utilisation(run.latencyPs()))));
+                String.format("%,d", c.macs()), Units.time(c.busyPs()), pct(c.utilisation(run.latencyPs()))));
         run.lut().ifPresent(c -> cores.row(c.name(), acc.lutCore().map(RunReport::shape).orElseThrow(),
-                String.format("%,d", c.macs()), Time.format(c.busyPs()), pct(c.utilisation(run.latencyPs()))));
+                String.format("%,d", c.macs()), Units.time(c.busyPs()), pct(c.utilisation(run.latencyPs()))));
         sb.append(cores.render()).append('\n');
         StallBreakdown s = run.stalls();
         TextTable st = new TextTable("stall", "time", "of latency");
         stall(st, "compute waiting for input/weights", s.computeWaitingData());
         stall(st, "compute waiting for output buffer", s.computeWaitingOutput());
-        stall(st, "loads waiting for buffer space", s.loadWaitingBuffer());
+        stall(st, "input loads waiting for buffer space", s.inputLoadWaiting());
+        stall(st, "weight loads waiting for buffer space", s.weightLoadWaiting());
         stall(st, "DSP core waiting for LUT core", s.dspWaitingLut());
         stall(st, "LUT core waiting for DSP core", s.lutWaitingDsp());
         sb.append(st.render()).append('\n');
@@ -109,7 +109,7 @@ final class RunReport {
     }
 
     private void stall(TextTable t, String what, long ps) {
-        t.row(what, Time.format(ps), pct(ps / (double) run.latencyPs()));
+        t.row(what, Units.time(ps), pct(ps / (double) run.latencyPs()));
     }
 
     static String pct(double f) {
@@ -124,13 +124,13 @@ final class RunReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("board", board.id());
         m.put("layer", lr.layer().describe());
-        m.put("gemm", Map.of("m", lr.layer().gemmM(), "k", lr.layer().gemmK(), "n", lr.layer().gemmN()));
+        m.put("gemm", Json.obj("m", lr.layer().gemmM(), "k", lr.layer().gemmK(), "n", lr.layer().gemmN()));
         m.put("bits", acc.weightBits());
         m.put("sp2_fraction", lr.sp2Fraction());
         m.put("sp2_rows", lr.sp2Rows());
         m.put("fixed_rows", lr.fixedRows());
         TilePlan p = run.plan();
-        m.put("tiles", Map.of("tn", p.tn(), "tk", p.tk(), "tm_dsp", p.tmDsp(), "tm_lut", p.tmLut(), "steps",
+        m.put("tiles", Json.obj("tn", p.tn(), "tk", p.tk(), "tm_dsp", p.tmDsp(), "tm_lut", p.tmLut(), "steps",
                 run.steps()));
         m.put("cycles", run.controlCycles());
         m.put("control_clock_mhz", acc.controlClockHz() / 1e6);
@@ -151,18 +151,19 @@ final class RunReport {
         Map<String, Object> st = new LinkedHashMap<>();
         st.put("compute_waiting_data_ps", s.computeWaitingData());
         st.put("compute_waiting_output_ps", s.computeWaitingOutput());
-        st.put("loads_waiting_buffer_ps", s.loadWaitingBuffer());
+        st.put("input_loads_waiting_buffer_ps", s.inputLoadWaiting());
+        st.put("weight_loads_waiting_buffer_ps", s.weightLoadWaiting());
         st.put("dsp_waiting_lut_ps", s.dspWaitingLut());
         st.put("lut_waiting_dsp_ps", s.lutWaitingDsp());
         m.put("stalls", st);
         Map<String, Object> res = new LinkedHashMap<>();
         ResourceVector u = fit.used();
         ResourceVector a = fit.available();
-        res.put("lut", Map.of("used", u.lut(), "available", a.lut()));
-        res.put("ff", Map.of("used", u.ff(), "available", a.ff()));
-        res.put("dsp", Map.of("used", u.dsp(), "available", a.dsp()));
-        res.put("bram36", Map.of("used", u.bram36(), "available", a.bram36()));
-        res.put("uram", Map.of("used", u.uram(), "available", a.uram()));
+        res.put("lut", Json.obj("used", u.lut(), "available", a.lut()));
+        res.put("ff", Json.obj("used", u.ff(), "available", a.ff()));
+        res.put("dsp", Json.obj("used", u.dsp(), "available", a.dsp()));
+        res.put("bram36", Json.obj("used", u.bram36(), "available", a.bram36()));
+        res.put("uram", Json.obj("used", u.uram(), "available", a.uram()));
         m.put("resources", res);
         m.put("bit_exact", lr.checked() ? lr.bitExact() : null);
         m.put("mismatches", lr.checked() ? lr.mismatches() : null);

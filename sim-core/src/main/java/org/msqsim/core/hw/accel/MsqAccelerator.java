@@ -75,7 +75,7 @@ public final class MsqAccelerator {
                     + " before its last store; this is a controller bug");
         }
         long latency = loop.finishPs;
-        StallBreakdown stalls = new StallBreakdown(loop.waitData, loop.waitOutput, loop.loadWaitBuffer,
+        StallBreakdown stalls = new StallBreakdown(loop.waitData, loop.waitOutput, loop.xWaitBuffer, loop.wWaitBuffer,
                 loop.dspWaitsLut, loop.lutWaitsDsp);
         return new AcceleratorRun(plan, loop.steps(), latency, ceilCycles(controlClock, latency),
                 spec.dspCore().map(c -> stats(c, dspMacs, dspBusyPs, dspBusyCycles)),

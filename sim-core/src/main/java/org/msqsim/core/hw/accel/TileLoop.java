@@ -66,7 +66,8 @@ final class TileLoop {
     // stalls, ps
     long waitData;
     long waitOutput;
-    long loadWaitBuffer;
+    long xWaitBuffer;
+    long wWaitBuffer;
     long dspWaitsLut;
     long lutWaitsDsp;
     long finishPs = -1;
@@ -162,7 +163,7 @@ final class TileLoop {
             return;
         }
         if (xBlockedSince >= 0) {
-            loadWaitBuffer += sim.now() - xBlockedSince;
+            xWaitBuffer += sim.now() - xBlockedSince;
             xBlockedSince = -1;
         }
         int i = xNext++;
@@ -191,7 +192,7 @@ final class TileLoop {
             return;
         }
         if (wBlockedSince >= 0) {
-            loadWaitBuffer += sim.now() - wBlockedSince;
+            wWaitBuffer += sim.now() - wBlockedSince;
             wBlockedSince = -1;
         }
         int i = wNext++;
