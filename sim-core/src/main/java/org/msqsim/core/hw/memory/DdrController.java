@@ -1,6 +1,5 @@
 package org.msqsim.core.hw.memory;
 
-import java.util.Arrays;
 import org.msqsim.core.engine.Simulator;
 import org.msqsim.core.event.EventHandler;
 import org.msqsim.core.spec.AxiPortSpec;
@@ -19,9 +18,9 @@ import org.msqsim.core.spec.DdrSpec;
  * <li><b>Latency.</b> Each request waits {@code latencyPs} before its first data. It is pipelined:
  *     the wait overlaps other transfers' data phases, it does not lock the bus.</li>
  * <li><b>Bandwidth.</b> In its data phase a transfer moves at the max-min fair share
- *     ({@link FairShare}) of the sustained bandwidth, peak × efficiency (UG585: the controller is
- *     designed for about 75 % efficiency), capped by its port's {@code widthBits/8 · clock} per
- *     direction. The total never exceeds the sustained rate and no port exceeds its ceiling.</li>
+ *     ({@link FairShare}) of the sustained bandwidth, peak × efficiency rounded to whole B/s (UG585:
+ *     the controller is designed for about 75 % efficiency), capped by its port's
+ *     {@code widthBits/8 · clock} per direction. The total never exceeds the sustained rate and no port exceeds its ceiling.</li>
  * <li><b>Turnaround.</b> When the data-phase set changes from reads only to including a write, or
  *     back, the bus idles for {@code turnaroundPs}: no bytes move, transfers keep their place
  *     ({@link BusTurnaround}). A simplification: a real controller batches writes and switches
@@ -50,18 +49,12 @@ public final class DdrController {
     private final long[] portCeiling;
     private final FairShare share;
     private final DdrStats stats;
-    private final TransferTable table = new TransferTable();
+    private final TransferTable table;
     private final IntFifo waiting = new IntFifo();
     private final BusTurnaround bus;
-    private final int[] groupCount;
     private final EventHandler latencyDone;
     private final EventHandler completion;
     private final EventHandler turnaroundDone;
-    private int[] active = new int[8];
-    private int activeCount;
-    private int writesActive;
-    private int[] doneSlots = new int[8];
-    private EventHandler[] doneHandlers = new EventHandler[8];
     private long nextId;
     private long lastUpdate;
     private long completionHandle = NONE;
@@ -88,7 +81,7 @@ public final class DdrController {
             groupCeiling[2 * p + 1] = portCeiling[p];
         }
         this.share = new FairShare(groupCeiling);
-        this.groupCount = new int[2 * ports];
+        this.table = new TransferTable(2 * ports);
         this.stats = new DdrStats(ports);
         this.lastUpdate = sim.now();
         this.bus = new BusTurnaround(spec.turnaroundPs(), sim.now());
@@ -126,15 +119,9 @@ public final class DdrController {
 
     private void enterDataPhase(int slot, long now) {
         advance(now);
-        boolean wasIdle = activeCount == 0;
-        if (activeCount == active.length) {
-            active = Arrays.copyOf(active, 2 * activeCount);
-        }
-        active[activeCount++] = slot;
-        int group = table.group(slot);
-        groupCount[group]++;
-        writesActive += group & 1;
-        stats.active(activeCount);
+        boolean wasIdle = table.activeCount() == 0;
+        table.activate(slot);
+        stats.active(table.activeCount());
         classChanged(now, wasIdle);
         reschedule(now);
     }
@@ -142,32 +129,11 @@ public final class DdrController {
     private void complete(long now) {
         completionHandle = NONE;
         advance(now);
-        int done = 0;
-        int kept = 0;
-        for (int i = 0; i < activeCount; i++) {
-            int slot = active[i];
-            if (!table.finished(slot)) {
-                active[kept++] = slot;
-                continue;
-            }
-            if (done == doneSlots.length) {
-                doneSlots = Arrays.copyOf(doneSlots, 2 * done);
-                doneHandlers = Arrays.copyOf(doneHandlers, 2 * done);
-            }
-            int group = table.group(slot);
-            groupCount[group]--;
-            writesActive -= group & 1;
-            stats.completed(group >> 1, DIRECTIONS[group & 1], table.bytes(slot));
-            doneHandlers[done++] = table.onDone(slot);
-            table.release(slot);
-        }
-        activeCount = kept;
+        int done = table.retireFinished(stats, DIRECTIONS);
         classChanged(now, false);
         reschedule(now);
         for (int i = 0; i < done; i++) {
-            EventHandler handler = doneHandlers[i];
-            doneHandlers[i] = null;
-            handler.fire(now);
+            table.retired(i).fire(now);
         }
     }
 
@@ -179,11 +145,11 @@ public final class DdrController {
 
     /** Applies the turnaround rule after the data-phase set changed. */
     private void classChanged(long now, boolean wasIdle) {
-        if (activeCount == 0) {
+        if (table.activeCount() == 0) {
             bus.idle(now);
             return;
         }
-        long gap = bus.changed(now, writesActive > 0, wasIdle);
+        long gap = bus.changed(now, table.someWriteActive(), wasIdle);
         if (gap > 0) {
             stats.turnaround(gap);
             sim.schedule(bus.gapEnd(), PHASE, turnaroundDone);
@@ -194,13 +160,13 @@ public final class DdrController {
     private void advance(long now) {
         long dt = now - lastUpdate;
         lastUpdate = now;
-        if (dt <= 0 || activeCount == 0) {
+        if (dt <= 0 || table.activeCount() == 0) {
             return;
         }
         stats.busy(dt);
         boolean flowing = !bus.inGap();
-        for (int i = 0; i < activeCount; i++) {
-            int slot = active[i];
+        for (int i = 0; i < table.activeCount(); i++) {
+            int slot = table.activeSlot(i);
             int group = table.group(slot);
             long rate = flowing ? share.rate(group) : 0;
             if (flowing) {
@@ -218,13 +184,13 @@ public final class DdrController {
             sim.cancel(completionHandle);
             completionHandle = NONE;
         }
-        if (activeCount == 0 || bus.inGap()) {
+        if (table.activeCount() == 0 || bus.inGap()) {
             return;
         }
-        share.allocate(sustained, groupCount);
+        share.allocate(sustained, table.groupCounts());
         long earliest = Long.MAX_VALUE;
-        for (int i = 0; i < activeCount; i++) {
-            int slot = active[i];
+        for (int i = 0; i < table.activeCount(); i++) {
+            int slot = table.activeSlot(i);
             earliest = Math.min(earliest, table.psToFinish(slot, share.rate(table.group(slot))));
         }
         // A transfer can be due right now when an arrival fired just before its completion event;

@@ -7,7 +7,8 @@ import org.msqsim.core.time.Time;
 
 /**
  * The transfers a {@link DdrController} has in flight, as parallel arrays indexed by a reusable
- * slot, so issuing and retiring requests allocates nothing once the arrays have grown.
+ * slot, so issuing and retiring requests allocates nothing once the arrays have grown; and the
+ * data-phase set: active slots in order of entry, with a count per (port, direction) group.
  *
  * <p>Remaining data is kept exactly in picobytes (10^-12 B) as a pair: whole bytes plus a fraction
  * {@code 0 <= pico < 10^12}. A transfer at {@code r} B/s moves exactly {@code r · dt} picobytes in
@@ -29,6 +30,15 @@ final class TransferTable {
     private int[] free = new int[8];
     private int freeCount;
     private int used;
+    private int[] active = new int[8];
+    private int activeCount;
+    private final int[] groupCount;
+    private int writesActive;
+    private EventHandler[] retired = new EventHandler[8];
+
+    TransferTable(int groups) {
+        groupCount = new int[groups];
+    }
 
     /** Takes a slot for a transfer of {@code total} bytes (already rounded to bursts). */
     int allocate(long transferId, int portDirection, long total, EventHandler done) {
@@ -50,9 +60,65 @@ final class TransferTable {
         return slot;
     }
 
-    void release(int slot) {
-        onDone[slot] = null;
-        free[freeCount++] = slot;
+    /** Puts {@code slot} into the data phase. */
+    void activate(int slot) {
+        if (activeCount == active.length) {
+            active = Arrays.copyOf(active, 2 * activeCount);
+        }
+        active[activeCount++] = slot;
+        groupCount[group[slot]]++;
+        writesActive += group[slot] & 1;
+    }
+
+    /**
+     * Removes the finished transfers from the data phase, in order of entry, counting them in
+     * {@code stats}; returns how many, their handlers then available from {@link #retired}.
+     */
+    int retireFinished(DdrStats stats, Direction[] directions) {
+        int done = 0;
+        int kept = 0;
+        for (int i = 0; i < activeCount; i++) {
+            int slot = active[i];
+            if (!finished(slot)) {
+                active[kept++] = slot;
+                continue;
+            }
+            if (done == retired.length) {
+                retired = Arrays.copyOf(retired, 2 * done);
+            }
+            int g = group[slot];
+            groupCount[g]--;
+            writesActive -= g & 1;
+            stats.completed(g >> 1, directions[g & 1], bytes[slot]);
+            retired[done++] = onDone[slot];
+            onDone[slot] = null;
+            free[freeCount++] = slot;
+        }
+        activeCount = kept;
+        return done;
+    }
+
+    /** The i-th handler of the last {@link #retireFinished}; clears it. */
+    EventHandler retired(int i) {
+        EventHandler handler = retired[i];
+        retired[i] = null;
+        return handler;
+    }
+
+    int activeCount() {
+        return activeCount;
+    }
+
+    int activeSlot(int i) {
+        return active[i];
+    }
+
+    int[] groupCounts() {
+        return groupCount;
+    }
+
+    boolean someWriteActive() {
+        return writesActive > 0;
     }
 
     long id(int slot) {
