@@ -90,6 +90,41 @@ class SystolicArrayPropertyTest {
         assertTrue(clamped > 100, "too few saturated outputs: " + clamped);
     }
 
+    /**
+     * Misuse shows as wrong bits, the same in both models: −2^(W−1) weights on a packed DSP declared
+     * narrow-range (on DSP48E1 4-lane the top lane's −8 wraps the 25-bit pre-adder, FINN's reason for
+     * NARROW_WEIGHTS). The literal PE's one-cycle lane products must add up to what the chained P gives.
+     */
+    @Test
+    void packedMisuseGivesTheSameWrongBitsInBothModels() {
+        SplittableRandom rnd = new SplittableRandom(0xBAD);
+        int cases = 0;
+        int wrong = 0;
+        for (int c = 0; c < 300; c++) {
+            GemmCase g = GemmCase.random(rnd, SYSTOLIC[c % 2], c % 4 < 2 ? Kind.DSP4 : Kind.DSP2,
+                    1 + rnd.nextInt(6), 1 + rnd.nextInt(6), 1 + rnd.nextInt(12), 1 + rnd.nextInt(24),
+                    1 + rnd.nextInt(12), 48, Overflow.WRAP);
+            if (!g.datapath().narrowWeights()) {
+                continue;
+            }
+            int outOfRange = -(1 << (g.datapath().weightBits() - 1));
+            for (int i = 0; i < g.m(); i++) {
+                for (int kk = 0; kk < g.k(); kk++) {
+                    if (rnd.nextInt(3) == 0) {
+                        g.w()[g.wOff() + i * g.wStride() + kk] = outOfRange;
+                    }
+                }
+            }
+            long[] fast = g.runFast(new PeArray(g.spec(), g.datapath()));
+            long[] literal = g.acc().clone();
+            g.runLiteral(literal);
+            assertArrayEquals(fast, literal, g::toString);
+            cases++;
+            wrong += java.util.Arrays.equals(fast, g.plainGemm()) ? 0 : 1;
+        }
+        assertTrue(cases > 100 && wrong > 10, cases + " misuse cases, " + wrong + " with wrong bits");
+    }
+
     @Test
     void packedChainLongerThanExactIsRejected() {
         PeArraySpec spec = new PeArraySpec("core", MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 4, 4, 2, 1, 32);
