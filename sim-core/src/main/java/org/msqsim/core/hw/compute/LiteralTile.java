@@ -75,8 +75,22 @@ final class LiteralTile {
         }
     }
 
+    /**
+     * A result leaving the array's bottom edge into the output accumulators: a DSP P is read out, a
+     * packed chain (WS: the partial sum is the chain) is resolved and added, fabric lanes are stored.
+     */
+    void store(int g, int pixel, long[] sum, long[] ex, boolean packedChain) {
+        if (arith.accumulation == PeArithmetic.Accumulation.DSP_P) {
+            storeP(g, pixel, sum[0]);
+        } else if (packedChain) {
+            addChain(g, pixel, sum);
+        } else {
+            storeFabric(g, pixel, sum, ex);
+        }
+    }
+
     /** A DSP P leaving the array: read through the declared accumulator, overflow flagged by DspMac. */
-    void storeP(int g, int pixel, long p) {
+    private void storeP(int g, int pixel, long p) {
         value[g][pixel] = arith.readoutP(p);
         exact[g][pixel] = value[g][pixel]; // the next readout of this output starts from the stored bits
         if (arith.lastReadoutOverflowed()) {
@@ -85,7 +99,7 @@ final class LiteralTile {
     }
 
     /** Fabric accumulators leaving the array: their bits and their exact sums. */
-    void storeFabric(int g, int pixel, long[] sum, long[] ex) {
+    private void storeFabric(int g, int pixel, long[] sum, long[] ex) {
         for (int l = 0; l < realLanes(g); l++) {
             value[g * lanes + l][pixel] = sum[l];
             exact[g * lanes + l][pixel] = ex[l];
@@ -93,7 +107,7 @@ final class LiteralTile {
     }
 
     /** A packed chain leaving the array (WS column bottom): lanes resolved, added into the outputs. */
-    void addChain(int g, int pixel, long[] chain) {
+    private void addChain(int g, int pixel, long[] chain) {
         load(g, pixel, laneSum, laneExact);
         if (arith.endChain(chain, hw, laneSum, laneExact)) {
             overflowEvents++;

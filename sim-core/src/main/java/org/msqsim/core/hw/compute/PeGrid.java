@@ -1,5 +1,7 @@
 package org.msqsim.core.hw.compute;
 
+import java.util.Arrays;
+
 /**
  * The registers of an {@code r × c} systolic fold, for {@link LiteralSystolicArray}: per PE an
  * activation register (moving right), a weight register of p lane weights (moving down in OS,
@@ -40,9 +42,16 @@ final class PeGrid {
     private static int[][] filled(int r, int c) {
         int[][] a = new int[r][c];
         for (int[] row : a) {
-            java.util.Arrays.fill(row, -1);
+            Arrays.fill(row, -1);
         }
         return a;
+    }
+
+    /** The activation register of row i's first PE latches the left feeder: κ = −1 for a bubble. */
+    void actFromEdge(int i, int kappa, int value, int pixel) {
+        act[i][0] = value;
+        actK[i][0] = kappa;
+        actPixel[i][0] = kappa >= 0 ? pixel : -1;
     }
 
     /** The activation register of (i, j) latches that of (i, j − 1). */
@@ -63,5 +72,12 @@ final class PeGrid {
         System.arraycopy(sum[i - 1][j], 0, sum[i][j], 0, sum[i][j].length);
         System.arraycopy(exact[i - 1][j], 0, exact[i][j], 0, exact[i][j].length);
         sumPixel[i][j] = sumPixel[i - 1][j];
+    }
+
+    /** A PE about to combine operands that do not belong together: the model's skew is wrong. */
+    static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("systolic data movement broken: " + what);
+        }
     }
 }

@@ -1,0 +1,97 @@
+package org.msqsim.core.hw.compute;
+
+import static org.msqsim.core.hw.compute.PeGrid.check;
+
+import java.util.Arrays;
+
+/**
+ * One literal weight-stationary fold ({@link ArrayTiming}): rows = reduction indices k0..,
+ * columns = filter groups g0... For r cycles the weights shift in from the top (the first pushed
+ * ends in the bottom row); then {@code x[k0+i][pixel τ]} enters row i at cycle r + τ + i and moves
+ * right, and the partial sum of (group g0+j, pixel τ) enters column j's top at cycle r + τ + j and
+ * moves down a row per cycle, leaving from the bottom PE's adder. What enters the top is the
+ * output's running sum (a DSP's P cascade or a fabric adder chain) or, for a packed DSP, a zero
+ * chain whose lanes the output accumulators add at the bottom. Used once, by {@link LiteralSystolicArray}.
+ */
+final class WeightStationaryFold {
+
+    private final LiteralTile t;
+    private final PeArithmetic arith;
+    private final PeGrid g;
+    private final int k0;
+    private final int r;
+    private final int g0;
+    private final int c;
+    private final boolean packed;
+    private int emitted;
+
+    WeightStationaryFold(LiteralTile t, PeArithmetic arith, int k0, int r, int g0, int c) {
+        this.t = t;
+        this.arith = arith;
+        this.g = new PeGrid(r, c, t.lanes);
+        this.k0 = k0;
+        this.r = r;
+        this.g0 = g0;
+        this.c = c;
+        this.packed = arith.accumulation == PeArithmetic.Accumulation.PACKED_LANES;
+    }
+
+    /** Steps the fold until the last partial sum has left; returns its cycles. */
+    long run() {
+        for (int cycle = 0; cycle < r; cycle++) {
+            for (int j = 0; j < c; j++) {
+                for (int i = r - 1; i > 0; i--) {
+                    g.weightFromAbove(i, j);
+                }
+                g.wK[0][j] = k0 + r - 1 - cycle;
+                t.weights(g0 + j, g.wK[0][j], g.w[0][j]);
+            }
+        }
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                check(g.wK[i][j] == k0 + i, "PE (" + i + "," + j + ") holds weight κ=" + g.wK[i][j]);
+            }
+        }
+        long cycle = r;
+        for (; emitted < c * t.n; cycle++) {
+            for (int j = c - 1; j >= 0; j--) { // right to left, bottom to top: neighbours' old registers
+                for (int i = r - 1; i >= 0; i--) {
+                    step(cycle, i, j);
+                }
+            }
+        }
+        return cycle;
+    }
+
+    private void step(long cycle, int i, int j) {
+        if (j == 0) {
+            long px = cycle - r - i;
+            boolean valid = px >= 0 && px < t.n;
+            g.actFromEdge(i, valid ? k0 + i : -1, valid ? t.activation(k0 + i, (int) px) : 0, (int) px);
+        } else {
+            g.actFromLeft(i, j);
+        }
+        if (i == 0) {
+            long px = cycle - r - j;
+            g.sumPixel[0][j] = px >= 0 && px < t.n ? (int) px : -1;
+            if (g.sumPixel[0][j] >= 0 && packed) {
+                Arrays.fill(g.sum[0][j], 0);
+            } else if (g.sumPixel[0][j] >= 0) {
+                t.load(g0 + j, (int) px, g.sum[0][j], g.exact[0][j]);
+            }
+        } else {
+            g.sumFromAbove(i, j);
+        }
+        if (g.actK[i][j] >= 0 || g.sumPixel[i][j] >= 0) {
+            check(g.actK[i][j] == g.wK[i][j] && g.actPixel[i][j] == g.sumPixel[i][j], "PE (" + i + "," + j
+                    + ") at cycle " + cycle + ": activation (κ=" + g.actK[i][j] + ", pixel " + g.actPixel[i][j]
+                    + ") meets weight κ=" + g.wK[i][j] + ", partial sum of pixel " + g.sumPixel[i][j]);
+            arith.mac(g.w[i][j], g.act[i][j], g.sum[i][j], g.exact[i][j]);
+            t.macs += t.realLanes(g0 + j);
+            if (i == r - 1) {
+                t.store(g0 + j, g.sumPixel[i][j], g.sum[i][j], g.exact[i][j], packed);
+                emitted++;
+            }
+        }
+    }
+}

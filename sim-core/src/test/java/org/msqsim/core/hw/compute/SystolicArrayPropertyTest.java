@@ -1,0 +1,158 @@
+package org.msqsim.core.hw.compute;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.msqsim.core.fixed.DspKind;
+import org.msqsim.core.fixed.Overflow;
+import org.msqsim.core.fixed.PackedDspMac;
+import org.msqsim.core.hw.compute.GemmCase.Kind;
+import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.MacKind;
+import org.msqsim.core.spec.PeArraySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast {@link PeArray}, the literal {@link LiteralSystolicArray} and a plain integer GEMM agree
+ * on every output bit, and the literal cycle count equals {@link ArrayTiming#tileCycles}, over
+ * random (array shape × dataflow × MAC kind × widths × tile shape) with fixed seeds (STYLE 11).
+ * Invariants checked after every case: counted MACs = m·k·n, cycles ≥ the analytic lower bound.
+ */
+class SystolicArrayPropertyTest {
+
+    private static final Dataflow[] SYSTOLIC = {Dataflow.OUTPUT_STATIONARY, Dataflow.WEIGHT_STATIONARY};
+
+    @Test
+    void randomTilesAgreeBitAndCycleExact() {
+        SplittableRandom rnd = new SplittableRandom(0x4D53_5153L);
+        for (int c = 0; c < 600; c++) {
+            GemmCase g = GemmCase.random(rnd, SYSTOLIC[c % 2], Kind.values()[(c / 2) % Kind.values().length],
+                    1 + rnd.nextInt(8), 1 + rnd.nextInt(8), 1 + rnd.nextInt(24), 1 + rnd.nextInt(24),
+                    1 + rnd.nextInt(24), 48, Overflow.WRAP);
+            assertAgreeExactly(g);
+        }
+    }
+
+    /** 1×1 arrays, k = 1, n = 1, m = 1 and m not a multiple of the packing, for every kind and dataflow. */
+    @Test
+    void edgeCases() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int[][] shapes = { // rows, cols, m, k, n
+            {1, 1, 1, 1, 1}, {1, 1, 5, 7, 3}, {1, 1, 9, 1, 1}, {3, 2, 7, 1, 5}, {3, 2, 7, 5, 1},
+            {4, 4, 1, 9, 9}, {2, 3, 3, 4, 6}, {2, 2, 6, 2, 2}, {8, 8, 3, 24, 24}, {8, 1, 24, 8, 1},
+        };
+        for (Dataflow d : SYSTOLIC) {
+            for (Kind kind : Kind.values()) {
+                for (int[] s : shapes) {
+                    assertAgreeExactly(GemmCase.random(rnd, d, kind, s[0], s[1], s[2], s[3], s[4], 48, Overflow.WRAP));
+                }
+            }
+        }
+    }
+
+    /**
+     * Narrow accumulators that overflow. SATURATE: both models clamp at the same adds, which an
+     * independent reference of the hardware's add order confirms; WRAP: the bits are the plain sum
+     * modulo 2^bits. Both models count the same overflow events.
+     */
+    @Test
+    void narrowAccumulatorsOverflowIdentically() {
+        SplittableRandom rnd = new SplittableRandom(0x5A7L);
+        long events = 0;
+        int clamped = 0;
+        for (int c = 0; c < 200; c++) {
+            Overflow mode = c % 4 < 2 ? Overflow.SATURATE : Overflow.WRAP;
+            GemmCase g = GemmCase.random(rnd, SYSTOLIC[c % 2], Kind.values()[(c / 4) % Kind.values().length],
+                    1 + rnd.nextInt(6), 1 + rnd.nextInt(6), 1 + rnd.nextInt(12), 8 + rnd.nextInt(17),
+                    1 + rnd.nextInt(12), 8 + rnd.nextInt(3), mode);
+            PeArray pe = new PeArray(g.spec(), g.datapath());
+            long[] fast = g.runFast(pe);
+            long[] literal = g.acc().clone();
+            LiteralSystolicArray.Run run = g.runLiteral(literal);
+            assertArrayEquals(fast, literal, g::toString);
+            assertEquals(pe.overflowEvents(), run.overflowEvents(), g::toString);
+            long[] expected = mode == Overflow.SATURATE ? HardwareOrder.saturating(g) : HardwareOrder.wrapped(g);
+            assertArrayEquals(expected, fast, g::toString);
+            events += run.overflowEvents();
+            long[] plain = g.plainGemm();
+            for (int i = 0; i < g.m(); i++) {
+                for (int j = 0; j < g.n(); j++) {
+                    long v = fast[g.accIndex(i, j)];
+                    assertTrue(pe.accumulatorFormat().fits(v), g::toString);
+                    clamped += mode == Overflow.SATURATE && v != plain[g.accIndex(i, j)] ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(events > 100, "too few overflows to test anything: " + events);
+        assertTrue(clamped > 100, "too few saturated outputs: " + clamped);
+    }
+
+    /**
+     * Misuse shows as wrong bits, the same in both models: −2^(W−1) weights on a packed DSP declared
+     * narrow-range (on DSP48E1 4-lane the top lane's −8 wraps the 25-bit pre-adder, FINN's reason for
+     * NARROW_WEIGHTS). The literal PE's one-cycle lane products must add up to what the chained P gives.
+     */
+    @Test
+    void packedMisuseGivesTheSameWrongBitsInBothModels() {
+        SplittableRandom rnd = new SplittableRandom(0xBAD);
+        int cases = 0;
+        int wrong = 0;
+        for (int c = 0; c < 300; c++) {
+            GemmCase g = GemmCase.random(rnd, SYSTOLIC[c % 2], c % 4 < 2 ? Kind.DSP4 : Kind.DSP2,
+                    1 + rnd.nextInt(6), 1 + rnd.nextInt(6), 1 + rnd.nextInt(12), 1 + rnd.nextInt(24),
+                    1 + rnd.nextInt(12), 48, Overflow.WRAP);
+            if (!g.datapath().narrowWeights()) {
+                continue;
+            }
+            int outOfRange = -(1 << (g.datapath().weightBits() - 1));
+            for (int i = 0; i < g.m(); i++) {
+                for (int kk = 0; kk < g.k(); kk++) {
+                    if (rnd.nextInt(3) == 0) {
+                        g.w()[g.wOff() + i * g.wStride() + kk] = outOfRange;
+                    }
+                }
+            }
+            long[] fast = g.runFast(new PeArray(g.spec(), g.datapath()));
+            long[] literal = g.acc().clone();
+            g.runLiteral(literal);
+            assertArrayEquals(fast, literal, g::toString);
+            cases++;
+            wrong += java.util.Arrays.equals(fast, g.plainGemm()) ? 0 : 1;
+        }
+        assertTrue(cases > 100 && wrong > 10, cases + " misuse cases, " + wrong + " with wrong bits");
+    }
+
+    @Test
+    void packedChainLongerThanExactIsRejected() {
+        PeArraySpec spec = new PeArraySpec("core", MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 4, 4, 2, 1, 32);
+        int deepest = new PackedDspMac(DspKind.DSP48E2, 8, 8, false, 2).maxExactDepth();
+        PeDatapath dp = PeDatapath.of(8, 8, false).withChainLength(deepest + 1);
+        assertThrows(IllegalArgumentException.class, () -> new PeArray(spec, dp));
+        PeArraySpec dot = new PeArraySpec("core", MacKind.DSP, Dataflow.DOT_PRODUCT, 4, 4, 1, 1, 32);
+        assertThrows(IllegalArgumentException.class, () -> new LiteralSystolicArray(dot, PeDatapath.of(8, 8, false)));
+    }
+
+    private static void assertAgreeExactly(GemmCase g) {
+        PeArray pe = new PeArray(g.spec(), g.datapath());
+        long[] fast = g.runFast(pe);
+        long[] literal = g.acc().clone();
+        LiteralSystolicArray.Run run = g.runLiteral(literal);
+        long[] plain = g.plainGemm();
+        assertArrayEquals(plain, fast, () -> "fast vs plain GEMM: " + g);
+        assertArrayEquals(plain, literal, () -> "literal vs plain GEMM: " + g);
+
+        long mkn = (long) g.m() * g.k() * g.n();
+        long cycles = ArrayTiming.tileCycles(g.spec(), g.m(), g.k(), g.n());
+        assertEquals(cycles, run.cycles(), () -> "literal cycles vs ArrayTiming: " + g);
+        assertEquals(cycles, pe.busyCycles(), g::toString);
+        assertEquals(mkn, pe.macs(), g::toString);
+        assertEquals(mkn, run.macs(), g::toString);
+        assertEquals(0, pe.overflowEvents(), g::toString);
+        assertEquals(0, run.overflowEvents(), g::toString);
+        long peak = g.spec().peakMacsPerCycle();
+        assertTrue(cycles >= (mkn + peak - 1) / peak, () -> "below the analytic bound: " + g);
+    }
+}
