@@ -9,7 +9,6 @@ import org.msqsim.core.hw.compute.PeDatapath;
 import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.OnChipBuffer;
 import org.msqsim.core.spec.AcceleratorSpec;
-import org.msqsim.core.spec.PeArraySpec;
 import org.msqsim.core.time.ClockDomain;
 import org.msqsim.core.time.Time;
 import org.msqsim.core.trace.TraceSink;
@@ -27,21 +26,13 @@ public final class MsqAccelerator {
     private final OnChipBuffer input;
     private final OnChipBuffer weights;
     private final OnChipBuffer output;
-    private final PeArray dspCore;
-    private final PeArray lutCore;
-    private final ClockDomain dspClock;
-    private final ClockDomain lutClock;
+    private final CoreModel dspCore;
+    private final CoreModel lutCore;
     private final ClockDomain controlClock;
     private final TraceSink trace;
     private GemmJob job;
     private long[] dspAcc;
     private long[] lutAcc;
-    private long dspMacs;
-    private long lutMacs;
-    private long dspBusyPs;
-    private long lutBusyPs;
-    private long dspBusyCycles;
-    private long lutBusyCycles;
 
     public MsqAccelerator(AcceleratorSpec spec, DspKind dspKind, TraceSink trace) {
         this.spec = spec;
@@ -52,10 +43,8 @@ public final class MsqAccelerator {
         this.output = new OnChipBuffer(spec.outputBuffer());
         // Fixed-point weights are narrow-range (FixedPointQuantizer), which DSP48E1 4-lane packing needs.
         PeDatapath dp = PeDatapath.of(spec.weightBits(), spec.activationBits(), false).withDsp(dspKind, true);
-        this.dspCore = spec.dspCore().map(c -> new PeArray(c, dp)).orElse(null);
-        this.lutCore = spec.lutCore().map(c -> new PeArray(c, dp)).orElse(null);
-        this.dspClock = spec.dspCore().map(c -> new ClockDomain(c.name(), c.clockHz())).orElse(null);
-        this.lutClock = spec.lutCore().map(c -> new ClockDomain(c.name(), c.clockHz())).orElse(null);
+        this.dspCore = spec.dspCore().map(c -> new CoreModel(new PeArray(c, dp), trace)).orElse(null);
+        this.lutCore = spec.lutCore().map(c -> new CoreModel(new PeArray(c, dp), trace)).orElse(null);
         this.controlClock = new ClockDomain("control", spec.controlClockHz());
     }
 
@@ -75,21 +64,17 @@ public final class MsqAccelerator {
                     + " before its last store; this is a controller bug");
         }
         long latency = loop.finishPs;
-        StallBreakdown stalls = new StallBreakdown(loop.waitData, loop.waitOutput, loop.xWaitBuffer, loop.wWaitBuffer,
+        StallBreakdown stalls = new StallBreakdown(loop.waitData, loop.waitOutput, loop.inputWaitingPs(), loop.weightWaitingPs(),
                 loop.dspWaitsLut, loop.lutWaitsDsp);
         return new AcceleratorRun(plan, loop.steps(), latency, ceilCycles(controlClock, latency),
-                spec.dspCore().map(c -> stats(c, dspMacs, dspBusyPs, dspBusyCycles)),
-                spec.lutCore().map(c -> stats(c, lutMacs, lutBusyPs, lutBusyCycles)), stalls,
+                Optional.ofNullable(dspCore).map(CoreModel::stats), Optional.ofNullable(lutCore).map(CoreModel::stats),
+                stalls,
                 ddr.stats().bytesRead(), ddr.stats().bytesWritten(), ddr.bandwidthUtilisation(latency), input.peakOccupancy(),
                 weights.peakOccupancy(), output.peakOccupancy(), overflows(), dspAcc, lutAcc);
     }
 
     private long overflows() {
         return (dspCore == null ? 0 : dspCore.overflowEvents()) + (lutCore == null ? 0 : lutCore.overflowEvents());
-    }
-
-    private static CoreStats stats(PeArraySpec c, long macs, long busyPs, long busyCycles) {
-        return new CoreStats(c.name(), macs, busyPs, busyCycles, c.peakMacsPerCycle(), c.clockHz());
     }
 
     private static long ceilCycles(ClockDomain clock, long ps) {
@@ -104,38 +89,11 @@ public final class MsqAccelerator {
     long[] computeStep(int s, int nOff, int tn, int kOff, int tk, int mOffDsp, int tmDsp, int mOffLut, int tmLut,
                        long now) {
         GemmShape g = job.shape();
-        long dspEnd = now;
-        long lutEnd = now;
-        if (tmDsp > 0) {
-            long cycles = dspCore.tileCycles(tmDsp, tk, tn);
-            long c0 = dspClock.firstCycleAtOrAfter(now);
-            dspEnd = dspClock.edgeTime(c0 + cycles);
-            dspMacs += (long) tmDsp * tk * tn;
-            dspBusyPs += dspEnd - now;
-            dspBusyCycles += cycles;
-            if (job.computesValues()) {
-                dspCore.computeTile(job.dspWeights(), mOffDsp * g.k() + kOff, g.k(), job.activations(),
-                        kOff * g.n() + nOff, g.n(), tmDsp, tk, tn, dspAcc, mOffDsp * g.n() + nOff, g.n());
-            }
-            if (trace.enabled()) {
-                trace.span("dsp_core", "step " + s, now, dspEnd);
-            }
-        }
-        if (tmLut > 0) {
-            long cycles = lutCore.tileCycles(tmLut, tk, tn);
-            long c0 = lutClock.firstCycleAtOrAfter(now);
-            lutEnd = lutClock.edgeTime(c0 + cycles);
-            lutMacs += (long) tmLut * tk * tn;
-            lutBusyPs += lutEnd - now;
-            lutBusyCycles += cycles;
-            if (job.computesValues()) {
-                lutCore.computeTile(job.lutCodes(), mOffLut * g.k() + kOff, g.k(), job.activations(),
-                        kOff * g.n() + nOff, g.n(), tmLut, tk, tn, lutAcc, mOffLut * g.n() + nOff, g.n());
-            }
-            if (trace.enabled()) {
-                trace.span("lut_core", "step " + s, now, lutEnd);
-            }
-        }
+        boolean values = job.computesValues();
+        long dspEnd = tmDsp == 0 ? now : dspCore.run(s, now, tmDsp, tk, tn, job.dspWeights(), mOffDsp * g.k() + kOff,
+                job.activations(), kOff * g.n() + nOff, values ? dspAcc : null, mOffDsp * g.n() + nOff, g.k(), g.n());
+        long lutEnd = tmLut == 0 ? now : lutCore.run(s, now, tmLut, tk, tn, job.lutCodes(), mOffLut * g.k() + kOff,
+                job.activations(), kOff * g.n() + nOff, values ? lutAcc : null, mOffLut * g.n() + nOff, g.k(), g.n());
         if (trace.enabled()) {
             trace.counter("buffer:input", now, input.occupancy());
             trace.counter("buffer:weights", now, weights.occupancy());
@@ -182,9 +140,5 @@ public final class MsqAccelerator {
 
     int outputPort() {
         return 2 % spec.ddr().ports().size();
-    }
-
-    public Optional<ClockDomain> dspClock() {
-        return Optional.ofNullable(dspClock);
     }
 }

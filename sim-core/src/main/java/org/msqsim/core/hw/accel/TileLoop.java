@@ -4,7 +4,6 @@ import org.msqsim.core.engine.Simulator;
 import org.msqsim.core.event.EventHandler;
 import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.Direction;
-import org.msqsim.core.hw.memory.OnChipBuffer;
 
 /**
  * The controller's tile loop nest for one GEMM, as a state machine driven by events: {@code for n-tile
@@ -38,20 +37,8 @@ final class TileLoop {
     private final boolean xPerN;      // one k-tile: X read once per n-tile
     private final boolean wResident;  // one m- and k-tile: W read once
 
-    // input stream
-    private final int xLoads;
-    private final int[] xSlot;
-    private final boolean[] xReady;
-    private int xNext;
-    private boolean xBusy;
-    private long xBlockedSince = -1;
-    // weight stream
-    private final int wLoads;
-    private final int[] wSlot;
-    private final boolean[] wReady;
-    private int wNext;
-    private boolean wBusy;
-    private long wBlockedSince = -1;
+    private final LoadStream xs;      // input tiles
+    private final LoadStream ws;      // weight tiles
     // output stream
     private final int[] outSlot;
     private final java.util.ArrayDeque<Integer> storeQueue = new java.util.ArrayDeque<>();
@@ -66,8 +53,6 @@ final class TileLoop {
     // stalls, ps
     long waitData;
     long waitOutput;
-    long xWaitBuffer;
-    long wWaitBuffer;
     long dspWaitsLut;
     long lutWaitsDsp;
     long finishPs = -1;
@@ -88,12 +73,12 @@ final class TileLoop {
         this.steps = (int) s;
         this.xPerN = kt == 1;
         this.wResident = mt == 1 && kt == 1;
-        this.xLoads = xPerN ? nt : steps;
-        this.xSlot = new int[xLoads];
-        this.xReady = new boolean[xLoads];
-        this.wLoads = wResident ? 1 : steps;
-        this.wSlot = new int[wLoads];
-        this.wReady = new boolean[wLoads];
+        this.xs = new LoadStream("dma:input", xPerN ? nt : steps, sim, ddr, acc.input(), acc.inputPort(),
+                acc.trace(), i -> TilePlanner.bytes((long) tkAt(xFirstStep(i)) * tnAt(xFirstStep(i)),
+                        acc.spec().activationBits()), this::tryCompute);
+        this.ws = new LoadStream("dma:weights", wResident ? 1 : steps, sim, ddr, acc.weights(), acc.weightPort(),
+                acc.trace(), i -> TilePlanner.bytes((long) (tmDspAt(i) + tmLutAt(i)) * tkAt(i),
+                        acc.spec().weightBits()), this::tryCompute);
         this.outSlot = new int[nt * mt];
     }
 
@@ -103,8 +88,16 @@ final class TileLoop {
 
     void start() {
         idleSince = sim.now();
-        pumpX();
-        pumpW();
+        xs.pump();
+        ws.pump();
+    }
+
+    long inputWaitingPs() {
+        return xs.waitingPs();
+    }
+
+    long weightWaitingPs() {
+        return ws.waitingPs();
     }
 
     // ---- step geometry ------------------------------------------------------------------------
@@ -150,65 +143,6 @@ final class TileLoop {
         return xPerN ? i * mt * kt : i;
     }
 
-    // ---- loads --------------------------------------------------------------------------------
-
-    private void pumpX() {
-        if (xBusy || xNext >= xLoads) {
-            return;
-        }
-        if (!acc.input().hasFreeSlot()) {
-            if (xBlockedSince < 0) {
-                xBlockedSince = sim.now();
-            }
-            return;
-        }
-        if (xBlockedSince >= 0) {
-            xWaitBuffer += sim.now() - xBlockedSince;
-            xBlockedSince = -1;
-        }
-        int i = xNext++;
-        int s = xFirstStep(i);
-        long bytes = TilePlanner.bytes((long) tkAt(s) * tnAt(s), acc.spec().activationBits());
-        xSlot[i] = acc.input().claimSlot(bytes);
-        xBusy = true;
-        long start = sim.now();
-        ddr.transfer(acc.inputPort(), Direction.READ, bytes, EventHandler.named("x-load " + i, t -> {
-            acc.trace().span("dma:input", "X tile " + i, start, t);
-            xBusy = false;
-            xReady[i] = true;
-            pumpX();
-            tryCompute();
-        }));
-    }
-
-    private void pumpW() {
-        if (wBusy || wNext >= wLoads) {
-            return;
-        }
-        if (!acc.weights().hasFreeSlot()) {
-            if (wBlockedSince < 0) {
-                wBlockedSince = sim.now();
-            }
-            return;
-        }
-        if (wBlockedSince >= 0) {
-            wWaitBuffer += sim.now() - wBlockedSince;
-            wBlockedSince = -1;
-        }
-        int i = wNext++;
-        long bytes = TilePlanner.bytes((long) (tmDspAt(i) + tmLutAt(i)) * tkAt(i), acc.spec().weightBits());
-        wSlot[i] = acc.weights().claimSlot(bytes);
-        wBusy = true;
-        long start = sim.now();
-        ddr.transfer(acc.weightPort(), Direction.READ, bytes, EventHandler.named("w-load " + i, t -> {
-            acc.trace().span("dma:weights", "W tile " + i, start, t);
-            wBusy = false;
-            wReady[i] = true;
-            pumpW();
-            tryCompute();
-        }));
-    }
-
     // ---- compute ------------------------------------------------------------------------------
 
     private void tryCompute() {
@@ -216,7 +150,7 @@ final class TileLoop {
             return;
         }
         int s = nextStep;
-        if (!xReady[xLoadOf(s)] || !wReady[wLoadOf(s)]) {
+        if (!xs.ready(xLoadOf(s)) || !ws.ready(wLoadOf(s))) {
             idleForOutput = false;
             return;
         }
@@ -255,15 +189,11 @@ final class TileLoop {
     private void computeDone(int s) {
         computeBusy = false;
         idleSince = sim.now();
-        int xi = xLoadOf(s);
-        boolean lastXUser = !xPerN || (mIdx(s) == mt - 1);
-        if (lastXUser) {
-            acc.input().releaseSlot(xSlot[xi]);
-            pumpX();
+        if (!xPerN || mIdx(s) == mt - 1) { // the last step that reads this input tile
+            xs.release(xLoadOf(s));
         }
         if (!wResident) {
-            acc.weights().releaseSlot(wSlot[s]);
-            pumpW();
+            ws.release(s);
         }
         if (kIdx(s) == kt - 1) {
             storeQueue.add(nIdx(s) * mt + mIdx(s));
@@ -271,7 +201,7 @@ final class TileLoop {
         }
         tryCompute();
         if (nextStep >= steps && !computeBusy && wResident && s == steps - 1) {
-            acc.weights().releaseSlot(wSlot[0]);
+            ws.release(0);
         }
     }
 

@@ -1,0 +1,90 @@
+package org.msqsim.core.hw.accel;
+
+import java.util.function.IntToLongFunction;
+import org.msqsim.core.engine.Simulator;
+import org.msqsim.core.event.EventHandler;
+import org.msqsim.core.hw.memory.DdrController;
+import org.msqsim.core.hw.memory.Direction;
+import org.msqsim.core.hw.memory.OnChipBuffer;
+import org.msqsim.core.trace.TraceSink;
+
+/**
+ * One in-order DMA load stream (input tiles or weight tiles): load i needs a free half of its
+ * buffer, reads its bytes from DDR on its port, and is then ready until the controller releases
+ * its half. Records the time it sat idle for want of a free half.
+ */
+final class LoadStream {
+    private final String track;
+    private final Simulator sim;
+    private final DdrController ddr;
+    private final OnChipBuffer buffer;
+    private final int port;
+    private final TraceSink trace;
+    private final IntToLongFunction bytesOf;
+    private final Runnable onReady;
+    private final int[] slot;
+    private final boolean[] ready;
+    private int next;
+    private boolean busy;
+    private long blockedSince = -1;
+    private long waitingPs;
+
+    LoadStream(String track, int loads, Simulator sim, DdrController ddr, OnChipBuffer buffer, int port,
+               TraceSink trace, IntToLongFunction bytesOf, Runnable onReady) {
+        this.track = track;
+        this.sim = sim;
+        this.ddr = ddr;
+        this.buffer = buffer;
+        this.port = port;
+        this.trace = trace;
+        this.bytesOf = bytesOf;
+        this.onReady = onReady;
+        this.slot = new int[loads];
+        this.ready = new boolean[loads];
+    }
+
+    boolean ready(int load) {
+        return ready[load];
+    }
+
+    /** Frees the buffer half of load {@code load} and lets the stream continue. */
+    void release(int load) {
+        buffer.releaseSlot(slot[load]);
+        pump();
+    }
+
+    long waitingPs() {
+        return waitingPs;
+    }
+
+    /** Issues the next load if the stream is idle and a buffer half is free. */
+    void pump() {
+        if (busy || next >= slot.length) {
+            return;
+        }
+        if (!buffer.hasFreeSlot()) {
+            if (blockedSince < 0) {
+                blockedSince = sim.now();
+            }
+            return;
+        }
+        if (blockedSince >= 0) {
+            waitingPs += sim.now() - blockedSince;
+            blockedSince = -1;
+        }
+        int i = next++;
+        long bytes = bytesOf.applyAsLong(i);
+        slot[i] = buffer.claimSlot(bytes);
+        busy = true;
+        long start = sim.now();
+        ddr.transfer(port, Direction.READ, bytes, EventHandler.named(track + " " + i, t -> {
+            if (trace.enabled()) {
+                trace.span(track, "load " + i, start, t);
+            }
+            busy = false;
+            ready[i] = true;
+            pump();
+            onReady.run();
+        }));
+    }
+}
