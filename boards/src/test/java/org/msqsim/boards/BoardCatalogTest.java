@@ -13,20 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.resource.FitReport;
+import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.BufferSpec;
+import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.FpgaFamily;
 import org.msqsim.core.spec.InvalidSpecException;
-import org.msqsim.core.spec.MemoryKind;
+import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.PeArraySpec;
 
 /** Every built-in board loads, matches facts/boards.md, and its default design is within budget. */
 class BoardCatalogTest {
-    /**
-     * Planning figure for one 4-bit SP2 MAC with its accumulator (25-35 LUTs assumed). The real
-     * cost model replaces it; the board files' comments state the same figure.
-     */
-    private static final int LUT_PER_SP2_MAC = 30;
+    private static final CostModel COST = CostModel.defaults();
 
     static List<String> ids() {
         return BoardCatalog.ids();
@@ -95,28 +95,77 @@ class BoardCatalogTest {
         assertEquals(FpgaFamily.ULTRASCALE_PLUS, BoardCatalog.get("u250").device().family());
     }
 
-    /** The sizing rules stated in each board file's comment. */
+    /** The shape rules stated in each board file's comment. */
     @ParameterizedTest
     @MethodSource("ids")
-    void defaultDesignIsWithinTheSizingRules(String id) {
+    void defaultDesignHasTheDocumentedShape(String id) {
         BoardSpec b = BoardCatalog.get(id);
-        PeArraySpec dsp = b.accelerator().dspCore().orElseThrow();
-        PeArraySpec lut = b.accelerator().lutCore().orElseThrow();
-        assertTrue(dsp.multipliers() <= 0.80 * b.device().dsp(), "DSP core over 80 %");
-        assertTrue(dsp.multipliers() >= 0.70 * b.device().dsp(), "DSP core under 70 %: leaves DSPs idle");
-        assertTrue((long) lut.multipliers() * LUT_PER_SP2_MAC <= 0.40 * b.device().lut(), "LUT core over 40 %");
+        AcceleratorSpec acc = b.accelerator();
+        PeArraySpec dsp = acc.dspCore().orElseThrow();
+        PeArraySpec lut = acc.lutCore().orElseThrow();
         assertEquals(dsp.rows(), lut.rows(), "both cores take the same input rows");
         assertEquals(4, dsp.packing());
-        List<BufferSpec> buffers = List.of(b.accelerator().inputBuffer(), b.accelerator().weightBuffer(),
-                b.accelerator().outputBuffer());
-        long bramBytes = buffers.stream().filter(s -> s.memory() == MemoryKind.BRAM)
-                .mapToLong(BufferSpec::capacityBytes).sum();
-        assertTrue(bramBytes <= 0.70 * b.device().bram36() * 4096, "buffers over 70 % of BRAM");
+        assertEquals(Dataflow.OUTPUT_STATIONARY, dsp.dataflow());
+        assertEquals(Dataflow.OUTPUT_STATIONARY, lut.dataflow());
+        assertEquals(MacKind.LUT_SP2, lut.mac());
+        assertEquals(4, acc.weightBits());
+        assertEquals(4, acc.activationBits());
         // The weight buffer feeds both cores one weight per filter column per cycle.
-        long weightBits = (long) (dsp.cols() * dsp.packing() + lut.cols()) * b.accelerator().weightBits();
-        BufferSpec w = b.accelerator().weightBuffer();
+        long weightBits = (long) (dsp.cols() * dsp.packing() + lut.cols()) * acc.weightBits();
+        BufferSpec w = acc.weightBuffer();
         assertEquals(weightBits, (long) w.widthBits() * w.banks());
-        assertEquals(b.clocks().defaultHz(), b.accelerator().controlClockHz());
+        assertEquals(b.clocks().defaultHz(), acc.controlClockHz());
+    }
+
+    /** Every default design fits FINN's ceilings (LUT 70 %, FF 50 %, BRAM/URAM/DSP 80 %) under the cost model. */
+    @ParameterizedTest
+    @MethodSource("ids")
+    void defaultDesignFitsWithinTheCeilings(String id) {
+        BoardSpec b = BoardCatalog.get(id);
+        FitReport fit = COST.fitWithinCeilings(b.accelerator(), b.device());
+        assertTrue(fit.fits(), id + ": " + fit.overSubscribed());
+    }
+
+    /**
+     * The DSP core takes at least 60 % of the DSP slices, unless the LUTs forbid it: a DSP core of
+     * 60 % of the slices on its own (no LUT core) would already break the LUT ceiling, because
+     * each packed DSP PE carries its canary, carry-counter and drain fabric. The exemption is
+     * checked, not granted by name.
+     */
+    @ParameterizedTest
+    @MethodSource("ids")
+    void dspCoreIsAtLeastSixtyPercentOfTheSlicesUnlessLutsForbidIt(String id) {
+        BoardSpec b = BoardCatalog.get(id);
+        PeArraySpec dsp = b.accelerator().dspCore().orElseThrow();
+        if (dsp.multipliers() >= 0.60 * b.device().dsp()) {
+            return;
+        }
+        int cols = (int) Math.ceil(0.60 * b.device().dsp() / dsp.rows());
+        PeArraySpec sixty = new PeArraySpec(dsp.name(), dsp.mac(), dsp.dataflow(), dsp.rows(), cols, dsp.packing(),
+                dsp.clockHz(), dsp.accumulatorBits());
+        AcceleratorSpec a = b.accelerator();
+        AcceleratorSpec dspOnly = new AcceleratorSpec(a.name(), Optional.of(sixty), Optional.empty(), a.inputBuffer(),
+                a.weightBuffer(), a.outputBuffer(), a.ddr(), a.controlClockHz(), a.weightBits(), a.activationBits());
+        FitReport fit = COST.fitWithinCeilings(dspOnly, b.device());
+        assertTrue(fit.overSubscribed().stream().anyMatch(s -> s.startsWith("LUT ")),
+                id + ": DSP core " + dsp.multipliers() + " of " + b.device().dsp() + " slices is under 60 %, yet a "
+                        + dsp.rows() + "×" + cols + " DSP core alone fits the LUT ceiling: " + fit.utilisation());
+    }
+
+    /**
+     * The LUT core uses the LUTs the DSP core leaves: what remains below the 70 % LUT ceiling is
+     * less than four more LUT-core columns (the weight buffer's whole banks round the column count).
+     */
+    @ParameterizedTest
+    @MethodSource("ids")
+    void lutCoreTakesTheRemainingLutBudget(String id) {
+        BoardSpec b = BoardCatalog.get(id);
+        FitReport fit = COST.fitWithinCeilings(b.accelerator(), b.device());
+        PeArraySpec lut = b.accelerator().lutCore().orElseThrow();
+        long perColumn = COST.peArray(lut, 4, 4, b.device().family()).lut() / lut.cols();
+        long headroom = fit.allowed().lut() - fit.used().lut();
+        assertTrue(headroom < 4 * perColumn, id + ": " + headroom + " LUT left below the ceiling, "
+                + perColumn + " per LUT-core column");
     }
 
     @Test

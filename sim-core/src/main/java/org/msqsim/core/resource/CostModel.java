@@ -180,22 +180,18 @@ public final class CostModel {
     }
 
     /**
-     * One DSP slice computing {@code packing} products that share an activation (WP486 / FINN):
-     * 1 DSP; no fabric for packing 1 (the 48-bit P holds any accumulator up to 48 bits). With
-     * 2 or 4 lanes the 48-bit P splits into lanes of {@code 48 / packing} bits and each lane above
-     * the lowest reads one too low when the lane below is negative (the borrow of its sign). Then:
-     * <ul>
-     *   <li>if {@code accBits} fits the lane, lanes accumulate in P and a registered correction
-     *       adder of lane width per upper lane adds the borrow back at readout:
-     *       {@code (packing − 1)·laneBits} LUT and FF;</li>
-     *   <li>otherwise each lane drains every product into a fabric accumulator of {@code accBits}
-     *       (packing of them, LUT and FF), whose carry-in absorbs the borrow: no correction adder.</li>
-     * </ul>
+     * One isolated DSP multiply-accumulate computing {@code packing} products that share an
+     * activation: the slice, the fabric beside it ({@link #dspSlice}) and, when packed, the lane
+     * resolve ({@link PackedDspCost#resolve}: {@code packing} registered adders of {@code accBits}).
+     * Packing 1 needs no fabric: P holds the sum. Inside an array the resolve is shared (once per
+     * column or per PE, see {@link PeArrayCost}); this is what one MAC on its own needs.
      *
-     * @throws IllegalArgumentException if a lane cannot hold one {@code W + A}-bit product
+     * @throws IllegalArgumentException if FINN's layout cannot pack these widths, or the accumulator
+     *                                  is wider than a lane result
      */
     public ResourceVector dspMac(int packing, int weightBits, int actBits, int accBits, DspKind dsp) {
-        return new ResourceVector(0, 0, 1, 0, 0).plus(dspLaneFabric(packing, weightBits, actBits, accBits, dsp));
+        ResourceVector slice = dspSlice(packing, weightBits, actBits, accBits, dsp);
+        return packing == 1 ? slice : slice.plus(packedDsp(packing, weightBits, actBits, dsp).resolve(accBits));
     }
 
     /** {@link #dspMac(int, int, int, int, DspKind)} with the packing and accumulator of a DSP array. */
@@ -204,29 +200,36 @@ public final class CostModel {
         return dspMac(array.packing(), weightBits, actBits, array.accumulatorBits(), dsp);
     }
 
-    /** Fabric beside one DSP accumulation point: lane correction or per-lane accumulators. */
-    ResourceVector dspLaneFabric(int packing, int weightBits, int actBits, int accBits, DspKind dsp) {
+    /**
+     * The lane facts of a packed DSP ({@code packing} 2 or 4) as msqsim simulates it: result width,
+     * deepest exact chain, carry-counter width; see {@link PackedDspCost}.
+     */
+    public PackedDspCost packedDsp(int packing, int weightBits, int actBits, DspKind dsp) {
+        return PackedDspCost.of(packing, weightBits, actBits, dsp);
+    }
+
+    /**
+     * One DSP slice and the fabric that must run beside it every cycle: nothing for packing 1, the
+     * canary LUTs and carry counters of the upper lanes when packed. Validates the accumulator:
+     * it holds a product and, when packed, is no wider than a lane result.
+     */
+    ResourceVector dspSlice(int packing, int weightBits, int actBits, int accBits, DspKind dsp) {
         if (dsp == null) {
             throw new IllegalArgumentException("DSP kind is required");
         }
         if (packing != 1 && packing != 2 && packing != 4) {
             throw new IllegalArgumentException("DSP packing must be 1, 2 or 4, got " + packing);
         }
-        int laneBits = dsp.pBits() / packing;
-        if (weightBits + actBits > laneBits) {
-            throw new IllegalArgumentException("packing " + packing + " on " + dsp + " gives " + laneBits
-                    + "-bit lanes, too narrow for a " + weightBits + "×" + actBits + " product");
-        }
+        requirePositive(weightBits, "weight width");
+        requirePositive(actBits, "activation width");
         requireAccumulator(accBits, Math.min(weightBits + actBits, dsp.pBits()));
+        ResourceVector slice = new ResourceVector(0, 0, 1, 0, 0);
         if (packing == 1) {
-            return ResourceVector.ZERO;
+            return slice;
         }
-        if (accBits <= laneBits) {
-            long bits = (long) (packing - 1) * laneBits;
-            return ResourceVector.ofLut(bits, bits);
-        }
-        long bits = (long) packing * accBits;
-        return ResourceVector.ofLut(bits, bits);
+        PackedDspCost packed = packedDsp(packing, weightBits, actBits, dsp);
+        packed.requireAccumulator(accBits);
+        return slice.plus(packed.canaries());
     }
 
     // ---------------------------------------------------------------- arrays, buffers, overheads

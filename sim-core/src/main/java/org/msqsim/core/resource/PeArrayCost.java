@@ -7,25 +7,33 @@ import org.msqsim.core.spec.PeArraySpec;
 
 /**
  * Cost of one PE array: its multipliers, accumulators and the registers its dataflow needs. A
- * "PE" is one multiplier site (a DSP slice carrying {@code packing} lanes, or one LUT MAC).
+ * "PE" is one multiplier site (a DSP slice carrying {@code packing} lanes, or one LUT MAC). A packed
+ * DSP PE is priced as msqsim simulates it ({@link PackedDspCost}): canary LUTs and carry counters
+ * beside every slice, the lanes summed in P, and the lane resolve shared as late as the dataflow
+ * allows.
  *
  * <ul>
- *   <li><b>Output-stationary systolic</b>: each PE holds its accumulator(s) and passes the
- *       activation right ({@code A} FF) and the weights down ({@code packing·W} FF). Results leave
- *       through a drain chain: per lane an {@code accBits} shadow register loaded from the
- *       accumulator or from the neighbour, a 2:1 mux per bit (1 LUT) and an FF.</li>
+ *   <li><b>Output-stationary systolic</b>: each PE holds its accumulator and passes the activation
+ *       right ({@code A} FF) and the weights down ({@code packing·W} FF). Results leave through a
+ *       drain chain down each column: a shadow register per PE loaded from the accumulator or from
+ *       the neighbour above, a 2:1 mux per bit (1 LUT) and an FF. LUT and packing-1 DSP PEs drain
+ *       {@code accBits}; a packed DSP PE drains its raw result, P and the {@code p − 1} counters
+ *       ({@link PackedDspCost#rawBits()}), and the lanes are resolved once per column, at the
+ *       bottom ({@code p} registered {@code accBits} adders per column).</li>
  *   <li><b>Weight-stationary systolic</b>: each PE holds its weights twice (active and the shadow
  *       being loaded for the next tile, {@code 2·packing·W} FF) and passes the activation right
  *       ({@code A} FF); the partial sum flowing down is the MAC's own registered adder (LUT MACs)
- *       or the PCIN cascade (DSP), already counted in the MAC.</li>
+ *       or the PCIN cascade (DSP), already counted in the MAC. Packed DSP columns resolve their
+ *       lanes once, at the bottom, as in OS.</li>
  *   <li><b>Dot-product</b> (FINN MVAU style): {@code cols} PEs each reduce {@code rows} products.
  *       LUT lanes have multipliers only, then a registered binary adder tree and one accumulator
  *       per PE; DSP lanes sum in the DSP cascade (PCIN/PCOUT) and accumulate in the last slice's
- *       P, with the packing fabric once per PE. The activation vector is registered once for the
- *       array ({@code rows·A} FF, broadcast) and each PE registers its weights ({@code rows·packing·W}
- *       FF). SP2 lanes apply the sign by XOR in the first tree level's LUTs (an input each, fused)
- *       and add the {@code +1}s of the negations as a popcount of the sign bits, one more tree
- *       input; the popcount itself is an adder tree of 1-bit inputs.</li>
+ *       P; packed slices each carry their canary fabric and the lanes are resolved once per PE.
+ *       The activation vector is registered once for the array ({@code rows·A} FF, broadcast) and
+ *       each PE registers its weights ({@code rows·packing·W} FF). SP2 lanes apply the sign by XOR
+ *       in the first tree level's LUTs (an input each, fused) and add the {@code +1}s of the
+ *       negations as a popcount of the sign bits, one more tree input; the popcount itself is an
+ *       adder tree of 1-bit inputs.</li>
  * </ul>
  */
 final class PeArrayCost {
@@ -54,20 +62,22 @@ final class PeArrayCost {
 
     private ResourceVector systolic() {
         long pes = a.multipliers();
-        int lanes = a.packing();
+        int acc = a.accumulatorBits();
         ResourceVector mac = switch (a.mac()) {
-            case DSP -> model.dspMac(a, w, act, fam.dsp());
-            case LUT_SP2 -> model.sp2Mac(w, act, a.accumulatorBits(), fam);
-            case LUT_FIXED -> model.lutFixedMac(w, act, a.accumulatorBits(), fam);
+            case DSP -> model.dspSlice(a.packing(), w, act, acc, fam.dsp());
+            case LUT_SP2 -> model.sp2Mac(w, act, acc, fam);
+            case LUT_FIXED -> model.lutFixedMac(w, act, acc, fam);
         };
+        PackedDspCost packed = packed();
         ResourceVector regs;
         if (a.dataflow() == Dataflow.OUTPUT_STATIONARY) {
-            long drain = (long) lanes * a.accumulatorBits();
-            regs = ResourceVector.ofLut(drain, act + (long) lanes * w + drain);
+            long drain = packed == null ? acc : packed.rawBits();
+            regs = ResourceVector.ofLut(drain, act + (long) a.packing() * w + drain);
         } else {
-            regs = ResourceVector.ofLut(0, act + 2L * lanes * w);
+            regs = ResourceVector.ofLut(0, act + 2L * a.packing() * w);
         }
-        return mac.plus(regs).times(pes);
+        ResourceVector columns = packed == null ? ResourceVector.ZERO : packed.resolve(acc).times(a.cols());
+        return mac.plus(regs).times(pes).plus(columns);
     }
 
     private ResourceVector dotProduct() {
@@ -75,8 +85,9 @@ final class PeArrayCost {
         int acc = a.accumulatorBits();
         ResourceVector perPe;
         if (a.mac() == MacKind.DSP) {
-            ResourceVector slices = new ResourceVector(0, 0, rows, 0, 0);
-            perPe = slices.plus(model.dspLaneFabric(a.packing(), w, act, acc, fam.dsp()));
+            PackedDspCost packed = packed();
+            perPe = model.dspSlice(a.packing(), w, act, acc, fam.dsp()).times(rows)
+                    .plus(packed == null ? ResourceVector.ZERO : packed.resolve(acc));
         } else {
             CostModel.Product p = a.mac() == MacKind.LUT_SP2
                     ? model.sp2Product(w, act, fam) : model.lutFixedProduct(w, act, fam);
@@ -92,6 +103,11 @@ final class PeArrayCost {
         ResourceVector weightRegs = ResourceVector.ofLut(0, (long) rows * a.packing() * w);
         ResourceVector activationRegs = ResourceVector.ofLut(0, (long) rows * act);
         return perPe.plus(weightRegs).times(a.cols()).plus(activationRegs);
+    }
+
+    /** The packed-DSP lane facts, or null for LUT MACs and unpacked DSPs. */
+    private PackedDspCost packed() {
+        return a.mac() == MacKind.DSP && a.packing() > 1 ? model.packedDsp(a.packing(), w, act, fam.dsp()) : null;
     }
 
     /**

@@ -83,10 +83,32 @@ class AcceleratorCostTest {
         assertEquals(ResourceVector.ofLut(160, 144),
                 m.peArray(array(MacKind.LUT_FIXED, Dataflow.WEIGHT_STATIONARY, 2, 2, 1, 16), 4, 4,
                         FpgaFamily.ULTRASCALE_PLUS));
-        // WS, DSP packing 2 at 8 bits, acc 24 (fits the lane): 24 LUT/FF correction + act 8 + 2*2*8 FF
-        assertEquals(new ResourceVector(4 * 24, 4 * (24 + 8 + 32), 4, 0, 0),
+        // WS, DSP packing 2 at 8 bits, acc 24 (<= R = 32), hiBits 18: per PE canary + counter 19 LUT/FF,
+        // act 8 + 2*2*8 weight FF; per column (2) resolve 2*24 = 48 LUT/FF.
+        // LUT 4*19 + 2*48 = 172; FF 4*(19 + 8 + 32) + 2*48 = 332
+        assertEquals(new ResourceVector(4 * 19 + 2 * 48, 4 * (19 + 8 + 32) + 2 * 48, 4, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.WEIGHT_STATIONARY, 2, 2, 2, 24), 8, 8,
                         FpgaFamily.ULTRASCALE_PLUS));
+    }
+
+    @Test
+    void outputStationaryDspArraysDrainRawPAndResolvePerColumn() {
+        // OS, DSP p=4 at 4 bits, acc 24, 2 rows x 3 cols, 7-series (DSP48E1, hiBits 21):
+        // per PE canaries 3*(1+21) = 66 LUT/FF; drain 48 + 3*21 = 111 LUT/FF; act 4 + weights 4*4 FF.
+        // 6 PEs: LUT 6*(66+111) = 1,062, FF 6*(66+111+20) = 1,182; 3 columns x resolve 4*24 = 96 -> +288
+        assertEquals(new ResourceVector(1_062 + 288, 1_182 + 288, 6, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 3, 4, 24), 4, 4, FpgaFamily.SERIES7));
+        // the same on UltraScale+ (DSP48E2, hiBits 19): canaries 3*20 = 60; drain 48 + 57 = 105;
+        // LUT 6*165 = 990, FF 6*(60+105+20) = 1,110; + 288
+        assertEquals(new ResourceVector(990 + 288, 1_110 + 288, 6, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 3, 4, 24), 4, 4,
+                        FpgaFamily.ULTRASCALE_PLUS));
+        // OS, DSP p=1 at 8 bits, acc 32, 2x2: no fabric MAC; drain 32 LUT/FF; act 8 + weight 8 FF
+        assertEquals(new ResourceVector(4 * 32, 4 * (32 + 16), 4, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 2, 1, 32), 8, 8, FpgaFamily.SERIES7));
+        // an accumulator wider than the lanes is rejected: 26 > R = 25 on DSP48E2
+        assertThrows(IllegalArgumentException.class, () -> m.peArray(array(MacKind.DSP,
+                Dataflow.OUTPUT_STATIONARY, 2, 2, 4, 26), 4, 4, FpgaFamily.ULTRASCALE_PLUS));
     }
 
     @Test
@@ -94,6 +116,11 @@ class AcceleratorCostTest {
         // DSP 8 lanes x 4 PEs: 32 slices, cascade sums; FF: weights 8*8 per PE, activations 8*8 once
         assertEquals(new ResourceVector(0, 4 * 64 + 64, 32, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.DOT_PRODUCT, 8, 4, 1, 32), 8, 8, FpgaFamily.SERIES7));
+        // DSP p=4 at 4 bits, 8 lanes x 2 PEs, acc 20, DSP48E2 (hiBits 19): per PE 8 slices x canaries
+        // 3*(1+19) = 480 LUT/FF, resolve once 4*20 = 80 LUT/FF, weights 8*4*4 = 128 FF;
+        // LUT 2*(480+80) = 1,120; FF 2*(560+128) + activations 8*4 = 1,408
+        assertEquals(new ResourceVector(1_120, 1_408, 16, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.DOT_PRODUCT, 8, 2, 4, 20), 4, 4, FpgaFamily.ULTRASCALE_PLUS));
         // LUT fixed 4x4, 4 lanes, 1 PE, acc 16: lanes 4*(24, 8); tree 2*9 + 10 registered; acc 16;
         // weights 16 FF, activations 16 FF
         assertEquals(ResourceVector.ofLut(96 + 28 + 16, 32 + 28 + 16 + 16 + 16),

@@ -82,18 +82,56 @@ class PrimitiveCostTest {
         assertThrows(IllegalArgumentException.class, () -> hand.lutFixedProduct(8, 8, FpgaFamily.SERIES7));
     }
 
+    /*
+     * Packed-DSP lane facts by hand, from PackedLayout (narrow weights, unsigned activations):
+     *   8-bit, 2 lanes (both kinds): offsets {0, 16}, R = 48 - 16 = 32; products in [-127*255, 127*255]
+     *     = ±32,385; depth = floor((2^31 - 1) / 32,385) = 66,311 (2^16 <= 66,311 < 2^17: 17 bits);
+     *     hiBits = 17 + 1 = 18.
+     *   4-bit, 4 lanes, DSP48E1: offsets {0, 7, 14, 21}, R = 27; products ±7*15 = ±105;
+     *     depth = floor((2^26 - 1) / 105) = 639,132 (2^19 <= . < 2^20: 20 bits); hiBits = 21.
+     *   4-bit, 4 lanes, DSP48E2: offsets {0, 8, 16, 23}, R = 25; depth = (2^24 - 1) / 105 = 159,783
+     *     exactly (2^17 <= . < 2^18: 18 bits); hiBits = 19.
+     */
+    @ParameterizedTest(name = "{0}: {1} lanes w{2}")
+    @CsvSource({"DSP48E1,2,8,32,66311,18", "DSP48E2,2,8,32,66311,18", "DSP48E1,4,4,27,639132,21",
+        "DSP48E2,4,4,25,159783,19"})
+    void packedDspFactsFollowTheSimulatedLayout(DspKind kind, int lanes, int bits, int r, int depth, int hi) {
+        assertEquals(new PackedDspCost(lanes, r, depth, hi), m.packedDsp(lanes, bits, bits, kind));
+    }
+
     @ParameterizedTest
     @EnumSource(DspKind.class)
     void dspPacking(DspKind kind) {
         assertEquals(new ResourceVector(0, 0, 1, 0, 0), m.dspMac(1, 8, 8, 32, kind));
-        // two 24-bit lanes; accumulator fits the lane: one registered 24-bit correction adder
-        assertEquals(new ResourceVector(24, 24, 1, 0, 0), m.dspMac(2, 8, 8, 24, kind));
-        // accumulator wider than the lane: two fabric accumulators, correction in their carry-in
-        assertEquals(new ResourceVector(64, 64, 1, 0, 0), m.dspMac(2, 8, 8, 32, kind));
-        // four 12-bit lanes at 4 bits: three 12-bit correction adders
-        assertEquals(new ResourceVector(36, 36, 1, 0, 0), m.dspMac(4, 4, 4, 12, kind));
+        // 2 lanes at 8 bits, hiBits 18: one canary + counter 1*(1+18) = 19; resolve 2*24 = 48 -> 67
+        assertEquals(new ResourceVector(67, 67, 1, 0, 0), m.dspMac(2, 8, 8, 24, kind));
+        // acc 32 = R still fits P: 19 + 2*32 = 83
+        assertEquals(new ResourceVector(83, 83, 1, 0, 0), m.dspMac(2, 8, 8, 32, kind));
+        // 4 lanes at 4 bits, acc 12: E1 3*(1+21) + 4*12 = 66 + 48 = 114; E2 3*(1+19) + 48 = 60 + 48 = 108
+        long four = kind == DspKind.DSP48E1 ? 114 : 108;
+        assertEquals(new ResourceVector(four, four, 1, 0, 0), m.dspMac(4, 4, 4, 12, kind));
+        // acc 24: E1 66 + 96 = 162; E2 60 + 96 = 156
+        long four24 = kind == DspKind.DSP48E1 ? 162 : 156;
+        assertEquals(new ResourceVector(four24, four24, 1, 0, 0), m.dspMac(4, 4, 4, 24, kind));
         assertThrows(IllegalArgumentException.class, () -> m.dspMac(4, 8, 8, 32, kind));
         assertThrows(IllegalArgumentException.class, () -> m.dspMac(3, 4, 4, 32, kind));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DspKind.class)
+    void packedAccumulatorWiderThanALaneIsRejectedNamingTheWidths(DspKind kind) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.dspMac(2, 8, 8, 33, kind));
+        assertTrue(e.getMessage().contains("33 bits") && e.getMessage().contains("32-bit lanes"), e.getMessage());
+        // 26 bits fits E1's 27-bit lanes, not E2's 25-bit ones; 28 fits neither
+        if (kind == DspKind.DSP48E1) {
+            assertEquals(1, m.dspMac(4, 4, 4, 26, kind).dsp());
+        } else {
+            e = assertThrows(IllegalArgumentException.class, () -> m.dspMac(4, 4, 4, 26, kind));
+            assertTrue(e.getMessage().contains("26 bits") && e.getMessage().contains("25-bit lanes"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> m.dspMac(4, 4, 4, 28, kind));
+        // packing 1: P is 48 bits, no lane limit
+        assertEquals(new ResourceVector(0, 0, 1, 0, 0), m.dspMac(1, 4, 4, 48, kind));
     }
 
     @Test
