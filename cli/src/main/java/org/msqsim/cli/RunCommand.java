@@ -65,11 +65,25 @@ final class RunCommand implements Callable<Integer> {
             description = "Write a Chrome/Perfetto trace-event timeline (open in ui.perfetto.dev).")
     Path traceFile;
 
+    @Option(names = "--scalesim-cfg", paramLabel = "FILE",
+            description = "SCALE-Sim v2 .cfg: run in SCALE-Sim compatibility mode (with --scalesim-topology).")
+    Path scaleSimCfg;
+
+    @Option(names = "--scalesim-topology", paramLabel = "FILE",
+            description = "SCALE-Sim v2 topology CSV (convolution form, or GEMM form with --scalesim-gemm).")
+    Path scaleSimTopology;
+
+    @Option(names = "--scalesim-gemm", description = "The SCALE-Sim topology is in GEMM form (M, N, K rows).")
+    boolean scaleSimGemm;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (scaleSimCfg != null || scaleSimTopology != null) {
+            return scaleSim();
+        }
         Layer layer;
         try {
             layer = LayerParser.parse(layerText);
@@ -120,6 +134,20 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--trace " + traceFile + ": cannot write: " + e.getMessage());
             }
         }
+        spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
+        return 0;
+    }
+
+    private int scaleSim() {
+        if (scaleSimCfg == null || scaleSimTopology == null) {
+            throw new UserError("SCALE-Sim mode needs both --scalesim-cfg and --scalesim-topology");
+        }
+        ScaleSimReport r = ScaleSimReport.load(scaleSimCfg, scaleSimTopology, scaleSimGemm);
+        String text = switch (format) {
+            case json -> Json.write(r.json());
+            case csv -> r.csv();
+            case table -> r.table();
+        };
         spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
         return 0;
     }

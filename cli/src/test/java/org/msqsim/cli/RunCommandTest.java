@@ -131,4 +131,23 @@ class RunCommandTest {
             assertTrue(t.out().contains(id), id);
         }
     }
+
+    @Test
+    void scaleSimModeReportsSCALESimCyclesPerLayer() throws IOException, URISyntaxException {
+        String cfg = Paths.get(RunCommandTest.class.getResource("/scalesim/scale_32x32_os.cfg").toURI()).toString();
+        String topo = Paths.get(RunCommandTest.class.getResource("/scalesim/resnet18.csv").toURI()).toString();
+        JsonNode j = json("run", "--scalesim-cfg", cfg, "--scalesim-topology", topo, "--format", "json");
+        assertEquals(21, j.get("layers").size());
+        assertEquals("Conv1", j.get("layers").get(0).get("name").asText());
+        // SCALE-Sim v2's conventions for Conv1 on 32x32 os: 758 folds of T+H+W-2 = 147+62 cycles, minus 1.
+        assertEquals(758L * (147 + 32 + 32 - 2) - 1, j.get("layers").get(0).get("compute_cycles").asLong());
+        long sum = 0;
+        for (JsonNode l : j.get("layers")) {
+            sum += l.get("compute_cycles").asLong();
+        }
+        assertEquals(sum, j.get("total_compute_cycles").asLong());
+        CliRunner missing = CliRunner.run("run", "--scalesim-cfg", cfg);
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--scalesim-topology"), missing.err());
+    }
 }
