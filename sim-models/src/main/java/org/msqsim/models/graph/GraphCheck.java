@@ -122,13 +122,11 @@ final class GraphCheck {
                 }
             }
         }
-        List<String> names = new ArrayList<>();
-        for (int i = path.indexOf(at); i < path.size(); i++) {
-            names.add(nodes.get(path.get(i)).name());
-        }
-        Collections.reverse(names);
-        names.add(names.get(0));
-        return String.join(" -> ", names);
+        List<Integer> loop = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
+        Collections.reverse(loop);
+        Collections.rotate(loop, -loop.indexOf(Collections.min(loop))); // start at the first-given layer
+        loop.add(loop.get(0));
+        return String.join(" -> ", loop.stream().map(i -> nodes.get(i).name()).toList());
     }
 
     private static void shapes(String net, Shape input, List<Node> order, Map<String, Integer> index,

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.Shape;
@@ -80,11 +79,11 @@ public final class Network {
         return nodes.stream().map(Node::layer).toList();
     }
 
-    /** @throws NoSuchElementException naming the unknown layer */
+    /** @throws IllegalArgumentException naming the unknown layer */
     public Node node(String layerName) {
         Node n = byName.get(layerName);
         if (n == null) {
-            throw new NoSuchElementException("network '" + name + "' has no layer '" + layerName + "'");
+            throw new IllegalArgumentException("network '" + name + "' has no layer '" + layerName + "'");
         }
         return n;
     }

@@ -1,6 +1,7 @@
 package org.msqsim.models.graph;
 
 import java.util.List;
+import java.util.Objects;
 import org.msqsim.models.layer.Layer;
 
 /**
@@ -10,7 +11,7 @@ import org.msqsim.models.layer.Layer;
  */
 public record Node(Layer layer, List<String> inputs) {
     public Node {
-        if (layer == null || inputs == null || inputs.contains(null)) {
+        if (layer == null || inputs == null || inputs.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("a node needs a layer and non-null input names");
         }
         inputs = List.copyOf(inputs);
