@@ -116,10 +116,10 @@ public final class Network {
 
     /** A plain-text table of every layer in topological order, then the totals. */
     public String listing() {
-        String row = "%-28s %-40s %-14s %15s %12s %12s%n";
+        String row = "%-24s %-46s %-13s %15s %12s %12s%n";
         StringBuilder sb = new StringBuilder(String.format(row, "layer", "form", "output", "MACs", "params",
                 "other ops"));
-        sb.append("-".repeat(126)).append('\n');
+        sb.append("-".repeat(127)).append('\n');
         for (Node n : nodes) {
             Layer l = n.layer();
             sb.append(String.format(row, l.name(), l.describe(), l.outputShape(), String.format("%,d", l.macs()),

@@ -25,27 +25,27 @@ public final class LayerParser {
     private static final String WINDOW = N + "x" + N + "(?:,s" + N + ")?(?:,p" + N + ")?";
     private static final String TAIL = "(?:,(bias))?(?:,(relu6|relu))?";
 
-    /** One form: its example for error messages, its pattern, and how a match becomes a layer. */
-    private record Form(String example, Pattern pattern, BiFunction<String, Matcher, Layer> make) {
-        Form(String example, String regex, BiFunction<String, Matcher, Layer> make) {
-            this(example, Pattern.compile(regex), make);
+    /** One form: its syntax for messages, its pattern, and how a match becomes a layer. */
+    private record Form(String syntax, Pattern pattern, BiFunction<String, Matcher, Layer> make) {
+        Form(String syntax, String regex, BiFunction<String, Matcher, Layer> make) {
+            this(syntax, Pattern.compile(regex), make);
         }
     }
 
     private static final List<Form> FORMS = List.of(
-            new Form("gemm:512x512x512", "(gemm):" + N + "x" + N + "x" + N + TAIL,
+            new Form("gemm:MxNxK[,bias][,relu|,relu6]", "(gemm):" + N + "x" + N + "x" + N + TAIL,
                     (name, m) -> new Gemm(name, i(m, 2), i(m, 3), i(m, 4), m.group(5) != null, act(m, 6))),
-            new Form("dense:4096->1000,bias", "(dense):" + N + "->" + N + TAIL,
+            new Form("dense:IN->OUT[,bias][,relu|,relu6]", "(dense):" + N + "->" + N + TAIL,
                     (name, m) -> new Dense(name, i(m, 2), i(m, 3), m.group(4) != null, act(m, 5))),
-            new Form("conv:56x56x64->64,3x3,s1,p1", "(conv):" + HWC + "->" + N + "," + WINDOW + "(?:,g" + N + ")?" + TAIL,
+            new Form("conv:HxWxC->K,RxS[,sS][,pP][,gG][,bias][,relu|,relu6]", "(conv):" + HWC + "->" + N + "," + WINDOW + "(?:,g" + N + ")?" + TAIL,
                     (name, m) -> new Conv2d(name, i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), i(m, 7),
                             i(m, 8, 1), i(m, 9, 0), i(m, 10, 1), m.group(11) != null, act(m, 12))),
-            new Form("maxpool:112x112x64,3x3,s2,p1", "(maxpool):" + HWC + "," + WINDOW,
+            new Form("maxpool:HxWxC,RxS[,sS][,pP]", "(maxpool):" + HWC + "," + WINDOW,
                     (name, m) -> new MaxPool2d(name, shape(m), i(m, 5), i(m, 6), i(m, 7, i(m, 5)), i(m, 8, 0))),
-            new Form("avgpool:8x8x64,2x2,s2", "(avgpool):" + HWC + "," + WINDOW,
+            new Form("avgpool:HxWxC,RxS[,sS][,pP]", "(avgpool):" + HWC + "," + WINDOW,
                     (name, m) -> new AvgPool2d(name, shape(m), i(m, 5), i(m, 6), i(m, 7, i(m, 5)), i(m, 8, 0))),
-            new Form("gap:7x7x512", "(gap):" + HWC, (name, m) -> new GlobalAvgPool(name, shape(m))),
-            new Form("add:56x56x64,relu", "(add):" + HWC + "(?:,(relu6|relu))?",
+            new Form("gap:HxWxC", "(gap):" + HWC, (name, m) -> new GlobalAvgPool(name, shape(m))),
+            new Form("add:HxWxC[,relu|,relu6]", "(add):" + HWC + "(?:,(relu6|relu))?",
                     (name, m) -> new Add(name, shape(m), act(m, 5))));
 
     private LayerParser() {
@@ -73,9 +73,13 @@ public final class LayerParser {
                 }
             }
         }
-        throw new IllegalArgumentException("layer '" + text + "' matches none of the forms "
-                + FORMS.stream().map(Form::example).collect(Collectors.joining(", "))
-                + " (see msqsim run --help for the optional parts)");
+        throw new IllegalArgumentException("layer '" + text + "' matches none of the forms " + syntax()
+                + " (e.g. conv:56x56x64->64,3x3,s1,p1)");
+    }
+
+    /** Every form, optional parts in brackets, separated by {@code "; "}. */
+    public static String syntax() {
+        return FORMS.stream().map(Form::syntax).collect(Collectors.joining("; "));
     }
 
     private static int i(Matcher m, int group) {

@@ -32,7 +32,7 @@ final class MobileNetV2 {
     static Network build() {
         Sketch n = new Sketch("mobilenet_v2", "MobileNet-v2 1.0 (Sandler et al. 2018), torchvision layout, 224x224x3",
                 new Shape(3, 224, 224));
-        String x = n.conv("features.0.0", "input", 32, 3, 2, RELU6);
+        String x = n.conv("features.0.0", Network.INPUT, 32, 3, 2, RELU6);
         int block = 1;
         for (int[] s : SETTINGS) {
             for (int i = 0; i < s[2]; i++) {

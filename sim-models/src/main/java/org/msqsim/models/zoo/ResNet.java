@@ -49,7 +49,7 @@ final class ResNet {
     }
 
     private static String stem(Sketch n) {
-        String x = n.conv("conv1", "input", 64, 7, 2, RELU);
+        String x = n.conv("conv1", Network.INPUT, 64, 7, 2, RELU);
         return n.maxPool("maxpool", x, 3, 2, 1);
     }
 

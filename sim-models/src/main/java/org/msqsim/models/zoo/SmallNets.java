@@ -21,7 +21,7 @@ final class SmallNets {
     static Network cifarNet() {
         Sketch n = new Sketch("cifar_net", "LeNet-5-like CIFAR-10 net of PyTorch's 'Training a Classifier' tutorial, "
                 + "32x32x3", new Shape(3, 32, 32));
-        String x = n.conv("conv1", "input", 6, 5, 1, 0, 1, RELU);
+        String x = n.conv("conv1", Network.INPUT, 6, 5, 1, 0, 1, RELU);
         x = n.maxPool("pool1", x, 2, 2, 0);
         x = n.conv("conv2", x, 16, 5, 1, 0, 1, RELU);
         x = n.maxPool("pool2", x, 2, 2, 0);
@@ -39,7 +39,7 @@ final class SmallNets {
     static Network lenet300100() {
         Sketch n = new Sketch("lenet_300_100", "LeNet-300-100 MLP (LeCun et al. 1998), 28x28x1 MNIST",
                 new Shape(1, 28, 28));
-        String x = n.dense("fc1", "input", 300, RELU);
+        String x = n.dense("fc1", Network.INPUT, 300, RELU);
         x = n.dense("fc2", x, 100, RELU);
         n.dense("fc3", x, 10, NONE);
         return n.build();

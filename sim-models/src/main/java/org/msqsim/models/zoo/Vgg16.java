@@ -25,7 +25,7 @@ final class Vgg16 {
     static Network build() {
         Sketch n = new Sketch("vgg16", "VGG-16, configuration D (Simonyan & Zisserman 2015), torchvision layout, "
                 + "224x224x3", new Shape(3, 224, 224));
-        String x = "input";
+        String x = Network.INPUT;
         int index = 0;
         for (int c : CONFIG_D) {
             if (c == 0) {

@@ -58,7 +58,8 @@ class LayerParserTest {
     void unknownFormsListEveryForm(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerParser.parse(text));
         assertTrue(e.getMessage().startsWith("layer '" + text + "' matches none of the forms gemm:"), e.getMessage());
-        assertTrue(e.getMessage().contains("add:56x56x64,relu"), e.getMessage());
+        assertTrue(e.getMessage().contains("; add:HxWxC[,relu|,relu6] (e.g. conv:56x56x64->64,3x3,s1,p1)"),
+                e.getMessage());
     }
 
     @ParameterizedTest

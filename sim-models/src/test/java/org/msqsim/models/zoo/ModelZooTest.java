@@ -63,6 +63,29 @@ class ModelZooTest {
         assertEquals(n.macs(), again.macs());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void everyLayerKeepsTheLoweringInvariants(Network n) {
+        long macs = 0;
+        for (Layer l : n.layers()) {
+            if (l instanceof GemmLayer g) {
+                assertEquals((long) g.groups() * g.gemmM() * g.gemmK() * g.gemmN(), g.macs(), l.name());
+                assertEquals(g.outputShape().c(), g.groups() * g.gemmM(), l.name());
+                assertEquals(g.outputShape().h() * g.outputShape().w(), g.gemmN(), l.name());
+                if (g instanceof Conv2d c) {
+                    assertEquals(c.c() / c.groups() * c.r() * c.s(), c.gemmK(), l.name());
+                }
+                assertTrue(g.bias(), l.name() + ": batch norm folded or a real bias");
+                macs += g.macs();
+            } else {
+                assertEquals(0, l.macs(), l.name());
+                assertEquals(0, l.params(), l.name());
+                assertTrue(l.elementOps() > 0, l.name());
+            }
+        }
+        assertEquals(macs, n.macs());
+    }
+
     @Test
     void resnet18Shapes() {
         Network n = ModelZoo.get("resnet18");
