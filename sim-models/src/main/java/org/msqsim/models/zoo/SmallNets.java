@@ -33,8 +33,9 @@ final class SmallNets {
 
     /**
      * LeNet-300-100 (LeCun et al., "Gradient-Based Learning Applied to Document Recognition", Proc.
-     * IEEE 1998, §III.C), the MNIST MLP of Han et al.'s Deep Compression (ICLR 2016, Table 2): 28×28×1
-     * flattened, 784 → 300 → 100 → 10, ReLU between layers.
+     * IEEE 1998, §III.C), the MNIST MLP of Han et al.'s pruning papers ("Learning both Weights and
+     * Connections for Efficient Neural Networks", NIPS 2015, Tables 1–2): 28×28×1 flattened,
+     * 784 → 300 → 100 → 10, ReLU between layers.
      */
     static Network lenet300100() {
         Sketch n = new Sketch("lenet_300_100", "LeNet-300-100 MLP (LeCun et al. 1998), 28x28x1 MNIST",
