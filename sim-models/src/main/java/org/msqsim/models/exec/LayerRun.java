@@ -1,7 +1,7 @@
 package org.msqsim.models.exec;
 
 import org.msqsim.core.hw.accel.AcceleratorRun;
-import org.msqsim.models.layer.Layer;
+import org.msqsim.models.layer.GemmLayer;
 
 /**
  * One layer run on one accelerator.
@@ -15,7 +15,7 @@ import org.msqsim.models.layer.Layer;
  * @param mismatches   outputs that differ from the golden reference (0 when bit-exact)
  * @param firstMismatch a description of the first differing output, or empty
  */
-public record LayerRun(Layer layer, double sp2Fraction, int sp2Rows, int fixedRows, AcceleratorRun run,
+public record LayerRun(GemmLayer layer, double sp2Fraction, int sp2Rows, int fixedRows, AcceleratorRun run,
                        boolean checked, long mismatches, String firstMismatch) {
 
     public boolean bitExact() {

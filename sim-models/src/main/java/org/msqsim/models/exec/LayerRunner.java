@@ -11,6 +11,7 @@ import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.golden.GoldenReference;
 import org.msqsim.models.layer.Conv2d;
+import org.msqsim.models.layer.GemmLayer;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.quant.MsqAssigner;
 import org.msqsim.models.quant.MsqResult;
@@ -43,7 +44,11 @@ public final class LayerRunner {
      *
      * @throws InfeasibleException when the layer cannot be mapped onto the accelerator
      */
-    public LayerRun run(Layer layer, Options o) {
+    public LayerRun run(Layer l, Options o) {
+        if (!(l instanceof GemmLayer layer) || layer.groups() != 1) {
+            throw new InfeasibleException(l.describe() + " is not one GEMM: this runner takes a gemm, a dense layer "
+                    + "or a convolution with one group");
+        }
         int m = layer.gemmM();
         int k = layer.gemmK();
         int n = layer.gemmN();

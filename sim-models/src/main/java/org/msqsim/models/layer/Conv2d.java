@@ -1,40 +1,67 @@
 package org.msqsim.models.layer;
 
 /**
- * A 2-D convolution of one image: input {@code C×H×W}, {@code K} filters of {@code R×S}, stride,
- * zero padding (dilation 1, groups 1). Lowered by im2col to M = K, K = C·R·S, N = Ho·Wo with
- * {@code Ho = (H + 2·pad − R)/stride + 1}.
+ * A 2-D convolution of one image: input {@code C×H×W}, {@code K} filters of {@code (C/groups)×R×S},
+ * stride, zero padding, dilation 1, output {@code K×Ho×Wo} with
+ * {@code Ho = (H + 2·pad − R)/stride + 1}. Filter {@code k} belongs to group {@code k/(K/groups)} and
+ * sees only that group's {@code C/groups} input channels (PyTorch {@code nn.Conv2d} semantics);
+ * {@code groups == C == K} is a depthwise convolution.
+ *
+ * <p>Lowered by im2col per group to {@code groups} GEMMs of M = K/groups, K = (C/groups)·R·S,
+ * N = Ho·Wo. The weights are stored as K rows of (C/groups)·R·S in C, R, S order, group by group —
+ * the layout {@code GoldenReference.conv2d} reads.
  */
-public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int stride, int pad) implements Layer {
+public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int stride, int pad, int groups,
+                     boolean bias, Activation activation) implements GemmLayer {
     public Conv2d {
-        if (h < 1 || w < 1 || c < 1 || k < 1 || r < 1 || s < 1) {
-            throw new IllegalArgumentException("convolution sizes must be >= 1");
+        if (h < 1 || w < 1 || c < 1 || k < 1) {
+            throw new IllegalArgumentException("convolution sizes must be >= 1, got " + h + "x" + w + "x" + c + "->" + k);
         }
-        if (stride < 1 || pad < 0) {
-            throw new IllegalArgumentException("stride must be >= 1 and padding >= 0, got s" + stride + " p" + pad);
+        Windows.check("convolution", new Shape(c, h, w), r, s, stride, pad);
+        if (groups < 1 || c % groups != 0 || k % groups != 0) {
+            throw new IllegalArgumentException("groups " + groups + " must be >= 1 and divide both input channels "
+                    + c + " and output channels " + k);
         }
-        if (h + 2 * pad < r || w + 2 * pad < s) {
-            throw new IllegalArgumentException("kernel " + r + "x" + s + " is larger than the padded input "
-                    + (h + 2 * pad) + "x" + (w + 2 * pad));
+        if (activation == null) {
+            throw new IllegalArgumentException("activation must not be null (use Activation.NONE)");
         }
+    }
+
+    /** A dense convolution (one group) without bias or activation. */
+    public Conv2d(String name, int h, int w, int c, int k, int r, int s, int stride, int pad) {
+        this(name, h, w, c, k, r, s, stride, pad, 1, false, Activation.NONE);
+    }
+
+    public boolean depthwise() {
+        return groups == c && groups == k;
     }
 
     public int outH() {
-        return (h + 2 * pad - r) / stride + 1;
+        return Windows.out(h, r, stride, pad);
     }
 
     public int outW() {
-        return (w + 2 * pad - s) / stride + 1;
+        return Windows.out(w, s, stride, pad);
+    }
+
+    @Override
+    public Shape inputShape() {
+        return new Shape(c, h, w);
+    }
+
+    @Override
+    public Shape outputShape() {
+        return new Shape(k, outH(), outW());
     }
 
     @Override
     public int gemmM() {
-        return k;
+        return k / groups;
     }
 
     @Override
     public int gemmK() {
-        return c * r * s;
+        return c / groups * r * s;
     }
 
     @Override
@@ -44,6 +71,7 @@ public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int 
 
     @Override
     public String describe() {
-        return "conv:" + h + "x" + w + "x" + c + "->" + k + "," + r + "x" + s + ",s" + stride + ",p" + pad;
+        return "conv:" + h + "x" + w + "x" + c + "->" + k + "," + r + "x" + s + ",s" + stride + ",p" + pad
+                + (groups == 1 ? "" : ",g" + groups) + Windows.tail(bias, activation);
     }
 }

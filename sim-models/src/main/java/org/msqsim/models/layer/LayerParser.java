@@ -1,44 +1,100 @@
 package org.msqsim.models.layer;
 
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Reads the command line's layer forms: {@code gemm:MxNxK} (C[M×N] = W[M×K]·X[K×N]) and
- * {@code conv:HxWxC->K,RxS,sS,pP} (stride and padding optional, default 1 and 0).
+ * Reads the command-line forms of layers, the strings {@link Layer#describe()} writes:
+ * <pre>
+ *   gemm:MxNxK[,bias][,relu|,relu6]                       C[M×N] = W[M×K]·X[K×N]
+ *   dense:IN->OUT[,bias][,relu|,relu6]                    fully connected
+ *   conv:HxWxC->K,RxS[,sS][,pP][,gG][,bias][,relu|,relu6] stride 1, pad 0, groups 1 by default
+ *   maxpool:HxWxC,RxS[,sS][,pP]                           stride R (PyTorch's default), pad 0
+ *   avgpool:HxWxC,RxS[,sS][,pP]
+ *   gap:HxWxC                                             global average pool
+ *   add:HxWxC[,relu|,relu6]                               residual add of two inputs
+ * </pre>
+ * Optional parts, where present, come in the order shown.
  */
 public final class LayerParser {
-    private static final Pattern GEMM = Pattern.compile("gemm:(\\d{1,6})x(\\d{1,6})x(\\d{1,6})");
-    private static final Pattern CONV = Pattern.compile(
-            "conv:(\\d{1,5})x(\\d{1,5})x(\\d{1,5})->(\\d{1,5}),(\\d{1,2})x(\\d{1,2})(?:,s(\\d{1,2}))?(?:,p(\\d{1,2}))?");
+    private static final String N = "(\\d{1,7})";
+    private static final String HWC = N + "x" + N + "x" + N;
+    private static final String WINDOW = N + "x" + N + "(?:,s" + N + ")?(?:,p" + N + ")?";
+    private static final String TAIL = "(?:,(bias))?(?:,(relu6|relu))?";
+
+    /** One form: its syntax for messages, its pattern, and how a match becomes a layer. */
+    private record Form(String syntax, Pattern pattern, BiFunction<String, Matcher, Layer> make) {
+        Form(String syntax, String regex, BiFunction<String, Matcher, Layer> make) {
+            this(syntax, Pattern.compile(regex), make);
+        }
+    }
+
+    private static final List<Form> FORMS = List.of(
+            new Form("gemm:MxNxK[,bias][,relu|,relu6]", "(gemm):" + N + "x" + N + "x" + N + TAIL,
+                    (name, m) -> new Gemm(name, i(m, 2), i(m, 3), i(m, 4), m.group(5) != null, act(m, 6))),
+            new Form("dense:IN->OUT[,bias][,relu|,relu6]", "(dense):" + N + "->" + N + TAIL,
+                    (name, m) -> new Dense(name, i(m, 2), i(m, 3), m.group(4) != null, act(m, 5))),
+            new Form("conv:HxWxC->K,RxS[,sS][,pP][,gG][,bias][,relu|,relu6]", "(conv):" + HWC + "->" + N + "," + WINDOW + "(?:,g" + N + ")?" + TAIL,
+                    (name, m) -> new Conv2d(name, i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), i(m, 7),
+                            i(m, 8, 1), i(m, 9, 0), i(m, 10, 1), m.group(11) != null, act(m, 12))),
+            new Form("maxpool:HxWxC,RxS[,sS][,pP]", "(maxpool):" + HWC + "," + WINDOW,
+                    (name, m) -> new MaxPool2d(name, shape(m), i(m, 5), i(m, 6), i(m, 7, i(m, 5)), i(m, 8, 0))),
+            new Form("avgpool:HxWxC,RxS[,sS][,pP]", "(avgpool):" + HWC + "," + WINDOW,
+                    (name, m) -> new AvgPool2d(name, shape(m), i(m, 5), i(m, 6), i(m, 7, i(m, 5)), i(m, 8, 0))),
+            new Form("gap:HxWxC", "(gap):" + HWC, (name, m) -> new GlobalAvgPool(name, shape(m))),
+            new Form("add:HxWxC[,relu|,relu6]", "(add):" + HWC + "(?:,(relu6|relu))?",
+                    (name, m) -> new Add(name, shape(m), act(m, 5))));
 
     private LayerParser() {
     }
 
-    /**
-     * The layer a string describes.
-     *
-     * @throws IllegalArgumentException with a message that quotes the text and shows both forms
-     */
+    /** The layer a string describes, named after its kind ({@code "conv"}, {@code "gemm"}, ...). */
     public static Layer parse(String text) {
+        return parse(null, text);
+    }
+
+    /**
+     * The layer a string describes, with the given name (or its kind's name when {@code name} is null).
+     *
+     * @throws IllegalArgumentException with a message that quotes the text and shows every form
+     */
+    public static Layer parse(String name, String text) {
         String t = text.strip();
-        try {
-            Matcher g = GEMM.matcher(t);
-            if (g.matches()) {
-                return new Gemm("gemm", Integer.parseInt(g.group(1)), Integer.parseInt(g.group(2)),
-                        Integer.parseInt(g.group(3)));
+        for (Form f : FORMS) {
+            Matcher m = f.pattern().matcher(t);
+            if (m.matches()) {
+                try {
+                    return f.make().apply(name == null ? m.group(1) : name, m);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("layer '" + text + "': " + e.getMessage(), e);
+                }
             }
-            Matcher c = CONV.matcher(t);
-            if (c.matches()) {
-                return new Conv2d("conv", Integer.parseInt(c.group(1)), Integer.parseInt(c.group(2)),
-                        Integer.parseInt(c.group(3)), Integer.parseInt(c.group(4)), Integer.parseInt(c.group(5)),
-                        Integer.parseInt(c.group(6)), c.group(7) == null ? 1 : Integer.parseInt(c.group(7)),
-                        c.group(8) == null ? 0 : Integer.parseInt(c.group(8)));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("layer '" + text + "': " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("layer '" + text + "' is neither gemm:MxNxK (e.g. gemm:512x512x512) nor "
-                + "conv:HxWxC->K,RxS,sS,pP (e.g. conv:56x56x64->64,3x3,s1,p1)");
+        throw new IllegalArgumentException("layer '" + text + "' matches none of the forms " + syntax()
+                + " (e.g. conv:56x56x64->64,3x3,s1,p1)");
+    }
+
+    /** Every form, optional parts in brackets, separated by {@code "; "}. */
+    public static String syntax() {
+        return FORMS.stream().map(Form::syntax).collect(Collectors.joining("; "));
+    }
+
+    private static int i(Matcher m, int group) {
+        return Integer.parseInt(m.group(group));
+    }
+
+    private static int i(Matcher m, int group, int absent) {
+        return m.group(group) == null ? absent : i(m, group);
+    }
+
+    private static Shape shape(Matcher m) {
+        return new Shape(i(m, 4), i(m, 2), i(m, 3));
+    }
+
+    private static Activation act(Matcher m, int group) {
+        return Activation.ofSuffix(m.group(group));
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * The built-in networks with their published layer shapes — ResNet-18, ResNet-50 (v1.5),
+ * MobileNet-v2, VGG-16, and two small test networks — and {@link org.msqsim.models.zoo.ModelZoo},
+ * their registry. Layer names follow torchvision's module names so that per-layer weight files can be
+ * matched by name. Batch norm is folded into the preceding convolution, which therefore has a bias.
+ * Depends on {@code org.msqsim.models.graph} and {@code org.msqsim.models.layer}.
+ */
+package org.msqsim.models.zoo;
