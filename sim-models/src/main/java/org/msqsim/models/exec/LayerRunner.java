@@ -2,11 +2,6 @@ package org.msqsim.models.exec;
 
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.hw.accel.AcceleratorRun;
-import org.msqsim.core.hw.accel.GemmJob;
-import org.msqsim.core.hw.accel.GemmShape;
-import org.msqsim.core.hw.accel.MsqAccelerator;
-import org.msqsim.core.hw.accel.PlanOutcome;
-import org.msqsim.core.hw.accel.TilePlanner;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.golden.GoldenReference;
@@ -16,7 +11,6 @@ import org.msqsim.models.layer.Layer;
 import org.msqsim.models.quant.MsqAssigner;
 import org.msqsim.models.quant.MsqResult;
 import org.msqsim.models.quant.QuantizedWeights;
-import org.msqsim.models.quant.Scheme;
 import org.msqsim.models.weights.SyntheticWeights;
 
 /**
@@ -52,67 +46,31 @@ public final class LayerRunner {
         int m = layer.gemmM();
         int k = layer.gemmK();
         int n = layer.gemmN();
-        QuantizedWeights q = null;
-        int sp2Rows;
+        GemmExecutor exec = new GemmExecutor(spec, dspKind);
         if (o.timingOnly()) {
-            sp2Rows = MsqAssigner.sp2RowCount(m, o.sp2Fraction());
-        } else {
-            MsqResult msq = new MsqAssigner(spec.weightBits())
-                    .assign(SyntheticWeights.generate(m, k, o.seed()).matrix(), o.sp2Fraction());
-            q = msq.weights();
-            sp2Rows = msq.sp2Rows();
-        }
-        GemmShape shape = new GemmShape(m - sp2Rows, sp2Rows, k, n);
-        PlanOutcome plan = new TilePlanner(spec).plan(shape);
-        if (plan instanceof PlanOutcome.Infeasible inf) {
-            throw new InfeasibleException(layer.describe() + " on " + spec.name() + " is infeasible because "
-                    + inf.reason());
-        }
-        PlanOutcome.Planned planned = (PlanOutcome.Planned) plan;
-        if (o.timingOnly()) {
-            AcceleratorRun run = new MsqAccelerator(spec, dspKind, o.trace()).run(GemmJob.timingOnly(shape),
-                    planned.plan());
+            int sp2Rows = MsqAssigner.sp2RowCount(m, o.sp2Fraction());
+            AcceleratorRun run = exec.timing(layer.describe(), m, sp2Rows, k, n, false, o.trace()).run();
             return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, run, false, 0, "");
         }
+        MsqResult msq = new MsqAssigner(spec.weightBits())
+                .assign(SyntheticWeights.generate(m, k, o.seed()).matrix(), o.sp2Fraction());
+        QuantizedWeights q = msq.weights();
         int[] input = layer instanceof Conv2d c ? Activations.relu(c.c() * c.h() * c.w(), spec.activationBits(),
                 o.seed() + 1) : Activations.relu(k * n, spec.activationBits(), o.seed() + 1);
         int[] x = layer instanceof Conv2d c ? GoldenReference.im2col(input, c.c(), c.h(), c.w(), c.r(), c.s(),
                 c.stride(), c.pad()) : input;
-        int[] dspW = new int[(m - sp2Rows) * k];
-        int[] lutC = new int[sp2Rows * k];
-        int[] rowOf = new int[m]; // original row -> index within its core
-        int di = 0;
-        int li = 0;
-        for (int r = 0; r < m; r++) {
-            boolean sp2 = q.scheme(r) == Scheme.SP2;
-            for (int j = 0; j < k; j++) {
-                if (sp2) {
-                    lutC[li * k + j] = q.code(r, j);
-                } else {
-                    dspW[di * k + j] = q.intWeight(r, j);
-                }
-            }
-            rowOf[r] = sp2 ? li++ : di++;
-        }
-        AcceleratorRun run = new MsqAccelerator(spec, dspKind, o.trace())
-                .run(new GemmJob(shape, dspW, lutC, x), planned.plan());
+        GemmExecutor.Result res = exec.exact(layer.describe(), q, 0, m, x, n, false, o.trace());
         long[] golden = layer instanceof Conv2d c ? GoldenReference.conv2d(input, c.c(), c.h(), c.w(), q.intWeights(),
                 c.k(), c.r(), c.s(), c.stride(), c.pad(), 1) : GoldenReference.gemm(q.intWeights(), m, k, x, n);
         long mismatches = 0;
         String first = "";
-        for (int r = 0; r < m; r++) {
-            boolean sp2 = q.scheme(r) == Scheme.SP2;
-            long[] acc = sp2 ? run.lutAcc() : run.dspAcc();
-            int base = rowOf[r] * n;
-            for (int j = 0; j < n; j++) {
-                if (acc[base + j] != golden[r * n + j]) {
-                    if (mismatches++ == 0) {
-                        first = "row " + r + " (" + (sp2 ? "sp2" : "fixed") + "), output " + j + ": simulated "
-                                + acc[base + j] + ", reference " + golden[r * n + j];
-                    }
-                }
+        for (int i = 0; i < golden.length; i++) {
+            if (res.acc()[i] != golden[i] && mismatches++ == 0) {
+                first = "row " + i / n + " (" + q.scheme(i / n).label() + "), output " + i % n + ": simulated "
+                        + res.acc()[i] + ", reference " + golden[i];
             }
         }
-        return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, run, true, mismatches, first);
+        return new LayerRun(layer, o.sp2Fraction(), msq.sp2Rows(), m - msq.sp2Rows(), res.run(), true, mismatches,
+                first);
     }
 }

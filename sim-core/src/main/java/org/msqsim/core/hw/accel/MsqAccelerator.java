@@ -35,6 +35,14 @@ public final class MsqAccelerator {
     private long[] lutAcc;
 
     public MsqAccelerator(AcceleratorSpec spec, DspKind dspKind, TraceSink trace) {
+        this(spec, dspKind, false, trace);
+    }
+
+    /**
+     * An accelerator whose activations are signed ({@code activationsSigned}: layers without a
+     * ReLU before them, e.g. MobileNet-v2's linear bottlenecks) or unsigned (after a ReLU).
+     */
+    public MsqAccelerator(AcceleratorSpec spec, DspKind dspKind, boolean activationsSigned, TraceSink trace) {
         this.spec = spec;
         this.trace = trace;
         this.ddr = new DdrController(spec.ddr(), sim);
@@ -42,7 +50,7 @@ public final class MsqAccelerator {
         this.weights = new OnChipBuffer(spec.weightBuffer());
         this.output = new OnChipBuffer(spec.outputBuffer());
         // Fixed-point weights are narrow-range (FixedPointQuantizer), which DSP48E1 4-lane packing needs.
-        PeDatapath dp = PeDatapath.of(spec.weightBits(), spec.activationBits(), false).withDsp(dspKind, true);
+        PeDatapath dp = PeDatapath.of(spec.weightBits(), spec.activationBits(), activationsSigned).withDsp(dspKind, true);
         this.dspCore = spec.dspCore().map(c -> new CoreModel(new PeArray(c, dp), trace)).orElse(null);
         this.lutCore = spec.lutCore().map(c -> new CoreModel(new PeArray(c, dp), trace)).orElse(null);
         this.controlClock = new ClockDomain("control", spec.controlClockHz());
