@@ -20,4 +20,14 @@ public final class Activations {
         }
         return a;
     }
+
+    /** Codes spread uniformly over {@code 0 … 2^bits − 1}: a quantized input image. */
+    public static int[] uniform(int count, int bits, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] a = new int[count];
+        for (int i = 0; i < count; i++) {
+            a[i] = rnd.nextInt(1 << bits);
+        }
+        return a;
+    }
 }

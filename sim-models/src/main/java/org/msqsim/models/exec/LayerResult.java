@@ -1,0 +1,32 @@
+package org.msqsim.models.exec;
+
+/**
+ * One layer of a network run.
+ *
+ * @param name        layer name
+ * @param kind        conv, dwconv (grouped), dense, gemm, maxpool, avgpool, gap or add
+ * @param latencyPs   time the layer took on the accelerator (layers run one after another)
+ * @param macs        multiply-accumulates (0 for element-wise layers)
+ * @param ddrBytes    bytes read and written
+ * @param dspMacs     MACs done by the DSP core
+ * @param lutMacs     MACs done by the LUT core
+ * @param waitDataPs  compute idle waiting for loads or stores (all of it for element-wise layers)
+ * @param imbalancePs one core waiting for the other
+ * @param mismatches  outputs differing from the golden network, or −1 when not checked
+ */
+public record LayerResult(String name, String kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
+                          long lutMacs, long waitDataPs, long imbalancePs, long mismatches) {
+
+    /** What limits the layer: "memory" or "imbalance" when that takes ≥ 25 % of its time, else "compute". */
+    public String bound() {
+        if (macs == 0) {
+            return "memory";
+        }
+        double mem = waitDataPs / (double) latencyPs;
+        double imb = imbalancePs / (double) latencyPs;
+        if (mem < 0.25 && imb < 0.25) {
+            return "compute";
+        }
+        return mem >= imb ? "memory" : "imbalance";
+    }
+}

@@ -1,0 +1,56 @@
+package org.msqsim.models.exec;
+
+import org.msqsim.core.fixed.FixedFormat;
+import org.msqsim.core.fixed.Overflow;
+import org.msqsim.core.fixed.QuantizedMultiplier;
+import org.msqsim.core.fixed.Requantizer;
+import org.msqsim.core.fixed.Rounding;
+import org.msqsim.models.layer.Activation;
+
+/**
+ * How msqsim's "compiler" quantizes a layer's output, and the integer hardware that applies it.
+ * Calibration (our documented choice): the output scale maps the largest real output of this input
+ * to the largest code (max calibration, as {@link org.msqsim.models.quant.ActivationQuantizer}).
+ * Each weight row has its own scale, so each output channel gets its own 16-bit multiplier and
+ * shift (a per-channel requantizer; 16 bits fit a DSP48's 18-bit port). Outputs are unsigned after
+ * a ReLU/ReLU6 and signed (symmetric range) without one; ReLU6 clamps at 6 real units.
+ */
+final class Requant {
+    static final int MULTIPLIER_BITS = 16;
+    /** Accumulators reach the requantizer at most this wide (the cores' accumulators are narrower). */
+    static final int ACC_BITS = 40;
+
+    private Requant() {
+    }
+
+    /**
+     * Requantizes {@code acc} ({@code rows × n}) whose row {@code r} has real step {@code step[r]}
+     * into a tensor of {@code bits}-bit codes.
+     */
+    static QTensor apply(long[] acc, double[] step, int n, Activation act, int bits, org.msqsim.models.layer.Shape out) {
+        boolean signed = act == Activation.NONE;
+        long maxCode = signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
+        double realMax = 0;
+        for (int r = 0; r < step.length; r++) {
+            for (int j = 0; j < n; j++) {
+                double v = acc[r * n + j] * step[r];
+                realMax = Math.max(realMax, signed ? Math.abs(v) : v);
+            }
+        }
+        if (act == Activation.RELU6) {
+            realMax = Math.min(realMax, 6.0);
+        }
+        double sOut = realMax > 0 ? realMax / maxCode : 1.0;
+        FixedFormat fmt = new FixedFormat(bits, 0, signed, Rounding.HALF_AWAY, Overflow.SATURATE);
+        int[] codes = new int[step.length * n];
+        for (int r = 0; r < step.length; r++) {
+            double scale = step[r] / sOut;
+            if (!(scale >= 0x1p-40)) {
+                continue; // an all-zero row (α = 0) or a step too small to reach one code: outputs stay 0
+            }
+            Requantizer rq = Requantizer.of(QuantizedMultiplier.of(scale, MULTIPLIER_BITS), ACC_BITS, fmt, 0, !signed);
+            rq.applyAll(acc, r * n, codes, r * n, n);
+        }
+        return new QTensor(out, codes, sOut, signed);
+    }
+}
