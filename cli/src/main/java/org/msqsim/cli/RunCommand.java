@@ -20,6 +20,10 @@ import org.msqsim.models.exec.InfeasibleException;
 import org.msqsim.models.exec.LayerRun;
 import org.msqsim.models.exec.LayerRunner;
 import org.msqsim.models.exec.MsqBalance;
+import org.msqsim.models.exec.NetworkRun;
+import org.msqsim.models.exec.NetworkRunner;
+import org.msqsim.models.graph.Network;
+import org.msqsim.models.zoo.ModelZoo;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.LayerParser;
 import picocli.CommandLine.Command;
@@ -27,18 +31,22 @@ import picocli.CommandLine.Option;
 
 /** {@code msqsim run}: one layer on one board — timing, resources and a bit-exact check. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run one layer on a board's MSQ accelerator, cycle by cycle and bit-exactly: latency, "
-                + "throughput, per-core utilisation, DDR traffic, stalls, resources, and whether every output "
-                + "matches the golden integer reference."})
+        description = {"Run a network (default resnet18) or one layer on a board's MSQ accelerator (default "
+                + "zc706), cycle by cycle and bit-exactly: latency, throughput, per-core utilisation, DDR traffic, "
+                + "stalls, resources, and whether every output matches the golden integer reference."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--board", paramLabel = "NAME|FILE", defaultValue = "zc706",
             description = "Built-in board id (see 'msqsim boards') or a board YAML file (default ${DEFAULT-VALUE}).")
     String board;
 
-    @Option(names = "--layer", paramLabel = "LAYER", defaultValue = "conv:56x56x64->64,3x3,s1,p1",
-            description = {"gemm:MxNxK (C[MxN] = W[MxK] X[KxN]) or conv:HxWxC->K,RxS,sS,pP",
-                "(default ${DEFAULT-VALUE}, a ResNet-18 conv2_x layer)."})
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "A built-in network (see 'msqsim models'); default resnet18 unless --layer is given.")
+    String model;
+
+    @Option(names = "--layer", paramLabel = "LAYER",
+            description = {"One layer instead of a network: gemm:MxNxK (C[MxN] = W[MxK] X[KxN]) or",
+                "conv:HxWxC->K,RxS,sS,pP (e.g. conv:56x56x64->64,3x3,s1,p1, a ResNet-18 conv2_x layer)."})
     String layerText;
 
     @Option(names = "--sp2-fraction", paramLabel = "F",
@@ -84,11 +92,23 @@ final class RunCommand implements Callable<Integer> {
         if (scaleSimCfg != null || scaleSimTopology != null) {
             return scaleSim();
         }
-        Layer layer;
-        try {
-            layer = LayerParser.parse(layerText);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--layer: " + e.getMessage());
+        if (model != null && layerText != null) {
+            throw new UserError("give either --model or --layer, not both");
+        }
+        Network net = null;
+        Layer layer = null;
+        if (layerText != null) {
+            try {
+                layer = LayerParser.parse(layerText);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--layer: " + e.getMessage());
+            }
+        } else {
+            try {
+                net = ModelZoo.get(model == null ? "resnet18" : model);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--model: " + e.getMessage());
+            }
         }
         BoardSpec b = loadBoard(board);
         StringBuilder notes = new StringBuilder();
@@ -112,21 +132,16 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(b.id() + ": the design does not fit " + b.device().part() + ": "
                     + String.join("; ", fit.overSubscribed()));
         }
-        ChromeTrace chrome = traceFile == null ? null : new ChromeTrace("msqsim " + layer.describe() + " on " + b.id());
+        String what = net != null ? net.name() : layer.describe();
+        ChromeTrace chrome = traceFile == null ? null : new ChromeTrace("msqsim " + what + " on " + b.id());
         TraceSink sink = chrome == null ? TraceSink.NONE : chrome;
-        LayerRun run;
+        String text;
         try {
-            run = new LayerRunner(acc, b.device().family().dsp())
-                    .run(layer, new LayerRunner.Options(f, seed, timingOnly, sink));
+            text = net != null ? runNetwork(b, acc, net, f, sink, fit, notes.toString())
+                    : runLayer(b, acc, layer, f, sink, fit, notes.toString());
         } catch (InfeasibleException e) {
             throw new UserError(e.getMessage());
         }
-        RunReport report = new RunReport(b, acc, run, fit, notes.toString());
-        String text = switch (format) {
-            case json -> Json.write(report.json());
-            case csv -> report.csv();
-            case table -> report.table();
-        };
         if (chrome != null) {
             try {
                 chrome.write(traceFile);
@@ -136,6 +151,33 @@ final class RunCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
         return 0;
+    }
+
+    private String runLayer(BoardSpec b, AcceleratorSpec acc, Layer layer, double f, TraceSink sink, FitReport fit,
+                            String notes) {
+        LayerRun run = new LayerRunner(acc, b.device().family().dsp())
+                .run(layer, new LayerRunner.Options(f, seed, timingOnly, sink));
+        RunReport report = new RunReport(b, acc, run, fit, notes);
+        return switch (format) {
+            case json -> Json.write(report.json());
+            case csv -> report.csv();
+            case table -> report.table();
+        };
+    }
+
+    private String runNetwork(BoardSpec b, AcceleratorSpec acc, Network net, double f, TraceSink sink, FitReport fit,
+                              String notes) {
+        NetworkRun run;
+        try (Progress progress = new Progress("simulating " + net.name(), net.nodes().size())) {
+            run = new NetworkRunner(acc, b.device().family().dsp())
+                    .run(net, new NetworkRunner.Options(f, seed, timingOnly, sink, progress));
+        }
+        NetworkReport report = new NetworkReport(b, acc, run, fit, notes);
+        return switch (format) {
+            case json -> Json.write(report.json());
+            case csv -> report.csv();
+            case table -> report.table();
+        };
     }
 
     private int scaleSim() {
