@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.msqsim.boards.BoardCatalog;
@@ -22,6 +23,7 @@ import org.msqsim.models.exec.LayerRunner;
 import org.msqsim.models.exec.MsqBalance;
 import org.msqsim.models.exec.NetworkRun;
 import org.msqsim.models.exec.NetworkRunner;
+import org.msqsim.models.exec.WeightSource;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.zoo.ModelZoo;
 import org.msqsim.models.layer.Layer;
@@ -62,6 +64,11 @@ final class RunCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--weights", paramLabel = "DIR",
+            description = "Real weights for --model: one NumPy file per layer, DIR/<layer name>.npy (see "
+                    + "'msqsim models MODEL' for names); default seeded synthetic weights.")
+    Path weightsDir;
+
     @Option(names = "--timing-only", description = "Skip the values: timing and resources only (much faster).")
     boolean timingOnly;
 
@@ -94,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (model != null && layerText != null) {
             throw new UserError("give either --model or --layer, not both");
+        }
+        if (weightsDir != null && layerText != null) {
+            throw new UserError("--weights applies to networks (--model), not to --layer");
         }
         Network net = null;
         Layer layer = null;
@@ -167,10 +177,17 @@ final class RunCommand implements Callable<Integer> {
 
     private String runNetwork(BoardSpec b, AcceleratorSpec acc, Network net, double f, TraceSink sink, FitReport fit,
                               String notes) {
+        WeightSource ws = weightsDir == null ? WeightSource.synthetic(seed) : WeightSource.directory(weightsDir, seed);
+        if (!timingOnly) {
+            List<String> problems = ws.check(net);
+            if (!problems.isEmpty()) {
+                throw new UserError("--weights: " + String.join("\nmsqsim: --weights: ", problems));
+            }
+        }
         NetworkRun run;
         try (Progress progress = new Progress("simulating " + net.name(), net.nodes().size())) {
             run = new NetworkRunner(acc, b.device().family().dsp())
-                    .run(net, new NetworkRunner.Options(f, seed, timingOnly, sink, progress));
+                    .run(net, new NetworkRunner.Options(f, seed, timingOnly, sink, progress, ws));
         }
         NetworkReport report = new NetworkReport(b, acc, run, fit, notes);
         return switch (format) {

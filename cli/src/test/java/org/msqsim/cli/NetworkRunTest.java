@@ -72,7 +72,7 @@ class NetworkRunTest {
     @Test
     void residualAndSignedLayersStayBitExact() throws IOException {
         // MobileNet-v2's linear bottlenecks feed signed activations and residual adds into the next layers.
-        CliRunner r = CliRunner.run("run", "--board", "pynq-z2", "--model", "lenet_300_100", "--format", "json");
+        CliRunner r = CliRunner.run("run", "--board", "zc706", "--model", "mobilenet_v2", "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertTrue(new ObjectMapper().readTree(r.out()).get("bit_exact").asBoolean());
     }
@@ -86,5 +86,42 @@ class NetworkRunTest {
         assertEquals(2, both.code());
         CliRunner models = CliRunner.run("models", "--format", "json");
         assertEquals(0, models.code());
+    }
+
+    /** A float32 C-order .npy file (format 1.0) of a rows × cols matrix. */
+    static void writeNpy(java.nio.file.Path f, int rows, int cols, long seed) throws IOException {
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
+        int total = 10 + header.length() + 1;
+        header = header + " ".repeat((64 - total % 64) % 64) + "\n";
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + header.length() + 4 * rows * cols)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1)
+                .put((byte) 0).putShort((short) header.length());
+        b.put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < rows * cols; i++) {
+            b.putFloat((float) (rnd.nextDouble(-1, 1) * 0.05));
+        }
+        java.nio.file.Files.write(f, b.array());
+    }
+
+    @Test
+    void weightsFromADirectoryOfNpyFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        writeNpy(dir.resolve("fc1.npy"), 300, 784, 1);
+        writeNpy(dir.resolve("fc2.npy"), 100, 300, 2);
+        CliRunner missing = CliRunner.run("run", "--board", "pynq-z2", "--model", "lenet_300_100", "--weights",
+                dir.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("fc3.npy") && missing.err().contains("missing"), missing.err());
+        writeNpy(dir.resolve("fc3.npy"), 10, 99, 3);
+        CliRunner shape = CliRunner.run("run", "--board", "pynq-z2", "--model", "lenet_300_100", "--weights",
+                dir.toString());
+        assertEquals(2, shape.code());
+        assertTrue(shape.err().contains("fc3.npy") && shape.err().contains("needs 10x100"), shape.err());
+        writeNpy(dir.resolve("fc3.npy"), 10, 100, 3);
+        CliRunner ok = CliRunner.run("run", "--board", "pynq-z2", "--model", "lenet_300_100", "--weights",
+                dir.toString(), "--format", "json");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(new ObjectMapper().readTree(ok.out()).get("bit_exact").asBoolean());
     }
 }

@@ -22,14 +22,14 @@ import org.msqsim.models.layer.MaxPool2d;
 import org.msqsim.models.layer.Shape;
 import org.msqsim.models.quant.MsqAssigner;
 import org.msqsim.models.quant.QuantizedWeights;
-import org.msqsim.models.weights.SyntheticWeights;
 
 /**
  * Runs a whole network on an MSQ accelerator, layer after layer (the mapper):
  * <ul>
  *   <li>Convolutions and dense layers are GEMMs (im2col; a dense layer has N = 1). Each layer's
- *       weights are seeded synthetic rows (seed mixed with the layer name), quantized by MSQ at the
- *       SP2 fraction; SP2 rows run on the LUT core, fixed-point rows on the DSP core.</li>
+ *       weights ({@link WeightSource}: seeded synthetic rows or one {@code .npy} per layer) are
+ *       quantized by MSQ at the SP2 fraction; SP2 rows run on the LUT core, fixed-point rows on the
+ *       DSP core.</li>
  *   <li>Grouped and depthwise convolutions run group by group, each group one GEMM on the cores
  *       (this design has no depthwise engine, so such layers use the arrays poorly — the report
  *       shows it). Timing-only runs give the first {@code round(F·K)} rows SP2 in group order; groups
@@ -54,7 +54,12 @@ public final class NetworkRunner {
     }
 
     /** What a run needs besides the network; {@code progress} receives the count of layers done. */
-    public record Options(double sp2Fraction, long seed, boolean timingOnly, TraceSink trace, IntConsumer progress) {
+    public record Options(double sp2Fraction, long seed, boolean timingOnly, TraceSink trace, IntConsumer progress,
+                          WeightSource weights) {
+        /** Options with seeded synthetic weights. */
+        public Options(double sp2Fraction, long seed, boolean timingOnly, TraceSink trace, IntConsumer progress) {
+            this(sp2Fraction, seed, timingOnly, trace, progress, WeightSource.synthetic(seed));
+        }
     }
 
     public NetworkRun run(Network net, Options o) {
@@ -132,8 +137,8 @@ public final class NetworkRunner {
             int mg = g.gemmM();
             int kg = g.gemmK();
             int n = g.gemmN();
-            QuantizedWeights q = new MsqAssigner(spec.weightBits()).assign(SyntheticWeights.generate(mg * groups, kg,
-                    o.seed() ^ (l.name().hashCode() * 0x9E3779B97F4A7C15L)).matrix(), o.sp2Fraction()).weights();
+            QuantizedWeights q = new MsqAssigner(spec.weightBits()).assign(o.weights().weights(g), o.sp2Fraction())
+                    .weights();
             long[] acc = new long[mg * groups * n];
             Tally t = new Tally();
             for (int gi = 0; gi < groups; gi++) {

@@ -1,0 +1,94 @@
+package org.msqsim.models.exec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.msqsim.models.graph.Network;
+import org.msqsim.models.graph.Node;
+import org.msqsim.models.io.NpyFormatException;
+import org.msqsim.models.io.NpyHeader;
+import org.msqsim.models.io.NpyReader;
+import org.msqsim.models.layer.GemmLayer;
+import org.msqsim.models.tensor.FloatMatrix;
+import org.msqsim.models.weights.SyntheticWeights;
+
+/**
+ * Where a layer's real weights come from: seeded synthetic rows (the seed mixed with the layer
+ * name, so layers differ and runs repeat), or one NumPy file per layer, {@code DIR/<layer name>.npy},
+ * holding the layer's {@code K × (C/groups)·R·S} matrix (2-D, or 4-D {@code K×C×R×S}, lowered to
+ * rows by {@link NpyReader}). {@link #check} validates every file of a network before any work.
+ */
+public final class WeightSource {
+    private final Optional<Path> dir;
+    private final long seed;
+
+    private WeightSource(Optional<Path> dir, long seed) {
+        this.dir = dir;
+        this.seed = seed;
+    }
+
+    public static WeightSource synthetic(long seed) {
+        return new WeightSource(Optional.empty(), seed);
+    }
+
+    public static WeightSource directory(Path dir, long seed) {
+        return new WeightSource(Optional.of(dir), seed);
+    }
+
+    /**
+     * Every problem with the directory for this network, one line each (missing files, unreadable
+     * headers, wrong shapes); empty when all is well or when weights are synthetic.
+     */
+    public List<String> check(Network net) {
+        List<String> problems = new ArrayList<>();
+        if (dir.isEmpty()) {
+            return problems;
+        }
+        if (!Files.isDirectory(dir.get())) {
+            problems.add(dir.get() + ": not a directory");
+            return problems;
+        }
+        for (Node node : net.nodes()) {
+            if (node.layer() instanceof GemmLayer g) {
+                Path f = file(g);
+                if (!Files.isRegularFile(f)) {
+                    problems.add(f + ": missing (weights of layer " + g.name() + ", " + rows(g) + "x" + cols(g) + ")");
+                    continue;
+                }
+                try {
+                    NpyHeader h = NpyReader.readHeader(f);
+                    long rowLen = h.shape().size() <= 1 ? h.elementCount() : h.elementCount() / h.shape().get(0);
+                    long rows = h.shape().size() <= 1 ? 1 : h.shape().get(0);
+                    if (rows != rows(g) || rowLen != cols(g)) {
+                        problems.add(f + ": shape " + h.shapeText() + " is " + rows + "x" + rowLen + " as rows, layer "
+                                + g.name() + " needs " + rows(g) + "x" + cols(g));
+                    }
+                } catch (NpyFormatException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        return problems;
+    }
+
+    FloatMatrix weights(GemmLayer g) {
+        if (dir.isPresent()) {
+            return NpyReader.readMatrix(file(g));
+        }
+        return SyntheticWeights.generate(rows(g), cols(g), seed ^ (g.name().hashCode() * 0x9E3779B97F4A7C15L)).matrix();
+    }
+
+    private Path file(GemmLayer g) {
+        return dir.orElseThrow().resolve(g.name() + ".npy");
+    }
+
+    private static int rows(GemmLayer g) {
+        return g.gemmM() * g.groups();
+    }
+
+    private static int cols(GemmLayer g) {
+        return g.gemmK();
+    }
+}
