@@ -41,13 +41,21 @@ public final class Main implements Runnable {
                 err.println("msqsim: " + ex.getMessage());
                 return EXIT_USER_ERROR;
             }
+
             err.println("msqsim: internal error: " + ex + " (set MSQSIM_DEBUG=1 for the stack trace)");
             if (System.getenv("MSQSIM_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
             return EXIT_INTERNAL;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("msqsim: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap); "
+                    + "use --timing-only or a larger heap, e.g. MSQSIM_JAVA_OPTS=-Xmx4g");
+            code = EXIT_USER_ERROR;
+        }
         out.flush();
         err.flush();
         return code;

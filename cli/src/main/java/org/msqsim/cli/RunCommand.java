@@ -177,6 +177,9 @@ final class RunCommand implements Callable<Integer> {
 
     private String runNetwork(BoardSpec b, AcceleratorSpec acc, Network net, double f, TraceSink sink, FitReport fit,
                               String notes) {
+        if (!timingOnly) {
+            checkHeap(net);
+        }
         WeightSource ws = weightsDir == null ? WeightSource.synthetic(seed) : WeightSource.directory(weightsDir, seed);
         if (!timingOnly) {
             List<String> problems = ws.check(net);
@@ -195,6 +198,32 @@ final class RunCommand implements Callable<Integer> {
             case csv -> report.csv();
             case table -> report.table();
         };
+    }
+
+    /**
+     * Refuses a bit-exact run whose largest layer cannot fit the heap: the real weights, both schemes'
+     * codes and the integers the cores read take about 16 bytes per weight (measured on VGG-16's
+     * 4096×25088 classifier, which needs about 1.6 GB).
+     */
+    private static void checkHeap(Network net) {
+        long biggest = 0;
+        String which = "";
+        for (var node : net.nodes()) {
+            if (node.layer() instanceof org.msqsim.models.layer.GemmLayer g) {
+                long w = (long) g.gemmM() * g.groups() * g.gemmK();
+                if (w > biggest) {
+                    biggest = w;
+                    which = g.name();
+                }
+            }
+        }
+        long need = 16 * biggest;
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > max * 0.8) {
+            throw new UserError(String.format("a bit-exact run of %s needs about %,d MB of heap for layer %s's %,d "
+                    + "weights, more than the %,d MB available; use --timing-only or set MSQSIM_JAVA_OPTS=-Xmx%dg",
+                    net.name(), need >> 20, which, biggest, max >> 20, Math.max(2, (need * 2 >> 30) + 1)));
+        }
     }
 
     private int scaleSim() {
