@@ -1,6 +1,7 @@
 package org.msqsim.boards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.FitReport;
+import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.BufferSpec;
@@ -127,29 +130,59 @@ class BoardCatalogTest {
     }
 
     /**
-     * The DSP core takes at least 60 % of the DSP slices, unless the LUTs forbid it: a DSP core of
-     * 60 % of the slices on its own (no LUT core) would already break the LUT ceiling, because
-     * each packed DSP PE carries its canary, carry-counter and drain fabric. The exemption is
-     * checked, not granted by name.
+     * The DSP core takes at least 60 % of the DSP slices, unless the design's shape forbids it: a
+     * DSP core of 60 % of the slices beside the smallest LUT core the shape allows ({@code rows × 4}:
+     * the LUT core's column count moves in fours so that the weight buffer is whole 16-bit banks)
+     * would already break the LUT ceiling, because each packed DSP PE carries its canary and
+     * carry-counter fabric and each column its lane resolve. The exemption is checked, not granted
+     * by name.
      */
     @ParameterizedTest
     @MethodSource("ids")
     void dspCoreIsAtLeastSixtyPercentOfTheSlicesUnlessLutsForbidIt(String id) {
         BoardSpec b = BoardCatalog.get(id);
         PeArraySpec dsp = b.accelerator().dspCore().orElseThrow();
+        PeArraySpec lut = b.accelerator().lutCore().orElseThrow();
         if (dsp.multipliers() >= 0.60 * b.device().dsp()) {
             return;
         }
         int cols = (int) Math.ceil(0.60 * b.device().dsp() / dsp.rows());
         PeArraySpec sixty = new PeArraySpec(dsp.name(), dsp.mac(), dsp.dataflow(), dsp.rows(), cols, dsp.packing(),
                 dsp.clockHz(), dsp.accumulatorBits());
+        PeArraySpec smallest = new PeArraySpec(lut.name(), lut.mac(), lut.dataflow(), lut.rows(), 4, lut.packing(),
+                lut.clockHz(), lut.accumulatorBits());
         AcceleratorSpec a = b.accelerator();
-        AcceleratorSpec dspOnly = new AcceleratorSpec(a.name(), Optional.of(sixty), Optional.empty(), a.inputBuffer(),
-                a.weightBuffer(), a.outputBuffer(), a.ddr(), a.controlClockHz(), a.weightBits(), a.activationBits());
-        FitReport fit = COST.fitWithinCeilings(dspOnly, b.device());
+        AcceleratorSpec atSixty = new AcceleratorSpec(a.name(), Optional.of(sixty), Optional.of(smallest),
+                a.inputBuffer(), a.weightBuffer(), a.outputBuffer(), a.ddr(), a.controlClockHz(), a.weightBits(),
+                a.activationBits());
+        FitReport fit = COST.fitWithinCeilings(atSixty, b.device());
         assertTrue(fit.overSubscribed().stream().anyMatch(s -> s.startsWith("LUT ")),
                 id + ": DSP core " + dsp.multipliers() + " of " + b.device().dsp() + " slices is under 60 %, yet a "
-                        + dsp.rows() + "×" + cols + " DSP core alone fits the LUT ceiling: " + fit.utilisation());
+                        + dsp.rows() + "×" + cols + " DSP core beside a " + lut.rows() + "×4 LUT core fits the LUT"
+                        + " ceiling: " + fit.utilisation());
+    }
+
+    /**
+     * The documented split: the core LUT budget is 70 % of the LUTs less the overheads' LUTs, and the
+     * DSP core has the most columns within 80 % of the DSP slices (less any the memory controller
+     * takes) whose LUTs leave the LUT core at least 15 % of that budget.
+     */
+    @ParameterizedTest
+    @MethodSource("ids")
+    void dspCoreHasTheMostColumnsTheSplitAllows(String id) {
+        BoardSpec b = BoardCatalog.get(id);
+        AcceleratorSpec a = b.accelerator();
+        PeArraySpec dsp = a.dspCore().orElseThrow();
+        long overheadLut = COST.overheads(a, b.device()).values().stream().mapToLong(ResourceVector::lut).sum();
+        long overheadDsp = COST.overheads(a, b.device()).values().stream().mapToLong(ResourceVector::dsp).sum();
+        long budget = (long) Math.floor(0.70 * b.device().lut()) - overheadLut;
+        long dspCap = (long) Math.floor(0.80 * b.device().dsp()) - overheadDsp;
+        IntPredicate allowed = c -> (long) dsp.rows() * c <= dspCap
+                && COST.peArray(new PeArraySpec(dsp.name(), dsp.mac(), dsp.dataflow(), dsp.rows(), c, dsp.packing(),
+                        dsp.clockHz(), dsp.accumulatorBits()), a.weightBits(), a.activationBits(),
+                        b.device().family()).lut() <= budget - Math.ceil(0.15 * budget);
+        assertTrue(allowed.test(dsp.cols()), id + ": " + dsp.cols() + " DSP-core columns break the split");
+        assertFalse(allowed.test(dsp.cols() + 1), id + ": the split allows " + (dsp.cols() + 1) + " DSP-core columns");
     }
 
     /**

@@ -88,9 +88,9 @@ class BoardLoaderTest {
                         "positive"),
                 Arguments.of("capacity_kib: 96", "capacity_kib: 99999", "accelerator.buffers",
                         "more than the device's 140 RAMB36"),
-                Arguments.of("rows: 8\n    cols: 19", "rows: 16\n    cols: 19", "accelerator.dsp_core",
+                Arguments.of("rows: 8\n    cols: 22", "rows: 16\n    cols: 22", "accelerator.dsp_core",
                         "more than the device's 220"),
-                Arguments.of("    cols: 19 ", "    cols: 19.5 ", "accelerator.dsp_core.cols: 19.5", "whole number"),
+                Arguments.of("    cols: 22 ", "    cols: 22.5 ", "accelerator.dsp_core.cols: 22.5", "whole number"),
                 Arguments.of("data_rate_mtps: 1050", "data_rate_mtps: 12.8GB/s", "ddr.data_rate_mtps: \"12.8GB/s\"",
                         "plain integer in MT/s expected"),
                 Arguments.of("bus_width_bits: 16", "bus_width_bits: 24", "ddr.bus_width_bits: 24", "power of two"),
@@ -106,8 +106,8 @@ class BoardLoaderTest {
                         "accelerator.buffers.input.double_buffered: \"yes please\"", "true or false"),
                 Arguments.of("id: pynq-z2", "id: PYNQ Z2", "id: \"PYNQ Z2\"", "lower-case"),
                 Arguments.of("efficiency: 0.75", "efficiency:", "ddr.efficiency", "empty value"),
-                Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 8 ",
-                        "dataflow: row_stationary\n    rows: 8\n    cols: 8 ", "accelerator.lut_core.dataflow",
+                Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 16 ",
+                        "dataflow: row_stationary\n    rows: 8\n    cols: 16 ", "accelerator.lut_core.dataflow",
                         "output_stationary, weight_stationary, dot_product"));
     }
 

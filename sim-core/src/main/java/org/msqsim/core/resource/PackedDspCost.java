@@ -25,7 +25,9 @@ import org.msqsim.core.fixed.PackedDspMac;
  *       it sits (per slice, per PE, per array column) is the array's choice; see
  *       {@link PeArrayCost}.</li>
  *   <li><b>What leaves the slice</b> before the resolve: the raw P and the {@code p − 1} counters,
- *       {@link #rawBits()} = {@code 48 + (p − 1)·hiBits} bits.</li>
+ *       {@link #rawBits()} = {@code 48 + (p − 1)·hiBits} bits; of these only the
+ *       {@link #counterBits()} live in fabric (P can leave through the DSP's own PCOUT cascade,
+ *       see {@link PeArrayCost}).</li>
  * </ul>
  *
  * @param packing       lanes per slice, 2 or 4
@@ -67,7 +69,12 @@ public record PackedDspCost(int packing, int resultBits, int maxExactDepth, int 
 
     /** Bits that carry one slice's unresolved result: P (48) and the {@code p − 1} counters. */
     public long rawBits() {
-        return 48L + (long) (packing - 1) * hiBits;
+        return 48L + counterBits();
+    }
+
+    /** Fabric bits of one slice's unresolved result: the {@code p − 1} carry counters, {@code (p − 1)·hiBits}. */
+    public long counterBits() {
+        return (long) (packing - 1) * hiBits;
     }
 
     /** The lane resolve: {@code p} registered adders of {@code accBits}; checks the width first. */

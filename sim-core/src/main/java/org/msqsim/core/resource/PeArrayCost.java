@@ -14,12 +14,27 @@ import org.msqsim.core.spec.PeArraySpec;
  *
  * <ul>
  *   <li><b>Output-stationary systolic</b>: each PE holds its accumulator and passes the activation
- *       right ({@code A} FF) and the weights down ({@code packing·W} FF). Results leave through a
- *       drain chain down each column: a shadow register per PE loaded from the accumulator or from
- *       the neighbour above, a 2:1 mux per bit (1 LUT) and an FF. LUT and packing-1 DSP PEs drain
- *       {@code accBits}; a packed DSP PE drains its raw result, P and the {@code p − 1} counters
- *       ({@link PackedDspCost#rawBits()}), and the lanes are resolved once per column, at the
- *       bottom ({@code p} registered {@code accBits} adders per column).</li>
+ *       right ({@code A} FF) and the weights down ({@code packing·W} FF). Results leave down each
+ *       column during the r drain cycles of a fold, in which the array does not compute
+ *       ({@code hw.compute.ArrayTiming}: an OS fold is {@code k + 2r + c − 2} cycles).
+ *       <ul>
+ *         <li>LUT PEs drain {@code accBits} through fabric: a shadow register per PE loaded from the
+ *             accumulator or from the neighbour above, a 2:1 mux per bit (1 LUT) and an FF.</li>
+ *         <li>DSP PEs drain P down the DSP cascade: each slice's PCOUT feeds the PCIN of the slice
+ *             below in the column, and during the drain the dynamic OPMODE selects Z = PCIN, X = Y
+ *             = 0 (and W = 0 on DSP48E2), so P ← PCIN (UG479 DSP48E1 / UG579 DSP48E2: P cascade and
+ *             OPMODE). Dedicated routing, no LUT or FF; the accumulate/pass-through choice is the
+ *             OPMODE, not a mux.
+ *             A packing-1 PE therefore drains with no fabric at all.</li>
+ *         <li>A packed DSP PE also holds its {@code p − 1} carry counters in fabric
+ *             ({@link PackedDspCost#counterBits()}). The counter register itself shifts to the PE
+ *             below, as P does (no compute overlaps the drain, so no shadow register): a 2:1 mux per
+ *             bit (1 LUT) in front of the counter's existing register, no further FF. The lanes are
+ *             resolved once per column, at the bottom ({@code p} registered {@code accBits} adders
+ *             per column).</li>
+ *       </ul>
+ *       This assumes each array column is placed as one DSP cascade chain (one physical DSP column,
+ *       not crossing an SLR); the model does not check {@code rows} against the part's geometry.</li>
  *   <li><b>Weight-stationary systolic</b>: each PE holds its weights twice (active and the shadow
  *       being loaded for the next tile, {@code 2·packing·W} FF) and passes the activation right
  *       ({@code A} FF); the partial sum flowing down is the MAC's own registered adder (LUT MACs)
@@ -71,8 +86,11 @@ final class PeArrayCost {
         PackedDspCost packed = packed();
         ResourceVector regs;
         if (a.dataflow() == Dataflow.OUTPUT_STATIONARY) {
-            long drain = packed == null ? acc : packed.rawBits();
-            regs = ResourceVector.ofLut(drain, act + (long) a.packing() * w + drain);
+            ResourceVector drain = switch (a.mac()) {
+                case DSP -> packed == null ? ResourceVector.ZERO : ResourceVector.ofLut(packed.counterBits(), 0);
+                case LUT_SP2, LUT_FIXED -> ResourceVector.ofLut(acc, acc);
+            };
+            regs = ResourceVector.ofLut(0, act + (long) a.packing() * w).plus(drain);
         } else {
             regs = ResourceVector.ofLut(0, act + 2L * a.packing() * w);
         }

@@ -92,20 +92,33 @@ class AcceleratorCostTest {
     }
 
     @Test
-    void outputStationaryDspArraysDrainRawPAndResolvePerColumn() {
+    void outputStationaryDspArraysDrainPDownTheCascadeAndResolvePerColumn() {
         // OS, DSP p=4 at 4 bits, acc 24, 2 rows x 3 cols, 7-series (DSP48E1, hiBits 21):
-        // per PE canaries 3*(1+21) = 66 LUT/FF; drain 48 + 3*21 = 111 LUT/FF; act 4 + weights 4*4 FF.
-        // 6 PEs: LUT 6*(66+111) = 1,062, FF 6*(66+111+20) = 1,182; 3 columns x resolve 4*24 = 96 -> +288
-        assertEquals(new ResourceVector(1_062 + 288, 1_182 + 288, 6, 0, 0),
+        // per PE canaries 3*(1+21) = 66 LUT/FF; drain: P down PCOUT->PCIN (0), the 3*21 = 63 counter
+        // bits shift in place through a 2:1 mux each: 63 LUT, 0 FF; act 4 + weights 4*4 = 20 FF.
+        // 6 PEs: LUT 6*(66+63) = 774, FF 6*(66+20) = 516; 3 columns x resolve 4*24 = 96 -> +288
+        assertEquals(new ResourceVector(774 + 288, 516 + 288, 6, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 3, 4, 24), 4, 4, FpgaFamily.SERIES7));
-        // the same on UltraScale+ (DSP48E2, hiBits 19): canaries 3*20 = 60; drain 48 + 57 = 105;
-        // LUT 6*165 = 990, FF 6*(60+105+20) = 1,110; + 288
-        assertEquals(new ResourceVector(990 + 288, 1_110 + 288, 6, 0, 0),
+        // the same on UltraScale+ (DSP48E2, hiBits 19): canaries 3*20 = 60; counter drain 3*19 = 57 LUT;
+        // LUT 6*117 = 702, FF 6*(60+20) = 480; + 288
+        assertEquals(new ResourceVector(702 + 288, 480 + 288, 6, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 3, 4, 24), 4, 4,
                         FpgaFamily.ULTRASCALE_PLUS));
-        // OS, DSP p=1 at 8 bits, acc 32, 2x2: no fabric MAC; drain 32 LUT/FF; act 8 + weight 8 FF
-        assertEquals(new ResourceVector(4 * 32, 4 * (32 + 16), 4, 0, 0),
+        // DSP p=2 at 8 bits, acc 24, 1 x 2, DSP48E2 (hiBits 18): canary 19 LUT/FF, counter drain 18 LUT;
+        // act 8 + weights 2*8 = 24 FF; per column resolve 2*24 = 48 LUT/FF.
+        // LUT 2*(19+18) + 2*48 = 170; FF 2*(19+24) + 2*48 = 182
+        assertEquals(new ResourceVector(170, 182, 2, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 1, 2, 2, 24), 8, 8,
+                        FpgaFamily.ULTRASCALE_PLUS));
+        // OS, DSP p=1 at 8 bits, acc 32, 2x2: no fabric MAC and no fabric drain (P cascade);
+        // act 8 + weight 8 FF per PE
+        assertEquals(new ResourceVector(0, 4 * 16, 4, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 2, 1, 32), 8, 8, FpgaFamily.SERIES7));
+        // the LUT PE of the same shape still drains through fabric: SP2 4x4, acc 24, 1x1:
+        // MAC 10 + 24 LUT, 8 + 24 FF; drain 24 LUT + 24 FF; act 4 + weight 4 FF -> 58 LUT, 64 FF
+        assertEquals(ResourceVector.ofLut(58, 64),
+                m.peArray(array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 1, 1, 1, 24), 4, 4,
+                        FpgaFamily.ULTRASCALE_PLUS));
         // an accumulator wider than the lanes is rejected: 26 > R = 25 on DSP48E2
         assertThrows(IllegalArgumentException.class, () -> m.peArray(array(MacKind.DSP,
                 Dataflow.OUTPUT_STATIONARY, 2, 2, 4, 26), 4, 4, FpgaFamily.ULTRASCALE_PLUS));

@@ -96,7 +96,11 @@ class PrimitiveCostTest {
     @CsvSource({"DSP48E1,2,8,32,66311,18", "DSP48E2,2,8,32,66311,18", "DSP48E1,4,4,27,639132,21",
         "DSP48E2,4,4,25,159783,19"})
     void packedDspFactsFollowTheSimulatedLayout(DspKind kind, int lanes, int bits, int r, int depth, int hi) {
-        assertEquals(new PackedDspCost(lanes, r, depth, hi), m.packedDsp(lanes, bits, bits, kind));
+        PackedDspCost facts = m.packedDsp(lanes, bits, bits, kind);
+        assertEquals(new PackedDspCost(lanes, r, depth, hi), facts);
+        // fabric state of the unresolved result: (p - 1) counters; with P, 48 + (p - 1)*hiBits
+        assertEquals((long) (lanes - 1) * hi, facts.counterBits());
+        assertEquals(48L + (long) (lanes - 1) * hi, facts.rawBits());
     }
 
     @ParameterizedTest
