@@ -124,4 +124,30 @@ class NetworkRunTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(new ObjectMapper().readTree(ok.out()).get("bit_exact").asBoolean());
     }
+
+    static Stream<String> boardIds() {
+        return BoardCatalog.ids().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("boardIds")
+    void smallCnnIsBitExactOnEveryBoard(String board) throws IOException {
+        CliRunner r = CliRunner.run("run", "--board", board, "--model", "cifar_net", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(new ObjectMapper().readTree(r.out()).get("bit_exact").asBoolean(), board);
+    }
+
+    @Test
+    void malformedScaleSimFilesGiveTheirProblemsAndExitTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path cfg = dir.resolve("bad.cfg");
+        java.nio.file.Files.writeString(cfg, "[architecture_presets]\nArrayHeight: 0\nArrayWidth: wide\nDataflow: xs\n");
+        java.nio.file.Path topo = dir.resolve("t.csv");
+        java.nio.file.Files.writeString(topo, "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, "
+                + "Channels, Num Filter, Strides,\nConv1,8,8,3,3,4,8,1,\n");
+        CliRunner r = CliRunner.run("run", "--scalesim-cfg", cfg.toString(), "--scalesim-topology", topo.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().lines().count() >= 3, r.err());
+        assertTrue(r.err().lines().allMatch(l -> l.startsWith("msqsim: ") && l.contains("bad.cfg")), r.err());
+    }
 }
