@@ -12,7 +12,7 @@ import org.msqsim.models.exec.LayerResult;
 import org.msqsim.models.exec.NetworkRun;
 
 /** The report of {@code msqsim run --model}: a per-layer table and the totals, or JSON/CSV. */
-final class NetworkReport {
+final class NetworkReport implements Report {
     private final BoardSpec board;
     private final AcceleratorSpec acc;
     private final NetworkRun run;
@@ -54,7 +54,8 @@ final class NetworkReport {
         return (long) Math.ceil(ps * (double) acc.controlClockHz() / 1e12);
     }
 
-    String table() {
+    @Override
+    public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("msqsim run: %s (%s) on %s (%s), %d-bit weights and activations, SP2 fraction %.3f%n",
                 run.network().name(), run.network().description(), board.id(), board.displayName(), acc.weightBits(),
@@ -83,7 +84,8 @@ final class NetworkReport {
         return sb.toString();
     }
 
-    Map<String, Object> json() {
+    @Override
+    public Map<String, Object> json() {
         List<Map<String, Object>> layers = new ArrayList<>();
         for (LayerResult l : run.layers()) {
             layers.add(Json.obj("name", l.name(), "kind", l.kind(), "cycles", cycles(l.latencyPs()), "latency_ps",
@@ -107,7 +109,8 @@ final class NetworkReport {
                         "uram", Json.obj("used", u.uram(), "available", a.uram())));
     }
 
-    String csv() {
+    @Override
+    public String csv() {
         TextTable t = new TextTable("layer", "kind", "cycles", "latency_ms", "macs", "gops", "dsp_utilisation",
                 "lut_utilisation", "ddr_bytes", "bound", "bit_exact");
         for (LayerResult l : run.layers()) {

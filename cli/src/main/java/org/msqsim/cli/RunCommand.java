@@ -159,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--trace " + traceFile + ": cannot write: " + e.getMessage());
             }
         }
-        spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
+        spec.commandLine().getOut().print(text);
         return 0;
     }
 
@@ -168,11 +168,7 @@ final class RunCommand implements Callable<Integer> {
         LayerRun run = new LayerRunner(acc, b.device().family().dsp())
                 .run(layer, new LayerRunner.Options(f, seed, timingOnly, sink));
         RunReport report = new RunReport(b, acc, run, fit, notes);
-        return switch (format) {
-            case json -> Json.write(report.json());
-            case csv -> report.csv();
-            case table -> report.table();
-        };
+        return report.render(format);
     }
 
     private String runNetwork(BoardSpec b, AcceleratorSpec acc, Network net, double f, TraceSink sink, FitReport fit,
@@ -193,11 +189,7 @@ final class RunCommand implements Callable<Integer> {
                     .run(net, new NetworkRunner.Options(f, seed, timingOnly, sink, progress, ws));
         }
         NetworkReport report = new NetworkReport(b, acc, run, fit, notes);
-        return switch (format) {
-            case json -> Json.write(report.json());
-            case csv -> report.csv();
-            case table -> report.table();
-        };
+        return report.render(format);
     }
 
     /**
@@ -231,12 +223,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("SCALE-Sim mode needs both --scalesim-cfg and --scalesim-topology");
         }
         ScaleSimReport r = ScaleSimReport.load(scaleSimCfg, scaleSimTopology, scaleSimGemm);
-        String text = switch (format) {
-            case json -> Json.write(r.json());
-            case csv -> r.csv();
-            case table -> r.table();
-        };
-        spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
+        spec.commandLine().getOut().print(r.render(format));
         return 0;
     }
 

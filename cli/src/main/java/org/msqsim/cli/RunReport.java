@@ -15,7 +15,7 @@ import org.msqsim.core.spec.PeArraySpec;
 import org.msqsim.models.exec.LayerRun;
 
 /** The report of one {@code msqsim run}: the same figures as a table, JSON or CSV. */
-final class RunReport {
+final class RunReport implements Report {
     private final BoardSpec board;
     private final AcceleratorSpec acc;
     private final LayerRun lr;
@@ -45,7 +45,8 @@ final class RunReport {
         return (run.ddrBytesRead() + run.ddrBytesWritten()) / (run.latencyPs() / 1e12) / 1e9;
     }
 
-    String table() {
+    @Override
+    public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("msqsim run: %s on %s (%s), %d-bit weights and activations%n", lr.layer().describe(),
                 board.id(), board.displayName(), acc.weightBits()));
@@ -120,7 +121,8 @@ final class RunReport {
         return BoardsCommand.shape(c);
     }
 
-    Map<String, Object> json() {
+    @Override
+    public Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("board", board.id());
         m.put("layer", lr.layer().describe());
@@ -181,7 +183,8 @@ final class RunReport {
         return m;
     }
 
-    String csv() {
+    @Override
+    public String csv() {
         TextTable t = new TextTable("board", "layer", "bits", "sp2_fraction", "cycles", "latency_ms", "gops",
                 "ddr_bytes", "dsp_utilisation", "lut_utilisation", "lut_used", "dsp_used", "bram36_used", "bit_exact");
         t.row(board.id(), lr.layer().describe(), acc.weightBits(), lr.sp2Fraction(), run.controlCycles(), latencyMs(),

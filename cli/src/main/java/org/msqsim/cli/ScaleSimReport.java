@@ -25,7 +25,7 @@ import org.msqsim.models.scalesim.ScaleSimTopology;
  * unlimited DDR bandwidth — reporting per layer the compute cycles by SCALE-Sim's conventions
  * (which equal what SCALE-Sim reports) beside msqsim's native count for the same array.
  */
-final class ScaleSimReport {
+final class ScaleSimReport implements Report {
     private final ScaleSimConfig config;
     private final List<ScaleSimLayer> layers;
     private final List<LayerCycles> cycles;
@@ -71,7 +71,8 @@ final class ScaleSimReport {
         return ArrayTiming.tileCycles(array, l.numFilters(), (int) l.windowSize(), (int) l.ofmapPixels());
     }
 
-    String table() {
+    @Override
+    public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("msqsim run (SCALE-Sim compatibility): %s on %s, %dx%d %s array%n%n", topoName, cfgName,
                 config.arrayHeight(), config.arrayWidth(), config.dataflow().key()));
@@ -97,7 +98,8 @@ final class ScaleSimReport {
         return sb.toString();
     }
 
-    Map<String, Object> json() {
+    @Override
+    public Map<String, Object> json() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("mode", "scalesim");
         root.put("config", cfgName);
@@ -118,7 +120,8 @@ final class ScaleSimReport {
         return root;
     }
 
-    String csv() {
+    @Override
+    public String csv() {
         TextTable t = new TextTable("layer", "compute_cycles", "msqsim_cycles", "macs", "overall_util_percent");
         for (int i = 0; i < layers.size(); i++) {
             LayerCycles c = cycles.get(i);
