@@ -56,8 +56,9 @@ public final class MsqAssigner {
         double[][] moments = new double[rows][];
         IntStream.range(0, rows).parallel().forEach(r -> {
             double[] row = w.row(r);
-            fixedRows[r] = ScaleSearch.best(row, fixed);
-            sp2RowsQ[r] = ScaleSearch.best(row, sp2);
+            double[] sorted = ScaleSearch.sortedMagnitudes(row);
+            fixedRows[r] = ScaleSearch.best(row, sorted, fixed);
+            sp2RowsQ[r] = ScaleSearch.best(row, sorted, sp2);
             moments[r] = new double[] {new Variance().evaluate(row), new Kurtosis().evaluate(row)};
         });
         Integer[] order = IntStream.range(0, rows).boxed().toArray(Integer[]::new);

@@ -23,20 +23,31 @@ public final class ScaleSearch {
     }
 
     public static ScaledRow best(double[] row, RowQuantizer quantizer) {
-        double[] mags = quantizer.unitMagnitudes();
-        int steps = mags.length - 1;
+        return best(row, sortedMagnitudes(row), quantizer);
+    }
+
+    /** {@code |row|} sorted ascending: compute it once per row when both schemes are searched. */
+    public static double[] sortedMagnitudes(double[] row) {
         double[] a = new double[row.length];
-        double sumSq = 0;
         for (int i = 0; i < row.length; i++) {
             a[i] = Math.abs(row[i]);
-            sumSq += row[i] * row[i];
         }
-        Arrays.sort(a); // ascending: walk from the end for descending magnitudes
-        int zeros = 0;
-        while (zeros < a.length && a[zeros] == 0) {
-            zeros++;
+        Arrays.sort(a);
+        return a;
+    }
+
+    /** {@link #best(double[], RowQuantizer)} with the row's sorted magnitudes already at hand. */
+    public static ScaledRow best(double[] row, double[] a, RowQuantizer quantizer) {
+        double[] mags = quantizer.unitMagnitudes();
+        int steps = mags.length - 1;
+        double sumSq = 0;
+        for (double v : a) {
+            sumSq += v * v;
         }
-        final int nz = zeros; // a[nz..] are the non-zero magnitudes
+        int nz = 0;
+        while (nz < a.length && a[nz] == 0) {
+            nz++;
+        }
         if (nz == a.length) {
             return new ScaledRow(0, 0, new int[row.length]);
         }
@@ -48,18 +59,23 @@ public final class ScaleSearch {
             dM[j] = mags[j + 1] - mags[j];
             dM2[j] = mags[j + 1] * mags[j + 1] - mags[j] * mags[j];
         }
-        // ptr[j]: index into a of the next weight to cross midpoint j (descending magnitude).
+        // ptr[j]: index into a of the next weight to cross midpoint j (descending magnitude);
+        // key[j]: the α at which it crosses, −1 once step j is exhausted.
         int[] ptr = new int[steps];
+        double[] key = new double[steps];
         Arrays.fill(ptr, a.length - 1);
-        StepHeap heap = new StepHeap(steps, j -> ptr[j] >= nz ? a[ptr[j]] / mid[j] : -1);
+        for (int j = 0; j < steps; j++) {
+            key[j] = a[a.length - 1] / mid[j];
+        }
+        StepHeap heap = steps > LINEAR_SCAN_STEPS ? new StepHeap(key) : null;
         double s1 = 0;
         double s2 = 0;
         double hi = Double.POSITIVE_INFINITY;
         double bestAlpha = a[a.length - 1]; // any α works while S2 = 0; refined below
         double bestErr = sumSq;
         while (true) {
-            int j = heap.top();
-            double lo = j < 0 ? 0 : a[ptr[j]] / mid[j];
+            int j = heap != null ? heap.top() : argMax(key);
+            double lo = j < 0 ? 0 : key[j];
             if (s2 > 0) {
                 double alpha = Math.max(lo, Math.min(hi, s1 / s2));
                 double err = sumSq - 2 * alpha * s1 + alpha * alpha * s2;
@@ -71,14 +87,32 @@ public final class ScaleSearch {
             if (j < 0) {
                 break;
             }
-            double w = a[ptr[j]];
-            s1 += w * dM[j];
+            s1 += a[ptr[j]] * dM[j];
             s2 += dM2[j];
             ptr[j]--;
-            heap.update();
+            key[j] = ptr[j] >= nz ? a[ptr[j]] / mid[j] : -1;
+            if (heap != null) {
+                heap.update();
+            }
             hi = lo;
         }
         return quantize(row, quantizer, bestAlpha);
+    }
+
+    /** Up to this many level steps a linear scan finds the next breakpoint faster than a heap. */
+    static final int LINEAR_SCAN_STEPS = 16;
+
+    /** The step with the largest key, or −1 if every key is negative (exhausted). */
+    private static int argMax(double[] key) {
+        int best = -1;
+        double bk = -1;
+        for (int j = 0; j < key.length; j++) {
+            if (key[j] > bk) {
+                bk = key[j];
+                best = j;
+            }
+        }
+        return best;
     }
 
     /** The row quantized at a given α (nearest codes), with its MSE. */
@@ -97,25 +131,25 @@ public final class ScaleSearch {
         return quantize(row, quantizer, alpha).mse();
     }
 
-    /** A max-heap of step indices keyed by their next breakpoint α (−1 when a step is exhausted). */
+    /** A max-heap of step indices over their keys (−1 when a step is exhausted). */
     private static final class StepHeap {
         private final int[] heap;
-        private final java.util.function.IntToDoubleFunction key;
+        private final double[] key;
 
-        StepHeap(int n, java.util.function.IntToDoubleFunction key) {
+        StepHeap(double[] key) {
             this.key = key;
-            this.heap = new int[n];
-            for (int i = 0; i < n; i++) {
+            this.heap = new int[key.length];
+            for (int i = 0; i < heap.length; i++) {
                 heap[i] = i;
             }
-            for (int i = n / 2 - 1; i >= 0; i--) {
+            for (int i = heap.length / 2 - 1; i >= 0; i--) {
                 siftDown(i);
             }
         }
 
-        /** The step with the largest next breakpoint, or −1 if every step is exhausted. */
+        /** The step with the largest key, or −1 if every step is exhausted. */
         int top() {
-            return heap.length == 0 || key.applyAsDouble(heap[0]) < 0 ? -1 : heap[0];
+            return heap.length == 0 || key[heap[0]] < 0 ? -1 : heap[0];
         }
 
         /** Restore order after the top's key decreased. */
@@ -130,8 +164,8 @@ public final class ScaleSearch {
                 if (l >= n) {
                     return;
                 }
-                int c = l + 1 < n && key.applyAsDouble(heap[l + 1]) > key.applyAsDouble(heap[l]) ? l + 1 : l;
-                if (key.applyAsDouble(heap[c]) <= key.applyAsDouble(heap[i])) {
+                int c = l + 1 < n && key[heap[l + 1]] > key[heap[l]] ? l + 1 : l;
+                if (key[heap[c]] <= key[heap[i]]) {
                     return;
                 }
                 int t = heap[i];
