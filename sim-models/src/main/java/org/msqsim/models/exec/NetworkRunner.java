@@ -8,6 +8,7 @@ import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.hw.accel.CoreStats;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.trace.OffsetTrace;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.golden.GoldenReference;
 import org.msqsim.models.graph.Network;
@@ -80,9 +81,16 @@ public final class NetworkRunner {
             gold.put(Network.INPUT, in);
         }
         java.util.ArrayList<LayerResult> results = new java.util.ArrayList<>();
+        long clock = 0; // layers run one after another: each starts where the previous ended
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
-            results.add(o.timingOnly() ? timeLayer(node.layer(), o) : runLayer(node, sim, gold, o));
+            TraceSink trace = OffsetTrace.of(o.trace(), clock);
+            LayerResult r = o.timingOnly() ? timeLayer(node.layer(), o, trace) : runLayer(node, sim, gold, o, trace);
+            if (trace.enabled()) {
+                trace.span("layers", node.layer().name(), 0, r.latencyPs());
+            }
+            clock += r.latencyPs();
+            results.add(r);
             for (String in : node.inputs()) {
                 if (lastUse.get(in) == i) {
                     sim.remove(in);
@@ -104,7 +112,7 @@ public final class NetworkRunner {
 
     // ---- timing only ------------------------------------------------------------------------------
 
-    private LayerResult timeLayer(Layer l, Options o) {
+    private LayerResult timeLayer(Layer l, Options o, TraceSink trace) {
         if (!(l instanceof GemmLayer g)) {
             return streaming(l, -1);
         }
@@ -115,8 +123,9 @@ public final class NetworkRunner {
         Tally t = new Tally();
         for (int gi = 0; gi < groups; gi++) {
             int sp2 = Math.max(0, Math.min(mg, sp2Total - gi * mg));
-            AcceleratorRun r = byShape.computeIfAbsent(sp2, s -> exec.timing(g.describe(), mg, s, g.gemmK(),
-                    g.gemmN(), false, o.trace()).run());
+            AcceleratorRun r = trace.enabled() ? exec.timing(g.describe(), mg, sp2, g.gemmK(), g.gemmN(), false,
+                    OffsetTrace.of(trace, t.ps)).run() : byShape.computeIfAbsent(sp2, s -> exec.timing(g.describe(), mg,
+                    s, g.gemmK(), g.gemmN(), false, TraceSink.NONE).run());
             t.add(r);
         }
         return t.result(l, kind(l), -1);
@@ -124,7 +133,8 @@ public final class NetworkRunner {
 
     // ---- bit-exact ----------------------------------------------------------------------------------
 
-    private LayerResult runLayer(Node node, Map<String, QTensor> sim, Map<String, QTensor> gold, Options o) {
+    private LayerResult runLayer(Node node, Map<String, QTensor> sim, Map<String, QTensor> gold, Options o,
+                                 TraceSink trace) {
         Layer l = node.layer();
         QTensor a = sim.get(node.inputs().get(0));
         QTensor ga = gold.get(node.inputs().get(0));
@@ -147,7 +157,8 @@ public final class NetworkRunner {
             Tally t = new Tally();
             for (int gi = 0; gi < groups; gi++) {
                 int[] x = lowered(g, a.codes(), gi);
-                GemmExecutor.Result r = exec.exact(g.describe(), q, gi * mg, mg, x, n, a.signed(), o.trace());
+                GemmExecutor.Result r = exec.exact(g.describe(), q, gi * mg, mg, x, n, a.signed(),
+                        OffsetTrace.of(trace, t.ps));
                 System.arraycopy(r.acc(), 0, acc, gi * mg * n, mg * n);
                 t.add(r.run());
             }
