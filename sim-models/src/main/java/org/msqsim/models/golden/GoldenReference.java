@@ -6,12 +6,14 @@ import java.util.Arrays;
  * Obviously-correct integer GEMM and convolution, the yardstick for bit-exactness tests.
  *
  * <p>All arrays are row-major (C order); the result of every method is exact: products of two
- * {@code int}s are formed in {@code long} (always exact) and summed with {@link Math#addExact}, so
- * an accumulation that would leave the {@code long} range throws {@link ArithmeticException}
+ * {@code int}s are formed in {@code long} (always exact); {@link #gemm} sums with
+ * {@link Math#addExact}, and {@link #conv2d} first checks that no sum of its products can leave
+ * the {@code long} range, so an accumulation that could overflow throws {@link ArithmeticException}
  * instead of wrapping. Shapes are checked up front and a mismatch is an
  * {@link IllegalArgumentException} that names the dimension at fault.
  *
- * <p>{@link #conv2d} is the direct seven-deep loop nest; {@link #conv2dAsGemm} lowers the same
+ * <p>{@link #conv2d} is the direct loop nest (taken tap by tap: for each filter tap, weight times
+ * the input plane under it); {@link #conv2dAsGemm} lowers the same
  * convolution with {@link #im2col} and {@link #gemm}, the way the accelerator runs it (weights as K
  * rows of C·R·S in C, R, S order). The two share no arithmetic, and tests hold them equal.
  */
@@ -69,26 +71,35 @@ public final class GoldenReference {
         int ho = g.outH();
         int wo = g.outW();
         long[] out = new long[k * ho * wo];
+        requireExactInLong(input, weights, (long) cg * r * s);
+        // For each output channel, each filter tap (ci, ky, kx) adds weight × the input plane shifted
+        // under that tap; positions the tap sees as padding add nothing. The same sum as the textbook
+        // order, taken tap by tap so the innermost loop runs along an output row.
         for (int ko = 0; ko < k; ko++) {
             int firstChannel = (ko / g.kernelsPerGroup()) * cg;
-            for (int oy = 0; oy < ho; oy++) {
-                for (int ox = 0; ox < wo; ox++) {
-                    long acc = 0;
-                    for (int ci = 0; ci < cg; ci++) {
-                        for (int ky = 0; ky < r; ky++) {
-                            for (int kx = 0; kx < s; kx++) {
-                                int iy = oy * stride - pad + ky;
+            int outBase = ko * ho * wo;
+            for (int ci = 0; ci < cg; ci++) {
+                for (int ky = 0; ky < r; ky++) {
+                    for (int kx = 0; kx < s; kx++) {
+                        long wt = weights[((ko * cg + ci) * r + ky) * s + kx];
+                        if (wt == 0) {
+                            continue;
+                        }
+                        for (int oy = 0; oy < ho; oy++) {
+                            int iy = oy * stride - pad + ky;
+                            if (iy < 0 || iy >= h) {
+                                continue; // this row of the tap lies in the zero padding
+                            }
+                            int inRow = ((firstChannel + ci) * h + iy) * wIn;
+                            int outRow = outBase + oy * wo;
+                            for (int ox = 0; ox < wo; ox++) {
                                 int ix = ox * stride - pad + kx;
-                                if (iy < 0 || iy >= h || ix < 0 || ix >= wIn) {
-                                    continue; // zero padding contributes nothing
+                                if (ix >= 0 && ix < wIn) {
+                                    out[outRow + ox] += wt * input[inRow + ix];
                                 }
-                                int in = input[((firstChannel + ci) * h + iy) * wIn + ix];
-                                int wt = weights[((ko * cg + ci) * r + ky) * s + kx];
-                                acc = Math.addExact(acc, (long) wt * in);
                             }
                         }
                     }
-                    out[(ko * ho + oy) * wo + ox] = acc;
                 }
             }
         }
@@ -144,5 +155,24 @@ public final class GoldenReference {
             }
         }
         return cols;
+    }
+
+    /**
+     * Refuses operands whose dot products of {@code terms} products could leave the {@code long}
+     * range, so plain {@code +=} in the loops above is exact.
+     */
+    private static void requireExactInLong(int[] a, int[] b, long terms) {
+        long ma = 0;
+        long mb = 0;
+        for (int v : a) {
+            ma = Math.max(ma, Math.abs((long) v));
+        }
+        for (int v : b) {
+            mb = Math.max(mb, Math.abs((long) v));
+        }
+        if (ma != 0 && mb != 0 && terms > Long.MAX_VALUE / ma / mb) {
+            throw new ArithmeticException("a sum of " + terms + " products of magnitudes up to " + ma + " x " + mb
+                    + " can overflow a long");
+        }
     }
 }
