@@ -75,6 +75,10 @@ final class NetworkReport implements Report {
         ResourceVector a = fit.available();
         sb.append(String.format("resources   LUT %,d / %,d, FF %,d / %,d, DSP %,d / %,d, BRAM36 %.1f / %d, URAM %d / %d%n",
                 u.lut(), a.lut(), u.ff(), a.ff(), u.dsp(), a.dsp(), u.bram36(), (long) a.bram36(), u.uram(), a.uram()));
+        if (run.overflows() > 0) {
+            sb.append(String.format("overflow    the datapaths reported %,d accumulator or packed-lane overflow events "
+                    + "(widen accumulator_bits in the board file)%n", run.overflows()));
+        }
         if (!run.checked()) {
             sb.append("bit-exact   not checked (--timing-only)\n");
         } else {
@@ -100,7 +104,7 @@ final class NetworkReport implements Report {
         ResourceVector a = fit.available();
         return Json.obj("board", board.id(), "model", run.network().name(), "bits", acc.weightBits(), "sp2_fraction",
                 run.sp2Fraction(), "layers", layers, "cycles", cycles(ps), "latency_ms", ps / 1e9, "fps", 1e12 / ps,
-                "gops", gops(run.macs(), ps), "macs", run.macs(), "ddr_bytes", run.ddrBytes(), "bit_exact",
+                "gops", gops(run.macs(), ps), "macs", run.macs(), "ddr_bytes", run.ddrBytes(), "overflows", run.overflows(), "bit_exact",
                 run.checked() ? run.bitExact() : null, "resources", Json.obj(
                         "lut", Json.obj("used", u.lut(), "available", a.lut()),
                         "ff", Json.obj("used", u.ff(), "available", a.ff()),

@@ -246,6 +246,9 @@ final class RunCommand implements Callable<Integer> {
         if (bits < 3 || bits > 8) {
             throw new UserError("--bits must be between 3 and 8, got " + bits);
         }
+        // Products grow by 2 bits per operand bit, so the accumulators keep the design's headroom by
+        // growing as much (never shrinking): a wider width must not turn into silent wrap-around.
+        int grow = Math.max(0, 2 * (bits - a.weightBits()));
         var dsp = a.dspCore().map(c -> {
             int packing = c.packing() == 4 && bits > 4 ? 2 : c.packing();
             if (packing != c.packing()) {
@@ -253,9 +256,15 @@ final class RunCommand implements Callable<Integer> {
                         .append(" products per DSP for ").append(bits).append("-bit operands.\n");
             }
             return new PeArraySpec(c.name(), MacKind.DSP, c.dataflow(), c.rows(), c.cols(), packing, c.clockHz(),
-                    c.accumulatorBits());
+                    Math.min(48, c.accumulatorBits() + grow));
         });
-        return new AcceleratorSpec(a.name(), dsp, a.lutCore(), a.inputBuffer(), a.weightBuffer(), a.outputBuffer(),
+        var lut = a.lutCore().map(c -> new PeArraySpec(c.name(), c.mac(), c.dataflow(), c.rows(), c.cols(),
+                c.packing(), c.clockHz(), Math.min(48, c.accumulatorBits() + grow)));
+        if (grow > 0) {
+            notes.append("accumulators widened by ").append(grow).append(" bits for ").append(bits)
+                    .append("-bit operands (the design's are sized for ").append(a.weightBits()).append(" bits).\n");
+        }
+        return new AcceleratorSpec(a.name(), dsp, lut, a.inputBuffer(), a.weightBuffer(), a.outputBuffer(),
                 a.ddr(), a.controlClockHz(), bits, bits);
     }
 

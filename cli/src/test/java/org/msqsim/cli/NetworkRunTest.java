@@ -150,4 +150,29 @@ class NetworkRunTest {
         assertTrue(r.err().lines().count() >= 3, r.err());
         assertTrue(r.err().lines().allMatch(l -> l.startsWith("msqsim: ") && l.contains("bad.cfg")), r.err());
     }
+
+    @Test
+    void narrowAccumulatorsOverflowAndTheReportSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path f = dir.resolve("narrow.yaml");
+        java.nio.file.Files.writeString(f, java.nio.file.Files.readString(
+                java.nio.file.Path.of(RunCommandTest.board("tiny-z2.yaml"))).replace("accumulator_bits: 24",
+                "accumulator_bits: 10"));
+        CliRunner r = CliRunner.run("run", "--board", f.toString(), "--model", "cifar_net", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("overflows").asLong() > 0, r.out());
+        assertTrue(!j.get("bit_exact").asBoolean(), "hardware that wraps cannot match the exact reference");
+        assertTrue(CliRunner.run("run", "--board", f.toString(), "--model", "cifar_net").out().contains("overflow"));
+    }
+
+    @Test
+    void widerOperandsWidenTheAccumulatorsAndStayExact() throws IOException {
+        CliRunner r = CliRunner.run("run", "--board", "pynq-z2", "--model", "cifar_net", "--bits", "8", "--format",
+                "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("bit_exact").asBoolean());
+        assertEquals(0, j.get("overflows").asLong());
+    }
 }

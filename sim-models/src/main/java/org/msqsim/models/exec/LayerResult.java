@@ -13,9 +13,10 @@ package org.msqsim.models.exec;
  * @param waitDataPs  compute idle waiting for loads or stores (all of it for element-wise layers)
  * @param imbalancePs one core waiting for the other
  * @param mismatches  outputs differing from the golden network, or −1 when not checked
+ * @param overflows   accumulator or packed-lane overflow events the datapaths reported
  */
 public record LayerResult(String name, String kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
-                          long lutMacs, long waitDataPs, long imbalancePs, long mismatches) {
+                          long lutMacs, long waitDataPs, long imbalancePs, long mismatches, long overflows) {
 
     /** What limits the layer: "memory" or "imbalance" when that takes ≥ 25 % of its time, else "compute". */
     public String bound() {

@@ -27,6 +27,10 @@ public record NetworkRun(Network network, double sp2Fraction, List<LayerResult> 
         return layers.stream().mapToLong(LayerResult::ddrBytes).sum();
     }
 
+    public long overflows() {
+        return layers.stream().mapToLong(LayerResult::overflows).sum();
+    }
+
     public long mismatches() {
         return layers.stream().mapToLong(l -> Math.max(0, l.mismatches())).sum();
     }

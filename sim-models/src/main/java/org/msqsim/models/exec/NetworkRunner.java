@@ -231,7 +231,7 @@ public final class NetworkRunner {
         }
         long bytes = in + bytes(l.outputShape(), bits);
         long ps = spec.ddr().latencyPs() + (long) Math.ceil(bytes / spec.ddr().sustainedBytesPerSecond() * 1e12);
-        return new LayerResult(l.name(), kind(l), ps, 0, bytes, 0, 0, ps, 0, mismatches);
+        return new LayerResult(l.name(), kind(l), ps, 0, bytes, 0, 0, ps, 0, mismatches, 0);
     }
 
     private static long bytes(Shape s, int bits) {
@@ -262,8 +262,10 @@ public final class NetworkRunner {
         long lut;
         long wait;
         long imbalance;
+        long overflows;
 
         void add(AcceleratorRun r) {
+            overflows += r.overflows();
             ps += r.latencyPs();
             macs += r.macs();
             bytes += r.ddrBytesRead() + r.ddrBytesWritten();
@@ -274,7 +276,7 @@ public final class NetworkRunner {
         }
 
         LayerResult result(Layer l, String kind, long mismatches) {
-            return new LayerResult(l.name(), kind, ps, macs, bytes, dsp, lut, wait, imbalance, mismatches);
+            return new LayerResult(l.name(), kind, ps, macs, bytes, dsp, lut, wait, imbalance, mismatches, overflows);
         }
     }
 }
