@@ -137,6 +137,13 @@ final class Plots {
         }
     }
 
+    /** Temporary files are created owner-only; a chart is for everyone who may read the directory. */
+    private static void readable(Path p) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /** Writes a chart to a temporary file beside {@code target} and moves it into place. */
     static Path save(Path target, JFreeChart chart) {
         Path dir = target.toAbsolutePath().getParent();
@@ -146,6 +153,7 @@ final class Plots {
             try (OutputStream o = Files.newOutputStream(tmp)) {
                 ChartUtils.writeChartAsPNG(o, chart, WIDTH, HEIGHT);
             }
+            readable(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {
