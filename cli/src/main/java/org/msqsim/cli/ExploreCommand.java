@@ -1,0 +1,156 @@
+package org.msqsim.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.msqsim.core.resource.CostConstants;
+import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.models.explore.Design;
+import org.msqsim.models.explore.ExploreGrid;
+import org.msqsim.models.explore.Exploration;
+import org.msqsim.models.explore.Explorer;
+import org.msqsim.models.graph.Network;
+import org.msqsim.models.zoo.ModelZoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code msqsim explore}: sweeps a grid of designs derived from the board's default design
+ * ({@link ExploreGrid} documents it), keeps those that fit within the routability ceilings, runs each
+ * timing-only on the network in parallel, and reports the best design per SP2 fraction, the overall
+ * best, the best DSP-only design and the speedup over it, MSQ against LUT-built fixed-point
+ * multipliers, and the Pareto front of latency against LUT and DSP use.
+ */
+@Command(name = "explore", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sweep MSQ designs on a board and find the best split between SP2 (LUT core) and "
+                + "fixed-point (DSP core) rows, timing-only, in parallel.",
+            "",
+            "Grid, generated from the board's default design (rows kept):",
+            "  SP2 fraction F = 0, 0.05, ..., 1 (F = 0: DSP-only, no LUT core; F = 1: LUT-only, no DSP core);",
+            "  DSP columns = 25/50/75/100 % of the most that fit alone within the ceilings;",
+            "  LUT columns = 25/50/75/100 % of the most that fit beside that DSP core, separately for SP2",
+            "    shift-adders (MSQ) and for LUT-built fixed-point multipliers (lut-fixed, FINN-R cost);",
+            "  core clock (both cores) = the board's min, default, max and the middle of min and max;",
+            "  buffer capacities x 0.5, 1, 2 (weight banks follow the filters read per cycle).",
+            "Only designs that fit within the ceilings are evaluated. For lut-fixed designs, F is the",
+            "fraction of rows on the LUT core.",
+            ""})
+final class ExploreCommand implements Callable<Integer> {
+
+    @Option(names = "--board", paramLabel = "NAME|FILE", defaultValue = "zc706",
+            description = "Built-in board id or a board YAML file (default ${DEFAULT-VALUE}).")
+    String board;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "resnet18",
+            description = "A built-in network (default ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--bits", paramLabel = "W", description = "Weight and activation width, 3..8 (default: the "
+            + "board design's).")
+    Integer bits;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Threads (default: all cores).")
+    Integer jobs;
+
+    @Option(names = "--ceiling-lut", paramLabel = "X", defaultValue = "0.70",
+            description = "Largest LUT utilisation a design may have, (0, 1] (default ${DEFAULT-VALUE}, FINN).")
+    double ceilingLut;
+
+    @Option(names = "--ceiling-dsp", paramLabel = "X", defaultValue = "0.80",
+            description = "Largest DSP utilisation, (0, 1] (default ${DEFAULT-VALUE}, FINN).")
+    double ceilingDsp;
+
+    @Option(names = "--ceiling-bram", paramLabel = "X", defaultValue = "0.80",
+            description = "Largest BRAM utilisation, (0, 1] (default ${DEFAULT-VALUE}, FINN).")
+    double ceilingBram;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+            description = "table, json or csv (default ${DEFAULT-VALUE}); csv lists every evaluated design.")
+    OutputFormat format;
+
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Write PNG charts into DIR (an existing directory): latency and speedup against F, "
+                    + "and the Pareto front.")
+    Path plotDir;
+
+    @Option(names = "--grid", hidden = true, defaultValue = "standard", description = "standard or small (tests).")
+    String grid;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Network net;
+        try {
+            net = ModelZoo.get(model);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--model: " + e.getMessage());
+        }
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1 || threads > 1024) {
+            throw new UserError("--jobs must be between 1 and 1024, got " + threads);
+        }
+        ceiling("--ceiling-lut", ceilingLut);
+        ceiling("--ceiling-dsp", ceilingDsp);
+        ceiling("--ceiling-bram", ceilingBram);
+        ExploreGrid g = switch (grid) {
+            case "standard" -> ExploreGrid.standard();
+            case "small" -> ExploreGrid.small();
+            default -> throw new UserError("--grid must be standard or small, got " + grid);
+        };
+        if (plotDir != null) {
+            Plots.checkDir(plotDir);
+        }
+        BoardSpec b = RunCommand.loadBoard(board);
+        StringBuilder notes = new StringBuilder();
+        AcceleratorSpec base = bits == null ? b.accelerator() : RunCommand.withBits(b.accelerator(), bits, notes);
+        CostModel cost = new CostModel(withCeilings(CostConstants.defaults()));
+        long t0 = System.nanoTime();
+        List<Design> designs = g.designs(b, base, cost);
+        if (designs.isEmpty()) {
+            throw new UserError(b.id() + ": no design of the grid fits within the ceilings (LUT " + ceilingLut
+                    + ", DSP " + ceilingDsp + ", BRAM " + ceilingBram + ")");
+        }
+        Explorer.Outcome outcome;
+        try (Progress progress = new Progress("exploring " + net.name() + " on " + b.id(), designs.size())) {
+            outcome = new Explorer(net, b.device().family().dsp(), threads).evaluate(designs, progress);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Exploration ex = new Exploration(outcome.results(), outcome.infeasible());
+        if (ex.results().isEmpty()) {
+            throw new UserError(b.id() + ": none of the " + designs.size() + " designs could map " + net.name());
+        }
+        ExploreReport report = new ExploreReport(b, base, net, ex, g, new double[] {ceilingLut, ceilingDsp,
+            ceilingBram}, notes.toString());
+        String rate = String.format("evaluated %,d designs in %.1f s on %d thread%s: %,.0f designs/s",
+                designs.size(), seconds, threads, threads == 1 ? "" : "s", designs.size() / seconds);
+        if (plotDir != null) {
+            Plots.write(plotDir, report);
+        }
+        String text = report.render(format);
+        if (format == OutputFormat.table) {
+            text = text + "\n" + rate + "\n";
+        } else {
+            spec.commandLine().getErr().println("msqsim explore: " + rate);
+        }
+        spec.commandLine().getOut().print(text);
+        return 0;
+    }
+
+    private static void ceiling(String flag, double v) {
+        if (!(v > 0 && v <= 1)) {
+            throw new UserError(flag + " must be in (0, 1], got " + v);
+        }
+    }
+
+    private CostConstants withCeilings(CostConstants d) {
+        return new CostConstants(d.lutInputs(), d.muxInputsPerLut(), d.handOptimised4x4Luts(), d.lutMultiplier(),
+                d.controllerLut(), d.controllerFf(), d.dmaLutPerPort(), d.dmaFfPerPort(), d.dmaBram18PerPort(),
+                d.migLut(), d.migFf(), d.migBram18(), d.migDsp(), d.hbmLut(), d.hbmFf(), d.hbmBram18(),
+                ceilingLut, d.ffCeiling(), ceilingBram, d.uramCeiling(), ceilingDsp);
+    }
+}

@@ -1,0 +1,174 @@
+package org.msqsim.cli;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.msqsim.models.explore.DesignFamily;
+import org.msqsim.models.explore.DesignResult;
+import org.msqsim.models.explore.Exploration;
+
+/**
+ * PNG charts of an exploration, drawn with JFreeChart headless: latency and speedup of the best design
+ * per SP2 fraction (MSQ against LUT-fixed), and the Pareto front (latency against LUT use, one series
+ * per design family, all designs in the background). Each file is written to a temporary file in the
+ * same directory and moved into place, so a reader never sees half a PNG.
+ */
+final class Plots {
+    static final int WIDTH = 1000;
+    static final int HEIGHT = 620;
+    private static final Color MSQ = new Color(0x1f77b4);
+    private static final Color FIXED = new Color(0xd62728);
+    private static final Color DSP = new Color(0x2ca02c);
+
+    private Plots() {
+    }
+
+    /** Fails with one clear line unless {@code dir} is an existing, writable directory. */
+    static void checkDir(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError("--plot " + dir + ": not an existing directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UserError("--plot " + dir + ": directory is not writable");
+        }
+    }
+
+    /** Writes the explore charts; returns the files written. */
+    static List<Path> write(Path dir, ExploreReport report) {
+        System.setProperty("java.awt.headless", "true");
+        Exploration ex = report.exploration();
+        String sub = report.title();
+        return List.of(
+                save(dir.resolve("explore-latency.png"), latency(ex, sub)),
+                save(dir.resolve("explore-speedup.png"), speedup(ex, sub)),
+                save(dir.resolve("explore-pareto.png"), pareto(ex, sub)));
+    }
+
+    private static JFreeChart latency(Exploration ex, String sub) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(perFraction("MSQ (SP2 shift-adders)", ex.bestPerFraction(DesignFamily.MSQ), null));
+        data.addSeries(perFraction("LUT-fixed (FINN-R multipliers)", ex.bestPerFraction(DesignFamily.LUT_FIXED), null));
+        JFreeChart c = ChartFactory.createXYLineChart("Best latency per SP2 fraction — " + sub,
+                "fraction of weight rows on the LUT core (0 = DSP-only)", "latency per frame (ms)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, true);
+        return c;
+    }
+
+    private static JFreeChart speedup(Exploration ex, String sub) {
+        Optional<DesignResult> dsp = ex.best(DesignFamily.DSP_ONLY);
+        XYSeriesCollection data = new XYSeriesCollection();
+        Long ref = dsp.map(DesignResult::latencyPs).orElse(null);
+        data.addSeries(perFraction("MSQ (SP2 shift-adders)", ex.bestPerFraction(DesignFamily.MSQ), ref));
+        data.addSeries(perFraction("LUT-fixed (FINN-R multipliers)", ex.bestPerFraction(DesignFamily.LUT_FIXED), ref));
+        JFreeChart c = ChartFactory.createXYLineChart("Speedup over the best DSP-only design — " + sub,
+                "fraction of weight rows on the LUT core (0 = DSP-only)", "speedup (x, best DSP-only = 1)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, true);
+        return c;
+    }
+
+    /** Latency per F, or speedup over {@code ref} ps when given. */
+    private static XYSeries perFraction(String name, Map<Double, DesignResult> best, Long ref) {
+        XYSeries s = new XYSeries(name);
+        best.forEach((f, r) -> s.add((double) f, ref == null ? r.latencyMs() : ref / (double) r.latencyPs()));
+        return s;
+    }
+
+    private static JFreeChart pareto(Exploration ex, String sub) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries all = new XYSeries("all evaluated designs");
+        ex.results().forEach(r -> all.add(r.design().used().lut() / 1000.0, r.latencyMs()));
+        XYSeries[] front = {new XYSeries("Pareto: DSP-only"), new XYSeries("Pareto: MSQ"),
+            new XYSeries("Pareto: LUT-fixed")};
+        for (DesignResult r : ex.pareto()) {
+            front[r.design().family().ordinal()].add(r.design().used().lut() / 1000.0, r.latencyMs());
+        }
+        data.addSeries(all);
+        for (XYSeries s : front) {
+            data.addSeries(s);
+        }
+        JFreeChart c = ChartFactory.createScatterPlot("Pareto front: latency against LUT and DSP use — " + sub,
+                "LUTs used (thousands; DSP use differs along the front)", "latency per frame (ms)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, false);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) ((XYPlot) c.getPlot()).getRenderer();
+        r.setSeriesPaint(0, new Color(0, 0, 0, 40));
+        r.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
+        Color[] colours = {DSP, MSQ, FIXED};
+        for (int i = 0; i < 3; i++) {
+            r.setSeriesPaint(i + 1, colours[i]);
+            r.setSeriesShape(i + 1, i == 1 ? new Ellipse2D.Double(-5, -5, 10, 10) : new Rectangle2D.Double(-5, -5, 10,
+                    10));
+        }
+        return c;
+    }
+
+    private static void style(JFreeChart c, boolean lines) {
+        XYPlot p = (XYPlot) c.getPlot();
+        p.setBackgroundPaint(Color.WHITE);
+        p.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        c.getTitle().setFont(c.getTitle().getFont().deriveFont(16f));
+        if (lines) {
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+            r.setSeriesPaint(0, MSQ);
+            r.setSeriesPaint(1, FIXED);
+            r.setSeriesStroke(0, new BasicStroke(2f));
+            r.setSeriesStroke(1, new BasicStroke(2f));
+            p.setRenderer(r);
+        }
+    }
+
+    /** Temporary files are created owner-only; a chart is for everyone who may read the directory. */
+    private static void readable(Path p) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    /** Writes a chart to a temporary file beside {@code target} and moves it into place. */
+    static Path save(Path target, JFreeChart chart) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                ChartUtils.writeChartAsPNG(o, chart, WIDTH, HEIGHT);
+            }
+            readable(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original failure is the one to report
+                }
+            }
+            throw new UserError("--plot " + dir + ": cannot write " + target.getFileName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.msqsim.models.explore;
+
+import org.msqsim.core.resource.ResourceVector;
+import org.msqsim.core.spec.AcceleratorSpec;
+
+/**
+ * One point of the design space: an accelerator and the fraction of weight rows it sends to its LUT
+ * core. The shape fields repeat what {@code spec} holds, for reports and sorting.
+ *
+ * @param index       position in the grid's generation order (the stable sort key)
+ * @param fraction    SP2 fraction (rows on the LUT core), one of the grid's fractions
+ * @param dspCols     DSP-core columns, 0 when absent
+ * @param lutCols     LUT-core columns, 0 when absent
+ * @param clockHz     both cores' clock
+ * @param bufferScale the factor on the default design's buffer capacities
+ * @param used        the design's resources (cost model)
+ */
+public record Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
+                     int lutCols, long clockHz, double bufferScale, ResourceVector used) {
+}

@@ -1,0 +1,82 @@
+package org.msqsim.models.explore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The evaluated designs of one board × network and the summaries drawn from them. Every choice breaks
+ * ties by the design's grid index, so the summaries do not depend on evaluation order.
+ */
+public record Exploration(List<DesignResult> results, int infeasible) {
+    /** Lower latency first, then lower grid index. */
+    public static final Comparator<DesignResult> FASTEST = Comparator.comparingLong(DesignResult::latencyPs)
+            .thenComparingInt(r -> r.design().index());
+
+    public Exploration {
+        results = results.stream().sorted(Comparator.comparingInt(r -> r.design().index())).toList();
+    }
+
+    /** The fastest design of all. */
+    public Optional<DesignResult> best() {
+        return results.stream().min(FASTEST);
+    }
+
+    /** The fastest design of one family. */
+    public Optional<DesignResult> best(DesignFamily family) {
+        return results.stream().filter(r -> r.design().family() == family).min(FASTEST);
+    }
+
+    /** Best DSP-only latency ÷ best latency: how much the LUT core buys (1.0 when DSP-only wins). */
+    public Optional<Double> speedupVsDspOnly() {
+        return best().flatMap(b -> best(DesignFamily.DSP_ONLY).map(d -> d.latencyPs() / (double) b.latencyPs()));
+    }
+
+    /**
+     * The fastest design at each fraction among the DSP-only designs (F = 0) and those of
+     * {@code family} (F > 0), ascending F.
+     */
+    public Map<Double, DesignResult> bestPerFraction(DesignFamily family) {
+        Map<Double, DesignResult> out = new TreeMap<>();
+        for (DesignResult r : results) {
+            DesignFamily f = r.design().family();
+            if (f == family || f == DesignFamily.DSP_ONLY) {
+                out.merge(r.design().fraction(), r, (a, b) -> FASTEST.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Pareto front of latency, LUT use and DSP use (all minimised): the designs no other design
+     * matches or beats on all three and strictly beats on one; of designs equal on all three, the one
+     * with the lowest index. Ordered by latency.
+     */
+    public List<DesignResult> pareto() {
+        List<DesignResult> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparingLong(DesignResult::latencyPs)
+                .thenComparingLong(r -> r.design().used().lut())
+                .thenComparingLong(r -> r.design().used().dsp())
+                .thenComparingInt(r -> r.design().index()));
+        // A dominator sorts before what it dominates, and domination is transitive, so checking each
+        // design against the front built so far is enough.
+        List<DesignResult> front = new ArrayList<>();
+        for (DesignResult r : sorted) {
+            boolean dominated = false;
+            for (DesignResult p : front) {
+                if (p.latencyPs() <= r.latencyPs() && p.design().used().lut() <= r.design().used().lut()
+                        && p.design().used().dsp() <= r.design().used().dsp()) {
+                    dominated = true;
+                    break;
+                }
+            }
+            if (!dominated) {
+                front.add(r);
+            }
+        }
+        return front;
+    }
+}
