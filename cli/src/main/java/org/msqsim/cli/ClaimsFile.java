@@ -109,14 +109,14 @@ final class ClaimsFile {
         List<Claim> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String path = "claims[" + i + "]";
-            ClaimReader.read(list.get(i), source, path, base, args, problems).ifPresent(c -> {
-                String first = ids.putIfAbsent(c.id(), path);
+            JsonNode id = list.get(i).get("id");
+            if (id != null && id.isTextual()) {
+                String first = ids.putIfAbsent(id.asText(), path);
                 if (first != null) {
-                    problems.add(path + ".id", "\"" + c.id() + "\"", "duplicate id; " + first + " has it already");
-                } else {
-                    out.add(c);
+                    problems.add(path + ".id", id.toString(), "duplicate id; " + first + " has it already");
                 }
-            });
+            }
+            ClaimReader.read(list.get(i), source, path, base, args, problems).ifPresent(out::add);
         }
         return out;
     }
