@@ -91,6 +91,12 @@ final class ClaimReader {
     }
 
     private ClaimPath metric() {
+        JsonNode raw = entry.get("metric");
+        if (raw != null && raw.isArray()) {
+            report("metric", ClaimsFile.shown(raw), "YAML read a list: quote a path that starts with '[', e.g. "
+                    + "metric: \"[id=zc706].ddr_peak_gbps\"");
+            return null;
+        }
         String m = text("metric");
         if (m == null) {
             return null;

@@ -157,7 +157,7 @@ class ValidateCommandTest {
                     description: d
                     source: s
                     command: boards
-                    metric: x
+                    metric: [id=zc706]
                     expected: true
                     tolerance: {absolute: 0}
                   - id: three
@@ -204,6 +204,8 @@ class ValidateCommandTest {
                         + "command's output",
                 p + "claims[2].tolerance: give absolute or relative, not both",
                 p + "claims[3].id: \"ok.one\" — duplicate id; claims[0] has it already",
+                p + "claims[3].metric: […] — YAML read a list: quote a path that starts with '[', e.g. metric: "
+                        + "\"[id=zc706].ddr_peak_gbps\"",
                 p + "claims[3].tolerance: a true/false claim is compared exactly; remove the tolerance",
                 p + "claims[4].args: […] — must be a mapping of flags to values, e.g. {board: zc706}",
                 p + "claims[4].tolerance.relative: 0.5 — a relative tolerance of an expected 0 accepts only 0; use "
