@@ -81,11 +81,13 @@ public final class NetworkRunner {
             gold.put(Network.INPUT, in);
         }
         java.util.ArrayList<LayerResult> results = new java.util.ArrayList<>();
+        Prefetch prefetch = new Prefetch();
         long clock = 0; // layers run one after another: each starts where the previous ended
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             TraceSink trace = OffsetTrace.of(o.trace(), clock);
-            LayerResult r = o.timingOnly() ? timeLayer(node.layer(), o, trace) : runLayer(node, sim, gold, o, trace);
+            LayerResult r = o.timingOnly() ? timeLayer(node.layer(), o, trace)
+                    : runLayer(node, nextGemm(nodes, i), prefetch, sim, gold, o, trace);
             if (trace.enabled()) {
                 trace.span("layers", node.layer().name(), 0, r.latencyPs());
             }
@@ -133,8 +135,38 @@ public final class NetworkRunner {
 
     // ---- bit-exact ----------------------------------------------------------------------------------
 
-    private LayerResult runLayer(Node node, Map<String, QTensor> sim, Map<String, QTensor> gold, Options o,
-                                 TraceSink trace) {
+    /** The next GEMM layer after node {@code i}, or null. */
+    private static GemmLayer nextGemm(List<Node> nodes, int i) {
+        for (int j = i + 1; j < nodes.size(); j++) {
+            if (nodes.get(j).layer() instanceof GemmLayer g) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The next GEMM layer's quantized weights, made while the golden network's layer runs on the
+     * other core (quantization depends only on the layer and the weight source, never on
+     * activations, so computing it early changes no value).
+     */
+    private static final class Prefetch {
+        GemmLayer layer;
+        QuantizedWeights weights;
+    }
+
+    private QuantizedWeights quantized(GemmLayer g, Options o, Prefetch p) {
+        if (p.layer == g) {
+            QuantizedWeights q = p.weights;
+            p.layer = null;
+            p.weights = null;
+            return q;
+        }
+        return new MsqAssigner(spec.weightBits()).assign(o.weights().weights(g), o.sp2Fraction()).weights();
+    }
+
+    private LayerResult runLayer(Node node, GemmLayer next, Prefetch prefetch, Map<String, QTensor> sim,
+                                 Map<String, QTensor> gold, Options o, TraceSink trace) {
         Layer l = node.layer();
         QTensor a = sim.get(node.inputs().get(0));
         QTensor ga = gold.get(node.inputs().get(0));
@@ -147,8 +179,7 @@ public final class NetworkRunner {
             int mg = g.gemmM();
             int kg = g.gemmK();
             int n = g.gemmN();
-            QuantizedWeights q = new MsqAssigner(spec.weightBits()).assign(o.weights().weights(g), o.sp2Fraction())
-                    .weights();
+            QuantizedWeights q = quantized(g, o, prefetch);
             // The golden network's layer runs on another core while the simulator runs this one: the
             // two share only immutable inputs, so the result does not depend on the thread count.
             java.util.concurrent.CompletableFuture<long[]> golden =
@@ -161,6 +192,10 @@ public final class NetworkRunner {
                         OffsetTrace.of(trace, t.ps));
                 System.arraycopy(r.acc(), 0, acc, gi * mg * n, mg * n);
                 t.add(r.run());
+            }
+            if (next != null) { // overlap the next layer's quantization with this layer's golden GEMM
+                prefetch.weights = quantized(next, o, prefetch);
+                prefetch.layer = next;
             }
             long[] gacc = golden.join();
             double[] step = new double[mg * groups];

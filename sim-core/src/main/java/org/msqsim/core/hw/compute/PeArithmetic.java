@@ -42,6 +42,12 @@ final class PeArithmetic {
     final Sp2Mac sp2;
     /** PACKED_LANES: products per P chain in OS and dot-product arrays, ≤ maxExactDepth. */
     final int chainLength;
+    /** LUT_SP2: {@code valueInt} of every code, indexed by code. */
+    final int[] sp2Values;
+    /** LUT_SP2: the activation range {@link Sp2Mac} accepts, and its longest dot. */
+    final long sp2ActMin;
+    final long sp2ActMax;
+    final int sp2MaxTerms;
     private final DspMac productMac;
     private final int wShift;
     private final int aShift;
@@ -66,6 +72,21 @@ final class PeArithmetic {
                 ? new PackedDspMac(d.dspKind(), d.weightBits(), d.actBits(), d.actSigned(), lanes, d.narrowWeights())
                 : null;
         this.sp2 = mac == MacKind.LUT_SP2 ? new Sp2Mac(Sp2Format.of(d.weightBits()), d.actBits(), d.actSigned()) : null;
+        if (sp2 != null) {
+            Sp2Format f = sp2.format();
+            this.sp2Values = new int[f.codeCount()];
+            for (int c = 0; c < sp2Values.length; c++) {
+                sp2Values[c] = f.valueInt(c);
+            }
+            this.sp2ActMin = d.actSigned() ? -(1L << (d.actBits() - 1)) : 0L;
+            this.sp2ActMax = d.actSigned() ? (1L << (d.actBits() - 1)) - 1 : (1L << d.actBits()) - 1;
+            this.sp2MaxTerms = (int) Math.min(Integer.MAX_VALUE, sp2.structure().maxExactTerms());
+        } else {
+            this.sp2Values = null;
+            this.sp2ActMin = 0;
+            this.sp2ActMax = -1;
+            this.sp2MaxTerms = 0;
+        }
         if (packed != null && d.chainLength() > packed.maxExactDepth()) {
             throw new IllegalArgumentException("chain length " + d.chainLength() + " exceeds the deepest exact "
                     + "accumulation of " + packed + " (" + packed.maxExactDepth() + ")");

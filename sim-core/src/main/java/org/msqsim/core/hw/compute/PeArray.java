@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.msqsim.core.fixed.FixedFormat;
 import org.msqsim.core.fixed.Overflow;
+import org.msqsim.core.fixed.PackedDspMac;
+import org.msqsim.core.fixed.Sp2Format;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
@@ -48,6 +50,12 @@ public final class PeArray {
     private int[] xT = new int[0];
     private int[] padW = new int[0];
     private long[] products = new long[0];
+    private int[] decoded = new int[0];
+    /** Smallest and largest activation of the tile last transposed. */
+    private int xMin;
+    private int xMax;
+    /** Longest dot product whose exact sum an {@code int} holds for every in-range operand. */
+    private final int intDotTerms;
     private long macs;
     private long overflowEvents;
     private long busyCycles;
@@ -61,6 +69,11 @@ public final class PeArray {
         this.laneOut = new long[spec.packing()];
         this.laneVal = new long[spec.packing()];
         this.laneExact = new long[spec.packing()];
+        long maxAbsProduct = (1L << (datapath.weightBits() - 1)) * (1L << datapath.actBits());
+        if (spec.mac() == org.msqsim.core.spec.MacKind.LUT_SP2) {
+            maxAbsProduct = (1L << datapath.actBits()) * (long) Sp2Format.of(datapath.weightBits()).maxMagnitudeInt();
+        }
+        this.intDotTerms = (int) Math.min(Integer.MAX_VALUE, Integer.MAX_VALUE / Math.max(1, maxAbsProduct));
     }
 
     public long tileCycles(int m, int k, int n) {
@@ -103,12 +116,19 @@ public final class PeArray {
         if (xT.length < k * n) {
             xT = new int[k * n];
         }
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
         for (int kk = 0; kk < k; kk++) {
             int row = xOff + kk * xRowStride;
             for (int j = 0; j < n; j++) {
-                xT[j * k + kk] = x[row + j];
+                int v = x[row + j];
+                xT[j * k + kk] = v;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
         }
+        xMin = lo;
+        xMax = hi;
     }
 
     private void dspTile(int[] w, int wOff, int ws, int m, int k, int n, long[] acc, int accOff, int as) {
@@ -131,6 +151,12 @@ public final class PeArray {
     }
 
     private void packedTile(int[] w, int wOff, int ws, int m, int k, int n, long[] acc, int accOff, int as) {
+        PackedDspMac pm = arith.packed;
+        if (xMin >= pm.actMin() && xMax <= pm.actMax() && Math.min(chunk, k) <= pm.maxExactDepth()
+                && weightsWithin(w, wOff, ws, m, k, pm.weightMin(), pm.weightMax())) {
+            plainTile(w, wOff, ws, m, k, n, acc, accOff, as);
+            return;
+        }
         final int p = arith.lanes;
         final FixedFormat f = arith.acc;
         for (int r0 = 0; r0 < m; r0 += p) {
@@ -167,6 +193,103 @@ public final class PeArray {
         }
     }
 
+    /**
+     * The packed tile when every operand is in its declared range and every chain is within
+     * {@link PackedDspMac#maxExactDepth()}: then each resolved lane of {@link PackedDspMac#dot} is
+     * the plain integer dot product of its row with the chain's activations and no lane wraps (the
+     * canaries make the lower lanes exact at any depth, and the depth bound keeps the top lane's
+     * worst-case sum inside its {@code resultBits}; PackedDspMacTest checks both exhaustively and
+     * at random), and lanes do not interact, so the zero padding lanes of a short group change
+     * nothing. The fabric side — one fit per chain into the declared accumulator, in κ order, and
+     * the overflow count of outputs off their exact sum — is the same as {@link #packedTile}'s.
+     * Out-of-range operands or deeper chains take the faithful per-cycle model instead, which
+     * gives the wrong bits the hardware gives.
+     */
+    private void plainTile(int[] w, int wOff, int ws, int m, int k, int n, long[] acc, int accOff, int as) {
+        final FixedFormat f = arith.acc;
+        final int len0 = Math.min(chunk, k);
+        for (int i = 0; i < m; i++) {
+            int wRow = wOff + i * ws;
+            for (int j = 0; j < n; j++) {
+                int o = accOff + i * as + j;
+                long exact = acc[o];
+                long v;
+                if (wrapOnce) { // wrapping adds are associative: one wrap of the exact sum is the same bits
+                    exact += dot(w, wRow, xT, j * k, k);
+                    v = f.fit(exact);
+                } else {
+                    v = exact;
+                    for (int k0 = 0; k0 < k; k0 += len0) {
+                        int len = Math.min(len0, k - k0);
+                        long s = dot(w, wRow + k0, xT, j * k + k0, len);
+                        v = f.fit(v + s);
+                        exact += s;
+                    }
+                }
+                overflowEvents += v != exact ? 1 : 0;
+                acc[o] = v;
+            }
+        }
+    }
+
+    /**
+     * The tile's SP2 codes as their integer weights ({@code Sp2Format.valueInt}, units of 2^-L),
+     * once per tile instead of a shift-add per MAC: {@code Sp2Mac}'s shift-add product of a valid
+     * code and an in-range activation is exactly {@code activation · valueInt(code)} (Sp2MacTest
+     * checks every code against every activation), its product register is wide enough never to
+     * wrap, and with a wrapping accumulator the sum order does not matter. False (nothing decoded
+     * for use) if a code is invalid: the faithful path then reports it.
+     */
+    private boolean decodeSp2(int[] w, int wOff, int ws, int m, int k) {
+        if (decoded.length < m * k) {
+            decoded = new int[m * k];
+        }
+        Sp2Format fmt = arith.sp2.format();
+        int[] table = arith.sp2Values;
+        int bits = fmt.bits();
+        for (int i = 0; i < m; i++) {
+            int row = wOff + i * ws;
+            int out = i * k;
+            for (int kk = 0; kk < k; kk++) {
+                int c = w[row + kk];
+                if ((c >>> bits) != 0) {
+                    return false;
+                }
+                decoded[out + kk] = table[c];
+            }
+        }
+        return true;
+    }
+
+    /** Plain integer dot product, in {@code int} while no in-range sum can leave it. */
+    private long dot(int[] a, int aOff, int[] b, int bOff, int len) {
+        if (len <= intDotTerms) {
+            int s = 0;
+            for (int i = 0; i < len; i++) {
+                s += a[aOff + i] * b[bOff + i];
+            }
+            return s;
+        }
+        long s = 0;
+        for (int i = 0; i < len; i++) {
+            s += (long) a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+
+    private static boolean weightsWithin(int[] w, int wOff, int ws, int m, int k, int lo, int hi) {
+        for (int i = 0; i < m; i++) {
+            int row = wOff + i * ws;
+            for (int kk = 0; kk < k; kk++) {
+                int v = w[row + kk];
+                if (v < lo || v > hi) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private int[] paddedGroup(int[] w, int wBase, int ws, int real, int k) {
         int p = arith.lanes;
         if (padW.length < p * k) {
@@ -180,6 +303,11 @@ public final class PeArray {
     }
 
     private void fabricTile(int[] w, int wOff, int ws, int m, int k, int n, long[] acc, int accOff, int as) {
+        if (arith.sp2 != null && wrapOnce && xMin >= arith.sp2ActMin && xMax <= arith.sp2ActMax
+                && k <= arith.sp2MaxTerms && decodeSp2(w, wOff, ws, m, k)) {
+            plainTile(decoded, 0, k, m, k, n, acc, accOff, as);
+            return;
+        }
         final FixedFormat f = arith.acc;
         if (!wrapOnce && products.length < k) {
             products = new long[k];
