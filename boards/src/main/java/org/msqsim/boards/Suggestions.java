@@ -8,11 +8,11 @@ import java.util.Optional;
  * is close enough to be a plausible typo: at most a third of the word's length, but 2 for short
  * words (a swapped pair, "dps" for "dsp") and never more than 3.
  */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
-    static Optional<String> closest(String word, Collection<String> known) {
+    public static Optional<String> closest(String word, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
