@@ -8,7 +8,6 @@ import org.msqsim.core.resource.CostConstants;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
-import org.msqsim.models.explore.Design;
 import org.msqsim.models.explore.ExploreGrid;
 import org.msqsim.models.explore.Exploration;
 import org.msqsim.models.explore.Explorer;
@@ -28,13 +27,16 @@ import picocli.CommandLine.Option;
         description = {"Sweep MSQ designs on a board and find the best split between SP2 (LUT core) and "
                 + "fixed-point (DSP core) rows, timing-only, in parallel.",
             "",
-            "Grid, generated from the board's default design (rows kept):",
+            "Grid, generated from the board's default design. Stage 1, every shape at the board's",
+            "fastest clock and x1 buffers:",
             "  SP2 fraction F = 0, 0.05, ..., 1 (F = 0: DSP-only, no LUT core; F = 1: LUT-only, no DSP core);",
+            "  array rows 8, 16, 32, 64 (both cores; rows hold output pixels, columns filters);",
+            "  DSP packing 1, 2, 4 products per slice (4 only at <= 4-bit weights);",
             "  DSP columns = 25/50/75/100 % of the most that fit alone within the ceilings;",
             "  LUT columns = 25/50/75/100 % of the most that fit beside that DSP core, separately for SP2",
-            "    shift-adders (MSQ) and for LUT-built fixed-point multipliers (lut-fixed, FINN-R cost);",
-            "  core clock (both cores) = the board's min, default, max and the middle of min and max;",
-            "  buffer capacities x 0.5, 1, 2 (weight banks follow the filters read per cycle).",
+            "    shift-adders (MSQ) and for LUT-built fixed-point multipliers (lut-fixed, FINN-R cost).",
+            "Stage 2: the 3 fastest designs of each family and F, and the stage-1 Pareto front, again at",
+            "  the board's min, middle, default and max clock and buffer capacities x 0.5, 1, 2.",
             "Only designs that fit within the ceilings are evaluated. For lut-fixed designs, F is the",
             "fraction of rows on the LUT core.",
             ""})
@@ -110,24 +112,24 @@ final class ExploreCommand implements Callable<Integer> {
         AcceleratorSpec base = bits == null ? b.accelerator() : RunCommand.withBits(b.accelerator(), bits, notes);
         CostModel cost = new CostModel(withCeilings(CostConstants.defaults()));
         long t0 = System.nanoTime();
-        List<Design> designs = g.designs(b, base, cost);
-        if (designs.isEmpty()) {
+        Explorer.Outcome outcome;
+        try (Progress progress = new Progress("exploring " + net.name() + " on " + b.id(), 0)) {
+            outcome = new Explorer(net, b.device().family().dsp(), threads).explore(g, b, base, cost, progress::total,
+                    progress);
+        }
+        if (outcome.evaluated() == 0) {
             throw new UserError(b.id() + ": no design of the grid fits within the ceilings (LUT " + ceilingLut
                     + ", DSP " + ceilingDsp + ", BRAM " + ceilingBram + ")");
-        }
-        Explorer.Outcome outcome;
-        try (Progress progress = new Progress("exploring " + net.name() + " on " + b.id(), designs.size())) {
-            outcome = new Explorer(net, b.device().family().dsp(), threads).evaluate(designs, progress);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Exploration ex = new Exploration(outcome.results(), outcome.infeasible());
         if (ex.results().isEmpty()) {
-            throw new UserError(b.id() + ": none of the " + designs.size() + " designs could map " + net.name());
+            throw new UserError(b.id() + ": none of the " + outcome.evaluated() + " designs could map " + net.name());
         }
         ExploreReport report = new ExploreReport(b, base, net, ex, g, new double[] {ceilingLut, ceilingDsp,
             ceilingBram}, notes.toString());
         String rate = String.format("evaluated %,d designs in %.1f s on %d thread%s: %,.0f designs/s",
-                designs.size(), seconds, threads, threads == 1 ? "" : "s", designs.size() / seconds);
+                outcome.evaluated(), seconds, threads, threads == 1 ? "" : "s", outcome.evaluated() / seconds);
         if (plotDir != null) {
             Plots.write(plotDir, report);
         }

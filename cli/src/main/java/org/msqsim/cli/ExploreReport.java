@@ -139,7 +139,8 @@ final class ExploreReport implements Report {
         for (DesignResult r : rs) {
             Design d = r.design();
             t.row(ms(r), String.format(Locale.ROOT, "%.2f", d.fraction()), d.family().label(),
-                    d.dspCols() == 0 ? "-" : d.rows() + "x" + d.dspCols(), d.lutCols() == 0 ? "-" : d.rows() + "x"
+                    d.dspCols() == 0 ? "-" : d.rows() + "x" + d.dspCols() + "x"
+                    + d.spec().dspCore().orElseThrow().packing(), d.lutCols() == 0 ? "-" : d.rows() + "x"
                     + d.lutCols(), d.clockHz() / 1_000_000 + " MHz", "x" + trim(d.bufferScale()),
                     String.format("%,d", d.used().lut()), String.format("%,d", d.used().dsp()),
                     String.format(Locale.ROOT, "%.1f", d.used().bram36()));
@@ -152,7 +153,9 @@ final class ExploreReport implements Report {
         Map<String, Object> root = Json.obj("board", board.id(), "model", net.name(), "weight_bits",
                 base.weightBits(), "activation_bits", base.activationBits(),
                 "ceilings", Json.obj("lut", ceilings[0], "dsp", ceilings[1], "bram", ceilings[2]),
-                "grid", Json.obj("fractions", grid.fractions(), "col_levels", grid.colLevels(), "clocks_mhz",
+                "grid", Json.obj("fractions", grid.fractions(), "rows", grid.rowOptions(), "dsp_packings",
+                        ExploreGrid.packings(base.weightBits()), "col_levels", grid.colLevels(),
+                        "refine_top", grid.refineTop(), "clocks_mhz",
                         ExploreGrid.clocks(board.clocks()).stream().map(c -> c / 1e6).toList(), "buffer_scales",
                         grid.bufferScales()),
                 "evaluated", ex.results().size(), "infeasible", ex.infeasible());

@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 final class Progress implements IntConsumer, AutoCloseable {
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
     private final String task;
-    private final int total;
+    private int total;
     private final boolean terminal;
     private final long start = System.nanoTime();
     private ProgressBar bar;
@@ -21,6 +21,14 @@ final class Progress implements IntConsumer, AutoCloseable {
         this.task = task;
         this.total = total;
         this.terminal = System.console() != null;
+    }
+
+    /** A new total: the work grew (e.g. a second stage). */
+    void total(int n) {
+        total = n;
+        if (bar != null) {
+            bar.maxHint(n);
+        }
     }
 
     @Override

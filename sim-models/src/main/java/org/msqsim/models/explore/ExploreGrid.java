@@ -1,7 +1,12 @@
 package org.msqsim.models.explore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.msqsim.core.resource.CostModel;
@@ -15,45 +20,75 @@ import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
- * The design space {@code explore} sweeps, generated from a board's default design ("base"):
+ * The design space {@code explore} sweeps, generated from a board's default design ("base"), in two
+ * stages.
+ *
+ * <p><b>Stage 1, shapes</b> (every combination, at the board's fastest core clock):
  * <ul>
  *   <li><b>SP2 fraction</b> F = 0, 1/steps, …, 1 (default steps 20: 0, 0.05, …, 1). F = 0 is
  *       DSP-only (no LUT core, its LUTs free); F = 1 is LUT-only (no DSP core).</li>
- *   <li><b>Core shapes</b>: rows stay the base design's (both cores share input rows). DSP columns
- *       are {@code colLevels} × the most DSP columns that fit alone (DSP-only, within the ceilings);
- *       LUT columns are {@code colLevels} × the most LUT columns that fit beside that DSP core (or
- *       alone for F = 1), computed separately for SP2 and for LUT-fixed MACs — so each LUT kind
- *       fills the same LUT budget with its own MACs. Default levels 25, 50, 75, 100 %.</li>
- *   <li><b>Core clock</b> (both cores, one clock): the board's min, default, max and the middle of
- *       min and max, duplicates removed. The board schema allows cores up to 2 × max (double-pumped
- *       DSPs); we do not sweep that. The controller keeps the base design's clock.</li>
- *   <li><b>Buffers</b>: input, weight and output capacities × {@code bufferScales} (default 0.5, 1,
- *       2). The weight buffer keeps the base bank width and depth per bank, with as many banks as
- *       the filters read per cycle need ({@code (dspCols·packing + lutCols)·W} bits).</li>
+ *   <li><b>Array rows</b> ({@code rowOptions}, default 8, 16, 32, 64), equal for both cores since
+ *       they share the activation rows. In the output-stationary arrays rows hold output pixels and
+ *       columns filters, so the aspect ratio decides how well a layer with few filters fills the
+ *       array: a 16×44×4 array spends two thirds of its columns idle on ResNet-18's 64-filter layers.
+ *       The input and output buffers are as wide as one array row of values ({@code rows·A} bits,
+ *       scaled from the base design's width per row).</li>
+ *   <li><b>DSP packing</b> 1, 2 and (at ≤ 4-bit weights) 4 products per DSP slice. Packing is not
+ *       free: a 4-lane DSP48E1 PE costs about 130 LUT of canary and drain logic
+ *       ({@code docs/cost-model.md}), LUTs the LUT core then does not have.</li>
+ *   <li><b>Columns</b>: DSP columns are {@code colLevels} × the most that fit alone (DSP-only,
+ *       within the ceilings); LUT columns are {@code colLevels} × the most that fit beside that DSP
+ *       core (or alone for F = 1), computed separately for SP2 and for LUT-fixed MACs — so each
+ *       LUT kind fills the same LUT budget with its own MACs. Default levels 25, 50, 75, 100 %.</li>
+ *   <li><b>Buffers</b> at the base design's capacities (× 1), or the largest smaller scale of
+ *       {@code bufferScales} that fits when × 1 does not.</li>
  * </ul>
- * Only designs that fit the board within the cost model's ceilings are kept (the cost model's
- * {@code fitWithinCeilings}; the caller chooses the ceilings through the model's constants). The
- * same fit does not depend on F or on the clock (the cost model prices neither).
+ * The cost model prices neither F nor the clock, so a shape fits or not whatever they are, and at
+ * equal resources the fastest clock is never slower.
+ *
+ * <p><b>Stage 2, shape polish</b> ({@link #polish}): DSP column counts a few columns either side of
+ * the {@code refineTop} fastest stage-1 designs of each family and fraction, so that the two cores'
+ * filter folds can balance (details there).
+ *
+ * <p><b>Stage 3, refinement</b> ({@link #refinements}): for the {@code refineTop} fastest designs
+ * of each family and fraction after stage 2, and for every design on their Pareto front, every
+ * other combination of core clock (the board's min, middle, default and max) and buffer scale
+ * ({@code bufferScales}, default 0.5, 1, 2). Buffers change DDR traffic and the clock changes
+ * everything, but neither changes which shapes fill the arrays well, so the search spends its
+ * evaluations where the shapes are good. The controller keeps the base design's clock throughout.
+ *
+ * <p>Only designs that fit the board within the cost model's ceilings are kept (the cost model's
+ * {@code fitWithinCeilings}; the caller chooses the ceilings through the model's constants).
  *
  * @param fractionSteps F takes the values i / fractionSteps, i = 0 … fractionSteps
+ * @param rowOptions    array row counts to sweep; empty means the base design's rows only
+ * @param refineTop     designs per family and fraction that stages 2 and 3 refine; 0 means stage 1 only
+ * @param refineClocks  whether stage 3 sweeps the clock
  */
-public record ExploreGrid(int fractionSteps, List<Double> colLevels, List<Double> bufferScales) {
+public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Double> colLevels,
+                          List<Double> bufferScales, int refineTop, boolean refineClocks) {
     public ExploreGrid {
-        if (fractionSteps < 1 || colLevels.isEmpty() || bufferScales.isEmpty()) {
+        if (fractionSteps < 1 || colLevels.isEmpty() || bufferScales.isEmpty() || refineTop < 0) {
             throw new IllegalArgumentException("a grid needs fraction steps, column levels and buffer scales");
         }
+        rowOptions = List.copyOf(rowOptions);
         colLevels = List.copyOf(colLevels);
         bufferScales = List.copyOf(bufferScales);
     }
 
-    /** The documented default grid: 21 fractions, 4 column levels per core, 3 buffer scales. */
+    /**
+     * The documented default grid: 21 fractions, rows 8/16/32/64, packings 1/2/4, 4 column levels
+     * per core; stage 2 polishes the 3 best designs per family and F; stage 3 tries them at 4 clocks ×
+     * 3 buffer scales.
+     */
     public static ExploreGrid standard() {
-        return new ExploreGrid(20, List.of(0.25, 0.5, 0.75, 1.0), List.of(0.5, 1.0, 2.0));
+        return new ExploreGrid(20, List.of(8, 16, 32, 64), List.of(0.25, 0.5, 0.75, 1.0), List.of(0.5, 1.0, 2.0),
+                3, true);
     }
 
-    /** A small grid for tests and quick looks: 5 fractions, 2 column levels, 1 buffer scale. */
+    /** A small grid for tests and quick looks: 5 fractions, base rows, 2 column levels, stage 1 only. */
     public static ExploreGrid small() {
-        return new ExploreGrid(4, List.of(0.5, 1.0), List.of(1.0));
+        return new ExploreGrid(4, List.of(), List.of(0.5, 1.0), List.of(1.0), 0, false);
     }
 
     public List<Double> fractions() {
@@ -71,20 +106,31 @@ public record ExploreGrid(int fractionSteps, List<Double> colLevels, List<Double
         return List.copyOf(s);
     }
 
-    /** Every design of the grid that fits, in a fixed order (family, F, DSP cols, LUT cols, clock, scale). */
+    /** DSP packings to sweep at {@code weightBits}: 4 lanes need ≤ 4-bit weights, 2 lanes ≤ 8 bits. */
+    public static List<Integer> packings(int weightBits) {
+        return weightBits <= 4 ? List.of(1, 2, 4) : weightBits <= 8 ? List.of(1, 2) : List.of(1);
+    }
+
+    /**
+     * Stage 1: every shape of the grid that fits, in a fixed order (family, F, rows, packing, DSP
+     * cols, LUT cols), indices from 0.
+     */
     public List<Design> designs(BoardSpec board, AcceleratorSpec base, CostModel model) {
         Builder b = new Builder(board, base, model);
-        List<Long> clocks = clocks(board.clocks());
+        long clk = board.clocks().maxHz();
+        List<Integer> rowsList = rowOptions.isEmpty() ? List.of(b.baseRows) : rowOptions;
         List<Design> out = new ArrayList<>();
         for (DesignFamily fam : DesignFamily.values()) {
             for (double f : fractions()) {
                 if ((fam == DesignFamily.DSP_ONLY) != (f == 0)) {
                     continue;
                 }
-                for (int[] shape : shapes(b, fam, f)) {
-                    for (long clk : clocks) {
-                        for (double s : bufferScales) {
-                            b.design(out.size(), fam, f, shape[0], shape[1], clk, s).ifPresent(out::add);
+                for (int rows : rowsList) {
+                    for (int packing : f == 1 ? List.of(b.basePacking) : packings(base.weightBits())) {
+                        for (int[] shape : shapes(b, fam, f, rows, packing)) {
+                            stageOneScales().stream()
+                                    .map(s -> b.design(out.size(), fam, f, rows, packing, shape[0], shape[1], clk, s))
+                                    .flatMap(Optional::stream).findFirst().ifPresent(out::add);
                         }
                     }
                 }
@@ -93,12 +139,132 @@ public record ExploreGrid(int fractionSteps, List<Double> colLevels, List<Double
         return out;
     }
 
-    /** The (DSP cols, LUT cols) pairs for one family and fraction, at buffer scale 1. */
-    private List<int[]> shapes(Builder b, DesignFamily fam, double f) {
+    /** Buffer scales stage 1 tries, in order: 1, then the smaller ones downwards, then the larger upwards. */
+    private List<Double> stageOneScales() {
+        List<Double> out = new ArrayList<>();
+        if (bufferScales.contains(1.0)) {
+            out.add(1.0);
+        }
+        bufferScales.stream().filter(s -> s < 1).sorted(Comparator.reverseOrder()).forEach(out::add);
+        bufferScales.stream().filter(s -> s > 1).sorted().forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Stage 2, shape polish: around each of the {@code refineTop} fastest stage-1 designs of each
+     * family and F, the DSP column counts within {@code ±POLISH_SPAN}, each with the most LUT columns
+     * that fit beside it and with the design's own LUT column count (LUT-only designs: LUT columns
+     * within the span). Column levels are coarse, and a core's time moves in whole filter folds
+     * ({@code ⌈filters/columns⌉}): the two cores finish together only when their fold counts match on
+     * the layers that matter, which a coarse grid often misses by a column or two. Same clock and
+     * buffer scale as the design polished; shapes already evaluated are skipped.
+     */
+    public List<Design> polish(BoardSpec board, AcceleratorSpec base, CostModel model, List<DesignResult> done,
+                               int firstIndex) {
+        if (refineTop == 0) {
+            return List.of();
+        }
+        Builder b = new Builder(board, base, model);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        done.forEach(r -> seen.add(key(r.design())));
+        List<Design> out = new ArrayList<>();
+        for (Design d : topPerGroup(done).values()) {
+            int packing = d.spec().dspCore().map(PeArraySpec::packing).orElse(b.basePacking);
+            TreeSet<Long> pairs = new TreeSet<>();
+            if (d.dspCols() == 0) {
+                for (int l = d.lutCols() - POLISH_SPAN; l <= d.lutCols() + POLISH_SPAN; l++) {
+                    pairs.add(l > 0 ? (long) l : -1L);
+                }
+            } else {
+                for (int c = Math.max(1, d.dspCols() - POLISH_SPAN); c <= d.dspCols() + POLISH_SPAN; c++) {
+                    if (d.family() == DesignFamily.DSP_ONLY) {
+                        pairs.add((long) c << 32);
+                    } else {
+                        int max = b.maxCols(d.family().lutMac(), d.rows(), packing, c);
+                        for (int l : new int[] {max, d.lutCols()}) {
+                            if (l > 0 && l <= max) {
+                                pairs.add(((long) c << 32) | l);
+                            }
+                        }
+                    }
+                }
+            }
+            pairs.remove(-1L);
+            for (long pair : pairs) {
+                int c = (int) (pair >>> 32);
+                int l = (int) pair;
+                b.design(firstIndex + out.size(), d.family(), d.fraction(), d.rows(), packing, c, l, d.clockHz(),
+                        d.bufferScale()).filter(x -> seen.add(key(x))).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** How far stage 2 moves a core's column count, each way. */
+    public static final int POLISH_SPAN = 3;
+
+    private static String key(Design d) {
+        return d.family() + "/" + d.fraction() + "/" + d.spec().name();
+    }
+
+    /** The {@code refineTop} fastest designs of each family and F, by index. */
+    private Map<Integer, Design> topPerGroup(List<DesignResult> results) {
+        Map<String, List<DesignResult>> groups = new LinkedHashMap<>();
+        for (DesignResult r : results) {
+            groups.computeIfAbsent(r.design().family() + "/" + r.design().fraction(), k -> new ArrayList<>()).add(r);
+        }
+        Map<Integer, Design> chosen = new java.util.TreeMap<>();
+        for (List<DesignResult> g : groups.values()) {
+            g.stream().sorted(Exploration.FASTEST).limit(refineTop).forEach(r -> chosen.put(r.design().index(),
+                    r.design()));
+        }
+        return chosen;
+    }
+
+    /**
+     * Stage 3: the other clocks and buffer scales of the stage-1 designs worth refining (the
+     * {@code refineTop} fastest of each family and F, and the stage-1 Pareto front), indices from
+     * {@code firstIndex}, in the order of the refined designs' indices.
+     */
+    public List<Design> refinements(BoardSpec board, AcceleratorSpec base, CostModel model,
+                                    List<DesignResult> stageOne, int firstIndex) {
+        Map<Integer, Design> chosen = new java.util.TreeMap<>();
+        if (refineTop > 0) {
+            Map<String, List<DesignResult>> groups = new LinkedHashMap<>();
+            for (DesignResult r : stageOne) {
+                groups.computeIfAbsent(r.design().family() + "/" + r.design().fraction(), k -> new ArrayList<>()).add(r);
+            }
+            for (List<DesignResult> g : groups.values()) {
+                g.stream().sorted(Exploration.FASTEST).limit(refineTop).forEach(r -> chosen.put(r.design().index(),
+                        r.design()));
+            }
+            new Exploration(stageOne, 0).pareto().forEach(r -> chosen.put(r.design().index(), r.design()));
+        }
+        Builder b = new Builder(board, base, model);
+        List<Long> clocks = refineClocks ? clocks(board.clocks()) : List.of(board.clocks().maxHz());
+        List<Design> out = new ArrayList<>();
+        for (Design d : chosen.values()) {
+            int packing = d.spec().dspCore().map(PeArraySpec::packing).orElse(b.basePacking);
+            for (long clk : clocks) {
+                for (double s : bufferScales) {
+                    if (clk == d.clockHz() && s == d.bufferScale()) {
+                        continue;
+                    }
+                    b.design(firstIndex + out.size(), d.family(), d.fraction(), d.rows(), packing, d.dspCols(),
+                            d.lutCols(), clk, s).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The (DSP cols, LUT cols) pairs for one family, fraction, row count and packing, at buffer scale 1. */
+    private List<int[]> shapes(Builder b, DesignFamily fam, double f, int rows, int packing) {
         List<int[]> out = new ArrayList<>();
-        List<Integer> dsp = f == 1 ? List.of(0) : levels(b.maxCols(null, 0));
+        List<Integer> dsp = f == 1 ? List.of(0) : levels(b.maxCols(null, rows, packing, 0));
         for (int d : dsp) {
-            List<Integer> lut = fam == DesignFamily.DSP_ONLY ? List.of(0) : levels(b.maxCols(fam.lutMac(), d));
+            List<Integer> lut = fam == DesignFamily.DSP_ONLY ? List.of(0)
+                    : levels(b.maxCols(fam.lutMac(), rows, packing, d));
             for (int l : lut) {
                 if (d + l > 0 && (fam == DesignFamily.DSP_ONLY || l > 0)) {
                     out.add(new int[] {d, l});
@@ -125,30 +291,34 @@ public record ExploreGrid(int fractionSteps, List<Double> colLevels, List<Double
         private final CostModel model;
         private final PeArraySpec dspTemplate;
         private final PeArraySpec lutTemplate;
-        private final java.util.Map<String, Integer> maxCache = new java.util.HashMap<>();
+        private final int baseRows;
+        private final int basePacking;
+        private final Map<String, Integer> maxCache = new HashMap<>();
 
         Builder(BoardSpec board, AcceleratorSpec base, CostModel model) {
             this.board = board;
             this.base = base;
             this.model = model;
-            int rows = base.dspCore().or(base::lutCore).orElseThrow().rows();
+            this.baseRows = base.dspCore().or(base::lutCore).orElseThrow().rows();
             long clk = board.clocks().defaultHz();
             this.dspTemplate = base.dspCore().orElse(new PeArraySpec("dsp_core", MacKind.DSP,
-                    Dataflow.OUTPUT_STATIONARY, rows, 1, base.weightBits() <= 4 ? 4 : 2, clk, 24));
+                    Dataflow.OUTPUT_STATIONARY, baseRows, 1, base.weightBits() <= 4 ? 4 : 2, clk, 24));
             this.lutTemplate = base.lutCore().orElse(new PeArraySpec("lut_core", MacKind.LUT_SP2,
-                    Dataflow.OUTPUT_STATIONARY, rows, 1, 1, clk, dspTemplate.accumulatorBits()));
+                    Dataflow.OUTPUT_STATIONARY, baseRows, 1, 1, clk, dspTemplate.accumulatorBits()));
+            this.basePacking = dspTemplate.packing();
         }
 
         /** The most columns of a core that fit: DSP alone ({@code lutMac} null) or LUT beside {@code dspCols}. */
-        int maxCols(MacKind lutMac, int dspCols) {
-            return maxCache.computeIfAbsent(lutMac + "/" + dspCols, k -> {
+        int maxCols(MacKind lutMac, int rows, int packing, int dspCols) {
+            return maxCache.computeIfAbsent(lutMac + "/" + rows + "/" + packing + "/" + dspCols, k -> {
                 int lo = 0;
                 int hi = 4096;
                 while (lo < hi) {
                     int mid = (lo + hi + 1) >>> 1;
-                    AcceleratorSpec s = lutMac == null ? spec(DesignFamily.DSP_ONLY, mid, 0, board.clocks().defaultHz(), 1)
-                            : spec(lutMac == MacKind.LUT_SP2 ? DesignFamily.MSQ : DesignFamily.LUT_FIXED, dspCols, mid,
-                            board.clocks().defaultHz(), 1);
+                    AcceleratorSpec s = lutMac == null
+                            ? spec(DesignFamily.DSP_ONLY, rows, packing, mid, 0, board.clocks().defaultHz(), 1)
+                            : spec(lutMac == MacKind.LUT_SP2 ? DesignFamily.MSQ : DesignFamily.LUT_FIXED, rows,
+                            packing, dspCols, mid, board.clocks().defaultHz(), 1);
                     if (s != null && model.fitWithinCeilings(s, board.device()).fits()) {
                         lo = mid;
                     } else {
@@ -159,8 +329,9 @@ public record ExploreGrid(int fractionSteps, List<Double> colLevels, List<Double
             });
         }
 
-        Optional<Design> design(int index, DesignFamily fam, double f, int dspCols, int lutCols, long clk, double s) {
-            AcceleratorSpec spec = spec(fam, dspCols, lutCols, clk, s);
+        Optional<Design> design(int index, DesignFamily fam, double f, int rows, int packing, int dspCols,
+                                int lutCols, long clk, double s) {
+            AcceleratorSpec spec = spec(fam, rows, packing, dspCols, lutCols, clk, s);
             if (spec == null) {
                 return Optional.empty();
             }
@@ -168,23 +339,21 @@ public record ExploreGrid(int fractionSteps, List<Double> colLevels, List<Double
             if (!fit.fits()) {
                 return Optional.empty();
             }
-            return Optional.of(new Design(index, fam, f, spec, dspTemplate.rows(), dspCols, lutCols, clk, s,
-                    fit.used()));
+            return Optional.of(new Design(index, fam, f, spec, rows, dspCols, lutCols, clk, s, fit.used()));
         }
 
-        /** The spec, or null when it cannot be built (more DSP slices than the device has). */
-        AcceleratorSpec spec(DesignFamily fam, int dspCols, int lutCols, long clk, double s) {
-            int rows = dspTemplate.rows();
+        /** The spec, or null when it cannot be built (more DSP slices than the device has, too wide a buffer). */
+        AcceleratorSpec spec(DesignFamily fam, int rows, int packing, int dspCols, int lutCols, long clk, double s) {
             if ((long) rows * dspCols > board.device().dsp()) {
                 return null;
             }
             Optional<PeArraySpec> dsp = dspCols == 0 ? Optional.empty() : Optional.of(new PeArraySpec(
-                    dspTemplate.name(), MacKind.DSP, dspTemplate.dataflow(), rows, dspCols, dspTemplate.packing(), clk,
+                    dspTemplate.name(), MacKind.DSP, dspTemplate.dataflow(), rows, dspCols, packing, clk,
                     dspTemplate.accumulatorBits()));
             Optional<PeArraySpec> lut = lutCols == 0 ? Optional.empty() : Optional.of(new PeArraySpec(
                     lutTemplate.name(), fam.lutMac(), lutTemplate.dataflow(), rows, lutCols, 1, clk,
                     lutTemplate.accumulatorBits()));
-            long filterBits = ((long) dspCols * dspTemplate.packing() + lutCols) * base.weightBits();
+            long filterBits = ((long) dspCols * packing + lutCols) * base.weightBits();
             BufferSpec w = base.weightBuffer();
             int banks = (int) Math.max(1, (filterBits + w.widthBits() - 1) / w.widthBits());
             if (banks > 4096) {
@@ -193,16 +362,25 @@ public record ExploreGrid(int fractionSteps, List<Double> colLevels, List<Double
             long perBank = kib(w.capacityBytes() / (double) w.banks() * s);
             BufferSpec weight = new BufferSpec(w.name(), perBank * banks, w.widthBits(), banks, w.doubleBuffered(),
                     w.memory());
-            String name = String.format(java.util.Locale.ROOT, "%s-%dx%d-dsp+%dx%d-%s-%dmhz-buf%s", base.name(), rows,
-                    dspCols, rows, lutCols, fam.label(), clk / 1_000_000, s);
-            return new AcceleratorSpec(name, dsp, lut, scaled(base.inputBuffer(), s), weight,
-                    scaled(base.outputBuffer(), s), base.ddr(), base.controlClockHz(), base.weightBits(),
-                    base.activationBits());
+            BufferSpec input = rowWide(base.inputBuffer(), rows, s);
+            BufferSpec output = rowWide(base.outputBuffer(), rows, s);
+            if (input == null || output == null) {
+                return null;
+            }
+            String name = String.format(Locale.ROOT, "%s-%dx%dx%d-dsp+%dx%d-%s-%dmhz-buf%s", base.name(), rows,
+                    dspCols, packing, rows, lutCols, fam.label(), clk / 1_000_000, s);
+            return new AcceleratorSpec(name, dsp, lut, input, weight, output, base.ddr(), base.controlClockHz(),
+                    base.weightBits(), base.activationBits());
         }
 
-        private static BufferSpec scaled(BufferSpec b, double s) {
-            return new BufferSpec(b.name(), kib(b.capacityBytes() * s), b.widthBits(),
-                    b.banks(), b.doubleBuffered(), b.memory());
+        /** A buffer one array row wide (the base width per row × rows), capacity × s; null if too wide. */
+        private BufferSpec rowWide(BufferSpec b, int rows, double s) {
+            long width = Math.max(1, (long) b.widthBits() * rows / baseRows);
+            if (width > 4096) {
+                return null;
+            }
+            return new BufferSpec(b.name(), kib(b.capacityBytes() * s), (int) width, b.banks(), b.doubleBuffered(),
+                    b.memory());
         }
 
         /** Bytes rounded to whole KiB, at least 1 KiB. */

@@ -9,6 +9,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.msqsim.core.fixed.DspKind;
+import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.exec.InfeasibleException;
 import org.msqsim.models.exec.NetworkRun;
@@ -43,6 +46,11 @@ public final class Explorer {
     public record Outcome(List<DesignResult> results, int infeasible) {
         public Outcome {
             results = List.copyOf(results);
+        }
+
+        /** Designs evaluated, mapped or not. */
+        public int evaluated() {
+            return results.size() + infeasible;
         }
     }
 
@@ -90,6 +98,41 @@ public final class Explorer {
             }
         }
         return new Outcome(out, infeasible);
+    }
+
+    /**
+     * The three stages of {@code grid} (see {@link ExploreGrid}): the stage-1 shapes, the polish of
+     * the best of them, then their clocks and buffers. {@code total} (may be null) hears the number of designs to evaluate, again
+     * when stage 2 adds to it; {@code progress} (may be null) the number done. Deterministic: each stage
+     * depends only on the results before it, which do not depend on the thread count. Nothing evaluated
+     * ({@link Outcome#evaluated()} 0) means no design of the grid fits the board.
+     */
+    public Outcome explore(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model,
+                           IntConsumer total, IntConsumer progress) {
+        List<Design> first = grid.designs(board, base, model);
+        if (first.isEmpty()) {
+            return new Outcome(List.of(), 0);
+        }
+        if (total != null) {
+            total.accept(first.size());
+        }
+        Outcome all = evaluate(first, progress);
+        for (int stage = 2; stage <= 3; stage++) {
+            int before = all.evaluated();
+            List<Design> more = stage == 2 ? grid.polish(board, base, model, all.results(), before)
+                    : grid.refinements(board, base, model, all.results(), before);
+            if (more.isEmpty()) {
+                continue;
+            }
+            if (total != null) {
+                total.accept(before + more.size());
+            }
+            Outcome next = evaluate(more, progress == null ? null : n -> progress.accept(before + n));
+            List<DesignResult> merged = new ArrayList<>(all.results());
+            merged.addAll(next.results());
+            all = new Outcome(merged, all.infeasible() + next.infeasible());
+        }
+        return all;
     }
 
     /** One design, timing-only; null when the mapper finds a layer infeasible on it. */

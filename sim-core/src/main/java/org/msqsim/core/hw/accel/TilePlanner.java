@@ -11,7 +11,9 @@ import org.msqsim.core.spec.PeArraySpec;
  * Chooses tile sizes for one GEMM on an MSQ accelerator by search over a small candidate set, scored
  * by an analytic model (our documented choice: search + model).
  *
- * <p>Candidates: {@code tn} ∈ {N} ∪ {powers of two ≥ 8 below N}; {@code tk} ∈ {K} ∪ {⌈K/2^i⌉};
+ * <p>Candidates: {@code tn} ∈ {N} ∪ {⌈N/2^i⌉ ≥ 8}; {@code tk} ∈ {K} ∪ {⌈K/2^i⌉}; each also
+ * rounded down and up to whole array folds (multiples of the rows for the dimension the array
+ * folds over its rows: n for output-stationary, k otherwise — see {@link #aligned});
  * the number of m-tiles MT ∈ {1, 2, 3, 4, 6, 8, …} with {@code tmDsp = ⌈mDsp/MT⌉} and
  * {@code tmLut = ⌈mLut/MT⌉}, so both cores have the same number of m-tiles and work in lock-step. A
  * candidate fits when one buffer half holds its input tile ({@code tk·tn} activations), its weight
@@ -39,8 +41,8 @@ public final class TilePlanner {
         TilePlan best = null;
         long bestScore = Long.MAX_VALUE;
         long bestSteps = Long.MAX_VALUE;
-        for (int tn : candidates(g.n(), 8)) {
-            for (int tk : candidates(g.k(), 1)) {
+        for (int tn : aligned(candidates(g.n(), 8), nUnit(), g.n())) {
+            for (int tk : aligned(candidates(g.k(), 1), kUnit(), g.k())) {
                 for (int mt : mTileCounts(Math.max(g.mDsp(), g.mLut()))) {
                     TilePlan p = new TilePlan(tn, tk, ceilDivOrZero(g.mDsp(), mt), ceilDivOrZero(g.mLut(), mt));
                     if (!fits(p)) {
@@ -136,6 +138,43 @@ public final class TilePlanner {
             out.add(c);
         }
         return out;
+    }
+
+    /**
+     * The candidates and, beside each, the nearest multiples of {@code unit} below and above it (at
+     * most {@code full}), distinct, in that order. A tile that is a whole number of array folds wastes
+     * no rows in its last fold: 3,136 pixels halved four times give 196, which takes 7 folds of 32
+     * rows with 28 rows idle in the last, where 192 or 224 fill every fold.
+     */
+    static List<Integer> aligned(List<Integer> cands, int unit, int full) {
+        if (unit <= 1) {
+            return cands;
+        }
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        for (int c : cands) {
+            out.add(c);
+            if (c >= unit) {
+                out.add(c / unit * unit);
+            }
+            out.add((int) Math.min(full, ((long) c + unit - 1) / unit * unit));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The n-tile alignment: output-stationary arrays hold pixels in their rows. */
+    private int nUnit() {
+        return rowsIf(d -> d == org.msqsim.core.spec.Dataflow.OUTPUT_STATIONARY);
+    }
+
+    /** The k-tile alignment: weight-stationary and dot-product arrays reduce k over their rows. */
+    private int kUnit() {
+        return rowsIf(d -> d != org.msqsim.core.spec.Dataflow.OUTPUT_STATIONARY);
+    }
+
+    /** The rows both cores share, when the cores' dataflow matches {@code which}; else 1. */
+    private int rowsIf(java.util.function.Predicate<org.msqsim.core.spec.Dataflow> which) {
+        Optional<PeArraySpec> c = spec.dspCore().or(spec::lutCore);
+        return c.filter(x -> which.test(x.dataflow())).map(PeArraySpec::rows).orElse(1);
     }
 
     static List<Integer> mTileCounts(int maxRows) {
