@@ -105,10 +105,28 @@ final class ExploreReport implements Report {
         ex.speedupVsDspOnly().ifPresent(s -> sb.append(String.format(Locale.ROOT,
                 "speedup        %.3fx over the best DSP-only design%n", s)));
         sb.append("MSQ vs fixed   ").append(verdict()).append('\n');
+        sb.append("\nby DSP packing (products per DSP slice; packed lanes cost LUTs the LUT core then lacks)\n\n");
+        sb.append(packingTable().render());
         sb.append("\nPareto front: latency against LUT and DSP use (").append(ex.pareto().size())
                 .append(" designs)\n\n");
         sb.append(designTable(ex.pareto()).render());
         return sb.toString();
+    }
+
+    private TextTable packingTable() {
+        TextTable t = new TextTable("packing", "DSP-only", "MSQ", "at F", "MSQ speedup", "LUT-fixed", "at F");
+        for (Exploration.PackingSummary p : ex.byPacking()) {
+            t.row(p.packing() + "", p.dspOnly().map(ExploreReport::ms).orElse("-"), p.msq().map(ExploreReport::ms)
+                    .orElse("-"), p.msq().map(r -> fraction(r.design())).orElse("-"),
+                    p.msqSpeedup().map(x -> String.format(Locale.ROOT, "%.2fx", x)).orElse("-"),
+                    p.lutFixed().map(ExploreReport::ms).orElse("-"), p.lutFixed().map(r -> fraction(r.design()))
+                            .orElse("-"));
+        }
+        return t;
+    }
+
+    private static String fraction(Design d) {
+        return String.format(Locale.ROOT, "%.2f", d.fraction());
     }
 
     private TextTable fractionTable() {
@@ -167,6 +185,15 @@ final class ExploreReport implements Report {
         root.put("lut_fixed", Json.obj("best", ex.best(DesignFamily.LUT_FIXED).map(ExploreReport::designJson)
                 .orElse(null), "best_per_fraction", perFraction(DesignFamily.LUT_FIXED)));
         root.put("msq_vs_lut_fixed", verdict());
+        List<Object> packings = new ArrayList<>();
+        for (Exploration.PackingSummary p : ex.byPacking()) {
+            packings.add(Json.obj("packing", p.packing(),
+                    "dsp_only", p.dspOnly().map(ExploreReport::designJson).orElse(null),
+                    "msq", p.msq().map(ExploreReport::designJson).orElse(null),
+                    "lut_fixed", p.lutFixed().map(ExploreReport::designJson).orElse(null),
+                    "msq_speedup_vs_dsp_only", p.msqSpeedup().map(Json::num).orElse(null)));
+        }
+        root.put("by_packing", packings);
         root.put("pareto", ex.pareto().stream().map(ExploreReport::designJson).toList());
         root.put("designs", ex.results().stream().map(ExploreReport::designJson).toList());
         return root;

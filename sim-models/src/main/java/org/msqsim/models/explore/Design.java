@@ -17,4 +17,8 @@ import org.msqsim.core.spec.AcceleratorSpec;
  */
 public record Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
                      int lutCols, long clockHz, double bufferScale, ResourceVector used) {
+    /** Products per DSP slice per cycle of the DSP core; 0 when there is none. */
+    public int dspPacking() {
+        return spec == null ? 0 : spec.dspCore().map(c -> c.packing()).orElse(0);
+    }
 }

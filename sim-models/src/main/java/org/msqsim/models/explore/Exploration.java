@@ -30,6 +30,33 @@ public record Exploration(List<DesignResult> results, int infeasible) {
         return results.stream().filter(r -> r.design().family() == family).min(FASTEST);
     }
 
+    /** The fastest design of one family whose DSP core packs {@code packing} products per slice. */
+    public Optional<DesignResult> best(DesignFamily family, int packing) {
+        return results.stream().filter(r -> r.design().family() == family && r.design().dspPacking() == packing)
+                .min(FASTEST);
+    }
+
+    /**
+     * For one DSP packing: the best DSP-only, MSQ and LUT-fixed designs whose DSP core packs that many
+     * products, and the MSQ speedup over that DSP-only design. A 4-lane DSP PE costs LUTs of its own
+     * (canaries, carry counters, drain) that the LUT core then cannot have, so how much MSQ buys
+     * depends on what the DSP-only baseline packs.
+     */
+    public record PackingSummary(int packing, Optional<DesignResult> dspOnly, Optional<DesignResult> msq,
+                                 Optional<DesignResult> lutFixed) {
+        /** Best DSP-only latency at this packing ÷ best MSQ latency at this packing. */
+        public Optional<Double> msqSpeedup() {
+            return dspOnly.flatMap(d -> msq.map(m -> d.latencyPs() / (double) m.latencyPs()));
+        }
+    }
+
+    /** One summary per DSP packing that some design with a DSP core uses, ascending. */
+    public List<PackingSummary> byPacking() {
+        return results.stream().map(r -> r.design().dspPacking()).filter(p -> p > 0).distinct().sorted()
+                .map(p -> new PackingSummary(p, best(DesignFamily.DSP_ONLY, p), best(DesignFamily.MSQ, p),
+                        best(DesignFamily.LUT_FIXED, p))).toList();
+    }
+
     /** Best DSP-only latency ÷ best latency: how much the LUT core buys (1.0 when DSP-only wins). */
     public Optional<Double> speedupVsDspOnly() {
         return best().flatMap(b -> best(DesignFamily.DSP_ONLY).map(d -> d.latencyPs() / (double) b.latencyPs()));

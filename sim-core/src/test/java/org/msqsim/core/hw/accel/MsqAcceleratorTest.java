@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,5 +127,18 @@ class MsqAcceleratorTest {
         PlanOutcome o = new TilePlanner(dspOnly).plan(new GemmShape(4, 4, 8, 8));
         assertInstanceOf(PlanOutcome.Infeasible.class, o);
         assertTrue(((PlanOutcome.Infeasible) o).reason().contains("LUT core"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void tileCandidatesGainTheirNeighbouringWholeFolds() {
+        // 3,136 pixels halved: 1568, 784, 392, 196, 98 ...; with 32 rows 196 gains 192 and 224.
+        List<Integer> c = TilePlanner.aligned(TilePlanner.candidates(3136, 8), 32, 3136);
+        assertTrue(c.containsAll(List.of(3136, 1568, 784, 392, 196, 192, 224, 96, 128)), c.toString());
+        assertEquals(c.size(), new java.util.HashSet<>(c).size(), "distinct");
+        assertTrue(c.stream().allMatch(x -> x > 0 && x <= 3136), c.toString());
+        // A tile smaller than a fold rounds up to one fold, never beyond the dimension.
+        assertEquals(List.of(20), TilePlanner.aligned(List.of(20), 32, 20));
+        assertEquals(List.of(5, 8), TilePlanner.aligned(List.of(5), 8, 100));
+        assertEquals(List.of(7, 3), TilePlanner.aligned(List.of(7, 3), 1, 7), "unit 1 leaves the list alone");
     }
 }

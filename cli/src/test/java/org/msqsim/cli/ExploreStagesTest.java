@@ -1,0 +1,93 @@
+package org.msqsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.msqsim.boards.BoardCatalog;
+import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.models.explore.Design;
+import org.msqsim.models.explore.DesignFamily;
+import org.msqsim.models.explore.DesignResult;
+import org.msqsim.models.explore.ExploreGrid;
+import org.msqsim.models.explore.Exploration;
+import org.msqsim.models.explore.Explorer;
+import org.msqsim.models.zoo.ModelZoo;
+
+/** The standard grid's three stages, in process, on a small network: determinism, fit, what each adds. */
+class ExploreStagesTest {
+    private static final BoardSpec BOARD = BoardCatalog.get("pynq-z2");
+    private static final CostModel COST = CostModel.defaults();
+
+    private static Explorer.Outcome twoJobs;
+
+    /** The two-thread outcome, computed once for the tests that only read it. */
+    private static synchronized Explorer.Outcome explored() {
+        if (twoJobs == null) {
+            twoJobs = explore(2);
+        }
+        return twoJobs;
+    }
+
+    private static Explorer.Outcome explore(int jobs) {
+        return new Explorer(ModelZoo.get("cifar_net"), BOARD.device().family().dsp(), jobs)
+                .explore(ExploreGrid.standard(), BOARD, BOARD.accelerator(), COST, null, null);
+    }
+
+    @Test
+    void allStagesAreDeterministicFitAndIndexedOnce() {
+        Explorer.Outcome one = explore(1);
+        Explorer.Outcome two = explored();
+        assertEquals(one, two);
+        List<Design> stageOne = ExploreGrid.standard().designs(BOARD, BOARD.accelerator(), COST);
+        assertTrue(one.evaluated() > stageOne.size(), "stages 2 and 3 add designs");
+        Set<Integer> indices = new HashSet<>();
+        Set<String> specs = new HashSet<>();
+        for (DesignResult r : one.results()) {
+            Design d = r.design();
+            assertTrue(indices.add(d.index()), "index " + d.index() + " twice");
+            assertTrue(specs.add(d.family() + "/" + d.fraction() + "/" + d.spec().name()), "evaluated twice: "
+                    + d.spec().name());
+            assertTrue(COST.fitWithinCeilings(d.spec(), BOARD.device()).fits(), d.spec().name());
+            assertEquals(d.family() == DesignFamily.DSP_ONLY, d.fraction() == 0, d.spec().name());
+            d.spec().lutCore().ifPresent(l -> assertEquals(d.spec().dspCore().map(c -> c.rows()).orElse(l.rows()),
+                    l.rows(), "both cores share rows"));
+        }
+        assertEquals(one.evaluated() - 1, indices.stream().mapToInt(i -> i).max().orElseThrow(), "indices 0..n-1");
+    }
+
+    @Test
+    void stageOneUsesTheFastestClockAndLaterStagesTheOthers() {
+        Explorer.Outcome all = explored();
+        int firstCount = ExploreGrid.standard().designs(BOARD, BOARD.accelerator(), COST).size();
+        Set<Long> laterClocks = new HashSet<>();
+        for (DesignResult r : all.results()) {
+            if (r.design().index() < firstCount) {
+                assertEquals(BOARD.clocks().maxHz(), r.design().clockHz());
+            } else {
+                laterClocks.add(r.design().clockHz());
+            }
+        }
+        assertEquals(Set.copyOf(ExploreGrid.clocks(BOARD.clocks())), laterClocks);
+    }
+
+    @Test
+    void everyDspPackingIsSweptAndSummarised() {
+        Exploration ex = new Exploration(explored().results(), 0);
+        List<Exploration.PackingSummary> ps = ex.byPacking();
+        assertEquals(List.of(1, 2, 4), ps.stream().map(Exploration.PackingSummary::packing).toList());
+        for (Exploration.PackingSummary p : ps) {
+            assertEquals(p.packing(), p.dspOnly().orElseThrow().design().dspPacking());
+            assertEquals(p.packing(), p.msq().orElseThrow().design().dspPacking());
+            double expected = p.dspOnly().orElseThrow().latencyPs() / (double) p.msq().orElseThrow().latencyPs();
+            assertEquals(expected, p.msqSpeedup().orElseThrow(), 0.0);
+        }
+        // The overall DSP-only best is the best of the per-packing ones.
+        assertEquals(ex.best(DesignFamily.DSP_ONLY).orElseThrow().latencyPs(), ps.stream()
+                .mapToLong(p -> p.dspOnly().orElseThrow().latencyPs()).min().orElseThrow());
+    }
+}
