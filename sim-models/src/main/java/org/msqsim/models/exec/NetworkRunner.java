@@ -114,6 +114,18 @@ public final class NetworkRunner {
 
     // ---- timing only ------------------------------------------------------------------------------
 
+    /** The GEMM a timing-only layer (or group) puts on the accelerator: rows, SP2 rows among them, K, N. */
+    private record GemmKey(int m, int sp2, int k, int n) {
+    }
+
+    /**
+     * Timing-only runs of this runner, by GEMM. Each layer's GEMM is simulated from an idle
+     * accelerator (layers run one after another, no overlap), so its run depends on the GEMM and the
+     * design only: ResNet-18's repeated blocks and a grouped layer's identical groups are simulated
+     * once. Not used when tracing, which needs every run's events.
+     */
+    private final Map<GemmKey, AcceleratorRun> timed = new HashMap<>();
+
     private LayerResult timeLayer(Layer l, Options o, TraceSink trace) {
         if (!(l instanceof GemmLayer g)) {
             return streaming(l, -1);
@@ -121,13 +133,12 @@ public final class NetworkRunner {
         int groups = g.groups();
         int mg = g.gemmM();
         int sp2Total = MsqAssigner.sp2RowCount(mg * groups, o.sp2Fraction());
-        Map<Integer, AcceleratorRun> byShape = new HashMap<>();
         Tally t = new Tally();
         for (int gi = 0; gi < groups; gi++) {
             int sp2 = Math.max(0, Math.min(mg, sp2Total - gi * mg));
             AcceleratorRun r = trace.enabled() ? exec.timing(g.describe(), mg, sp2, g.gemmK(), g.gemmN(), false,
-                    OffsetTrace.of(trace, t.ps)).run() : byShape.computeIfAbsent(sp2, s -> exec.timing(g.describe(), mg,
-                    s, g.gemmK(), g.gemmN(), false, TraceSink.NONE).run());
+                    OffsetTrace.of(trace, t.ps)).run() : timed.computeIfAbsent(new GemmKey(mg, sp2, g.gemmK(), g.gemmN()),
+                    key -> exec.timing(g.describe(), mg, key.sp2(), g.gemmK(), g.gemmN(), false, TraceSink.NONE).run());
             t.add(r);
         }
         return t.result(l, kind(l), -1);

@@ -24,9 +24,11 @@ import org.msqsim.core.spec.PeArraySpec;
  */
 public final class TilePlanner {
     private final AcceleratorSpec spec;
+    private final int accBytes;
 
     public TilePlanner(AcceleratorSpec spec) {
         this.spec = spec;
+        this.accBytes = accumulatorBytes(spec);
     }
 
     public PlanOutcome plan(GemmShape g) {
@@ -81,7 +83,7 @@ public final class TilePlanner {
     }
 
     long outputBytes(TilePlan p) {
-        return (long) (p.tmDsp() + p.tmLut()) * p.tn() * accumulatorBytes(spec);
+        return (long) (p.tmDsp() + p.tmLut()) * p.tn() * accBytes;
     }
 
     /** Bytes of the partial sums the output buffer holds per output: the wider core's accumulator. */
