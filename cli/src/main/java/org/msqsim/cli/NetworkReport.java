@@ -142,9 +142,10 @@ final class NetworkReport implements RunOutcome {
         TextTable t = new TextTable("layer", "kind", "cycles", "latency_ms", "macs", "gops", "dsp_utilisation",
                 "lut_utilisation", "ddr_bytes", "bound", "bit_exact");
         for (LayerResult l : run.layers()) {
-            t.row(l.name(), l.kind(), cycles(l.latencyPs()), l.latencyPs() / 1e9, l.macs(), gops(l.macs(), l.latencyPs()),
-                    util(l.dspMacs(), acc.dspCore(), l.latencyPs()), util(l.lutMacs(), acc.lutCore(), l.latencyPs()),
-                    l.ddrBytes(), l.bound(), l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));
+            t.row(l.name(), l.kind(), cycles(l.latencyPs()), TextTable.plain(l.latencyPs() / 1e9), l.macs(),
+                    TextTable.plain(gops(l.macs(), l.latencyPs())),
+                    TextTable.plain(util(l.dspMacs(), acc.dspCore(), l.latencyPs())),
+                    TextTable.plain(util(l.lutMacs(), acc.lutCore(), l.latencyPs())), l.ddrBytes(), l.bound(), l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));
         }
         return t.csv();
     }

@@ -50,9 +50,9 @@ final class RunPlots {
     private static JFreeChart latency(String subtitle, List<LayerBreakdown> layers) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (LayerBreakdown l : layers) {
-            d.addValue(l.computePs() / 1e6, "compute (cores working)", l.name());
-            d.addValue(l.memoryPs() / 1e6, "memory (waiting for input, weights or output)", l.name());
-            d.addValue(l.imbalancePs() / 1e6, "imbalance (one core waiting for the other)", l.name());
+            d.addValue(l.computePs() / 1e6, "compute (every core busy)", l.name());
+            d.addValue(l.memoryPs() / 1e6, "memory (cores waiting for input, weights or output)", l.name());
+            d.addValue(l.imbalancePs() / 1e6, "imbalance (one core busy, the other waiting for it)", l.name());
         }
         JFreeChart c = ChartFactory.createStackedBarChart("Latency per layer: compute, memory, imbalance",
                 "layer (execution order)", "time (\u00b5s, simulated)", d, PlotOrientation.VERTICAL, true, false,

@@ -216,11 +216,12 @@ final class RunReport implements RunOutcome {
     public String csv() {
         TextTable t = new TextTable("board", "layer", "bits", "sp2_fraction", "cycles", "latency_ms", "gops",
                 "ddr_bytes", "dsp_utilisation", "lut_utilisation", "lut_used", "dsp_used", "bram36_used", "bit_exact");
-        t.row(board.id(), lr.layer().describe(), acc.weightBits(), lr.sp2Fraction(), run.controlCycles(), latencyMs(),
-                gops(), run.ddrBytesRead() + run.ddrBytesWritten(),
-                run.dsp().map(c -> c.utilisation(run.latencyPs())).orElse(0.0),
-                run.lut().map(c -> c.utilisation(run.latencyPs())).orElse(0.0), fit.used().lut(), fit.used().dsp(),
-                fit.used().bram36(), lr.checked() ? String.valueOf(lr.bitExact()) : "");
+        t.row(board.id(), lr.layer().describe(), acc.weightBits(), TextTable.plain(lr.sp2Fraction()),
+                run.controlCycles(), TextTable.plain(latencyMs()), TextTable.plain(gops()),
+                run.ddrBytesRead() + run.ddrBytesWritten(),
+                TextTable.plain(run.dsp().map(c -> c.utilisation(run.latencyPs())).orElse(0.0)),
+                TextTable.plain(run.lut().map(c -> c.utilisation(run.latencyPs())).orElse(0.0)), fit.used().lut(),
+                fit.used().dsp(), TextTable.plain(fit.used().bram36()), lr.checked() ? String.valueOf(lr.bitExact()) : "");
         return t.csv();
     }
 
