@@ -181,15 +181,15 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunOutcome runLayer(BoardSpec b, AcceleratorSpec acc, Layer layer, double f, TraceSink sink, FitReport fit,
-                            String notes) {
+    private RunOutcome runLayer(BoardSpec b, AcceleratorSpec acc, Layer layer, double f, TraceSink sink,
+                                FitReport fit, String notes) {
         LayerRun run = new LayerRunner(acc, b.device().family().dsp())
                 .run(layer, new LayerRunner.Options(f, seed, timingOnly, sink));
         return new RunReport(b, acc, run, fit, notes);
     }
 
-    private RunOutcome runNetwork(BoardSpec b, AcceleratorSpec acc, Network net, double f, TraceSink sink, FitReport fit,
-                              String notes) {
+    private RunOutcome runNetwork(BoardSpec b, AcceleratorSpec acc, Network net, double f, TraceSink sink,
+                                  FitReport fit, String notes) {
         if (!timingOnly) {
             checkHeap(net);
         }

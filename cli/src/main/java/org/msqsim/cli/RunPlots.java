@@ -38,13 +38,22 @@ final class RunPlots {
         return Math.min(4000, Math.max(Plots.WIDTH, 200 + 16 * layers));
     }
 
-    /** Writes both charts into {@code dir} (which must exist); returns the files written. */
+    /** Writes both charts into {@code dir} (which must exist), or neither; returns the files written. */
     static List<Path> write(Path dir, String subtitle, List<LayerBreakdown> layers) {
         System.setProperty("java.awt.headless", "true");
         int w = width(layers.size());
-        return List.of(
-                Plots.save(dir.resolve(LATENCY), latency(subtitle, layers), w, Plots.HEIGHT),
-                Plots.save(dir.resolve(UTILISATION), utilisation(subtitle, layers), w, Plots.HEIGHT));
+        Path first = Plots.save(dir.resolve(LATENCY), latency(subtitle, layers), w, Plots.HEIGHT);
+        try {
+            return List.of(first, Plots.save(dir.resolve(UTILISATION), utilisation(subtitle, layers), w,
+                    Plots.HEIGHT));
+        } catch (UserError e) {
+            try { // both charts or neither: never one of this run beside one of an older run
+                java.nio.file.Files.deleteIfExists(first);
+            } catch (java.io.IOException ignored) {
+                // the write failure is the one to report
+            }
+            throw e;
+        }
     }
 
     private static JFreeChart latency(String subtitle, List<LayerBreakdown> layers) {
