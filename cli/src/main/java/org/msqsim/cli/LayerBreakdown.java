@@ -26,8 +26,8 @@ import org.msqsim.models.exec.LayerRun;
  * works (a design with one core never shows imbalance; a design with two cores run at SP2 fraction 0
  * or 1 shows the idle core's whole time as imbalance, as the report's {@code bound} column does) plus the drain of the last output store after the final step, which the tile
  * loop does not count as a stall and {@link LayerResult} does not carry separately: one DDR access
- * latency plus the last tile's transfer, 0.1–0.6 % of the ResNet-18 conv and fc layers measured, a
- * few per cent on tiny layers. The same rule serves one-layer runs and network layers,
+ * latency plus the last tile's transfer, 0.08–0.6 % of the three ResNet-18 layers measured (two
+ * convolutions and the classifier), a few per cent on tiny layers. The same rule serves one-layer runs and network layers,
  * so a layer plots the same either way.
  *
  * <p>Invariants (checked on construction): every part ≥ 0 and the parts sum to the latency.
