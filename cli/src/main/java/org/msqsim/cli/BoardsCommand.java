@@ -32,6 +32,8 @@ final class BoardsCommand implements Callable<Integer> {
         CostModel cost = CostModel.defaults();
         TextTable t = new TextTable("board", "part", "LUT", "FF", "DSP", "BRAM36", "URAM", "DDR GB/s", "clock MHz",
                 "dsp core", "lut core", "design LUT %", "design DSP %");
+        TextTable csv = new TextTable("board", "part", "lut", "ff", "dsp", "bram36", "uram", "ddr_peak_gbps",
+                "clock_mhz", "dsp_core", "lut_core", "design_lut_percent", "design_dsp_percent");
         List<Map<String, Object>> json = new ArrayList<>();
         for (BoardSpec b : BoardCatalog.all()) {
             DeviceSpec d = b.device();
@@ -43,6 +45,11 @@ final class BoardsCommand implements Callable<Integer> {
                     a.lutCore().map(BoardsCommand::shape).orElse("-"),
                     String.format("%.0f", 100 * fit.utilisation().get("LUT")),
                     String.format("%.0f", 100 * fit.utilisation().get("DSP")));
+            csv.row(b.id(), d.part(), d.lut(), d.ff(), d.dsp(), TextTable.plain(d.bram36()), d.uram(),
+                    TextTable.plain(a.ddr().peakBytesPerSecond() / 1e9), TextTable.plain(b.clocks().defaultHz() / 1e6),
+                    a.dspCore().map(BoardsCommand::shape).orElse(""), a.lutCore().map(BoardsCommand::shape).orElse(""),
+                    TextTable.plain(100 * fit.utilisation().get("LUT")),
+                    TextTable.plain(100 * fit.utilisation().get("DSP")));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", b.id());
             m.put("name", b.displayName());
@@ -64,7 +71,7 @@ final class BoardsCommand implements Callable<Integer> {
         }
         String out = switch (format) {
             case json -> Json.write(json);
-            case csv -> t.csv();
+            case csv -> csv.csv();
             case table -> t.render() + "\nCores: rows x cols x packing, dataflow, clock. Design % is the default "
                     + "design's use of the device per the cost model (docs/cost-model.md).\n";
         };

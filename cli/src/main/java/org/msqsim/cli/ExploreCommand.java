@@ -74,7 +74,7 @@ final class ExploreCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--plot", paramLabel = "DIR",
-            description = "Write PNG charts into DIR (an existing directory): latency and speedup against F, "
+            description = "Write PNG charts into DIR (created if missing): latency and speedup against F, "
                     + "and the Pareto front.")
     Path plotDir;
 
@@ -105,7 +105,7 @@ final class ExploreCommand implements Callable<Integer> {
             default -> throw new UserError("--grid must be standard or small, got " + grid);
         };
         if (plotDir != null) {
-            Plots.checkDir(plotDir);
+            Plots.prepareDir(plotDir);
         }
         BoardSpec b = RunCommand.loadBoard(board);
         StringBuilder notes = new StringBuilder();

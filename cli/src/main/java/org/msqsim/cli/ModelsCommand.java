@@ -44,16 +44,18 @@ final class ModelsCommand implements Callable<Integer> {
 
     private String list(List<Network> nets) {
         TextTable t = new TextTable("model", "layers", "MACs", "params", "input", "description");
+        TextTable csv = new TextTable("model", "layers", "macs", "params", "input", "description");
         List<Map<String, Object>> json = new ArrayList<>();
         for (Network n : nets) {
             t.row(n.name(), n.nodes().size(), String.format("%,d", n.macs()), String.format("%,d", n.params()),
                     n.input().toString(), n.description());
+            csv.row(n.name(), n.nodes().size(), n.macs(), n.params(), n.input().toString(), n.description());
             json.add(Json.obj("name", n.name(), "layers", n.nodes().size(), "macs", n.macs(), "params", n.params(),
                     "input", n.input().toString(), "description", n.description()));
         }
         return switch (format) {
             case json -> Json.write(json);
-            case csv -> t.csv();
+            case csv -> csv.csv();
             case table -> t.render();
         };
     }

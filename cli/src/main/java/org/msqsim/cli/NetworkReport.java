@@ -12,7 +12,7 @@ import org.msqsim.models.exec.LayerResult;
 import org.msqsim.models.exec.NetworkRun;
 
 /** The report of {@code msqsim run --model}: a per-layer table and the totals, or JSON/CSV. */
-final class NetworkReport implements Report {
+final class NetworkReport implements RunOutcome {
     private final BoardSpec board;
     private final AcceleratorSpec acc;
     private final NetworkRun run;
@@ -28,8 +28,7 @@ final class NetworkReport implements Report {
     }
 
     private static double util(long macs, java.util.Optional<PeArraySpec> core, long ps) {
-        return core.map(c -> ps == 0 ? 0.0 : macs / (c.peakMacsPerCycle() * (ps * (double) c.clockHz() / 1e12)))
-                .orElse(Double.NaN);
+        return LayerBreakdown.utilisation(macs, core, ps);
     }
 
     private static double gops(long macs, long ps) {
@@ -102,8 +101,13 @@ final class NetworkReport implements Report {
         long ps = run.latencyPs();
         ResourceVector u = fit.used();
         ResourceVector a = fit.available();
+        Map<String, Object> cores = new java.util.LinkedHashMap<>();
+        acc.dspCore().ifPresent(c -> cores.put("dsp", core(c, run.layers().stream().mapToLong(LayerResult::dspMacs)
+                .sum())));
+        acc.lutCore().ifPresent(c -> cores.put("lut", core(c, run.layers().stream().mapToLong(LayerResult::lutMacs)
+                .sum())));
         return Json.obj("board", board.id(), "model", run.network().name(), "bits", acc.weightBits(), "sp2_fraction",
-                run.sp2Fraction(), "layers", layers, "cycles", cycles(ps), "latency_ms", ps / 1e9, "fps", 1e12 / ps,
+                run.sp2Fraction(), "cores", cores, "layers", layers, "cycles", cycles(ps), "latency_ms", ps / 1e9, "fps", 1e12 / ps,
                 "gops", gops(run.macs(), ps), "macs", run.macs(), "ddr_bytes", run.ddrBytes(), "overflows", run.overflows(), "bit_exact",
                 run.checked() ? run.bitExact() : null, "resources", Json.obj(
                         "lut", Json.obj("used", u.lut(), "available", a.lut()),
@@ -113,14 +117,35 @@ final class NetworkReport implements Report {
                         "uram", Json.obj("used", u.uram(), "available", a.uram())));
     }
 
+    /** A core's design (as in a one-layer report) with its MACs and utilisation over the whole network. */
+    private Map<String, Object> core(PeArraySpec c, long macs) {
+        Map<String, Object> m = RunReport.coreSpec(c);
+        m.put("macs", macs);
+        m.put("utilisation", Json.num(util(macs, java.util.Optional.of(c), run.latencyPs())));
+        return m;
+    }
+
+    @Override
+    public List<LayerBreakdown> breakdown() {
+        return run.layers().stream().map(l -> LayerBreakdown.of(l, acc)).toList();
+    }
+
+    @Override
+    public String subtitle() {
+        return run.network().name() + " on " + board.id() + ", " + acc.weightBits() + "-bit, SP2 fraction "
+                + String.format(java.util.Locale.ROOT, "%.3f", run.sp2Fraction()) + ", "
+                + (run.checked() ? "bit-exact" : "timing only");
+    }
+
     @Override
     public String csv() {
         TextTable t = new TextTable("layer", "kind", "cycles", "latency_ms", "macs", "gops", "dsp_utilisation",
                 "lut_utilisation", "ddr_bytes", "bound", "bit_exact");
         for (LayerResult l : run.layers()) {
-            t.row(l.name(), l.kind(), cycles(l.latencyPs()), l.latencyPs() / 1e9, l.macs(), gops(l.macs(), l.latencyPs()),
-                    util(l.dspMacs(), acc.dspCore(), l.latencyPs()), util(l.lutMacs(), acc.lutCore(), l.latencyPs()),
-                    l.ddrBytes(), l.bound(), l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));
+            t.row(l.name(), l.kind(), cycles(l.latencyPs()), TextTable.plain(l.latencyPs() / 1e9), l.macs(),
+                    TextTable.plain(gops(l.macs(), l.latencyPs())),
+                    TextTable.plain(util(l.dspMacs(), acc.dspCore(), l.latencyPs())),
+                    TextTable.plain(util(l.lutMacs(), acc.lutCore(), l.latencyPs())), l.ddrBytes(), l.bound(), l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));
         }
         return t.csv();
     }

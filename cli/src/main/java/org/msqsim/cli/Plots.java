@@ -28,7 +28,8 @@ import org.msqsim.models.explore.Exploration;
  * PNG charts of an exploration, drawn with JFreeChart headless: latency and speedup of the best design
  * per SP2 fraction (MSQ against LUT-fixed), and the Pareto front (latency against LUT use, one series
  * per design family, all designs in the background). Each file is written to a temporary file in the
- * same directory and moved into place, so a reader never sees half a PNG.
+ * same directory and moved into place, so a reader never sees half a PNG. {@link RunPlots} draws the
+ * charts of {@code run} with the same helpers.
  */
 final class Plots {
     static final int WIDTH = 1000;
@@ -40,14 +41,35 @@ final class Plots {
     private Plots() {
     }
 
-    /** Fails with one clear line unless {@code dir} is an existing, writable directory. */
-    static void checkDir(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new UserError("--plot " + dir + ": not an existing directory");
+    /**
+     * Makes {@code dir} ready for charts: creates it (and missing parents) if needed, and fails with one
+     * clear line if it cannot be created or written. Called before a long run, so that a bad directory
+     * is reported at once rather than after the simulation.
+     */
+    static void prepareDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UserError("--plot " + dir + ": exists and is not a directory");
+        } catch (IOException | SecurityException e) {
+            throw new UserError("--plot " + dir + ": cannot create the directory (" + reason(e) + ")");
         }
         if (!Files.isWritable(dir)) {
             throw new UserError("--plot " + dir + ": directory is not writable");
         }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory"; // e.g. under /proc, where mkdir reports ENOENT
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Writes the explore charts; returns the files written. */
@@ -144,14 +166,19 @@ final class Plots {
         }
     }
 
-    /** Writes a chart to a temporary file beside {@code target} and moves it into place. */
+    /** Writes a chart of the default size to a temporary file beside {@code target} and moves it into place. */
     static Path save(Path target, JFreeChart chart) {
+        return save(target, chart, WIDTH, HEIGHT);
+    }
+
+    /** Writes a {@code width × height} chart to a temporary file beside {@code target} and moves it into place. */
+    static Path save(Path target, JFreeChart chart, int width, int height) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try (OutputStream o = Files.newOutputStream(tmp)) {
-                ChartUtils.writeChartAsPNG(o, chart, WIDTH, HEIGHT);
+                ChartUtils.writeChartAsPNG(o, chart, width, height);
             }
             readable(tmp);
             try {

@@ -79,7 +79,7 @@ final class QuantizeCommand implements Callable<Integer> {
         MsqResult res = new MsqAssigner(bits).assign(in.matrix, sp2Fraction);
         String text = switch (format) {
             case json -> Json.write(json(in, res));
-            case csv -> rowTable(in, res).csv();
+            case csv -> csvTable(in, res).csv();
             case table -> table(in, res);
         };
         spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
@@ -129,6 +129,26 @@ final class QuantizeCommand implements Callable<Integer> {
                     TextTable.sig(r.variance()), TextTable.sig(r.kurtosis())));
             if (in.shapes != null) {
                 cells.add(in.shapes.get(r.index()).name().toLowerCase());
+            }
+            t.row(cells.toArray());
+        }
+        return t;
+    }
+
+    /** The rows at full precision with plain numbers (the table rounds to 4 significant digits). */
+    private TextTable csvTable(Input in, MsqResult res) {
+        List<String> headers = new ArrayList<>(List.of("row", "scheme", "alpha", "mse_fixed", "mse_sp2",
+                "error_ratio", "variance", "kurtosis"));
+        if (in.shapes != null) {
+            headers.add("generated_as");
+        }
+        TextTable t = new TextTable(headers.toArray(String[]::new));
+        for (RowReport r : res.rows()) {
+            List<Object> cells = new ArrayList<>(List.of(r.index(), r.scheme().label(), TextTable.plain(r.alpha()),
+                    TextTable.plain(r.mseFixed()), TextTable.plain(r.mseSp2()), TextTable.plain(r.errorRatio()),
+                    TextTable.plain(r.variance()), TextTable.plain(r.kurtosis())));
+            if (in.shapes != null) {
+                cells.add(in.shapes.get(r.index()).name().toLowerCase(java.util.Locale.ROOT));
             }
             t.row(cells.toArray());
         }

@@ -80,6 +80,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Write a Chrome/Perfetto trace-event timeline (open in ui.perfetto.dev).")
     Path traceFile;
 
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = {"Write PNG charts into DIR (created if missing): run-latency.png, each layer's latency as "
+                + "compute / memory / imbalance (they add up to the layer's latency), and run-utilisation.png, each "
+                + "core's utilisation per layer."})
+    Path plotDir;
+
     @Option(names = "--scalesim-cfg", paramLabel = "FILE",
             description = "SCALE-Sim v2 .cfg: run in SCALE-Sim compatibility mode (with --scalesim-topology).")
     Path scaleSimCfg;
@@ -97,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (scaleSimCfg != null || scaleSimTopology != null) {
+            if (plotDir != null) {
+                throw new UserError("--plot is not available in SCALE-Sim mode (it reports compute cycles only)");
+            }
             return scaleSim();
         }
         if (model != null && layerText != null) {
@@ -142,12 +151,15 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(b.id() + ": the design does not fit " + b.device().part() + ": "
                     + String.join("; ", fit.overSubscribed()));
         }
+        if (plotDir != null) {
+            Plots.prepareDir(plotDir);
+        }
         String what = net != null ? net.name() : layer.describe();
         ChromeTrace chrome = traceFile == null ? null : new ChromeTrace("msqsim " + what + " on " + b.id());
         TraceSink sink = chrome == null ? TraceSink.NONE : chrome;
-        String text;
+        RunOutcome report;
         try {
-            text = net != null ? runNetwork(b, acc, net, f, sink, fit, notes.toString())
+            report = net != null ? runNetwork(b, acc, net, f, sink, fit, notes.toString())
                     : runLayer(b, acc, layer, f, sink, fit, notes.toString());
         } catch (InfeasibleException e) {
             throw new UserError(e.getMessage());
@@ -159,20 +171,25 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--trace " + traceFile + ": cannot write: " + e.getMessage());
             }
         }
+        String text = report.render(format);
+        if (plotDir != null) {
+            List<Path> files = RunPlots.write(plotDir, report.subtitle(), report.breakdown());
+            spec.commandLine().getErr().println("msqsim run: wrote " + String.join(", ",
+                    files.stream().map(Path::toString).toList()));
+        }
         spec.commandLine().getOut().print(text);
         return 0;
     }
 
-    private String runLayer(BoardSpec b, AcceleratorSpec acc, Layer layer, double f, TraceSink sink, FitReport fit,
-                            String notes) {
+    private RunOutcome runLayer(BoardSpec b, AcceleratorSpec acc, Layer layer, double f, TraceSink sink,
+                                FitReport fit, String notes) {
         LayerRun run = new LayerRunner(acc, b.device().family().dsp())
                 .run(layer, new LayerRunner.Options(f, seed, timingOnly, sink));
-        RunReport report = new RunReport(b, acc, run, fit, notes);
-        return report.render(format);
+        return new RunReport(b, acc, run, fit, notes);
     }
 
-    private String runNetwork(BoardSpec b, AcceleratorSpec acc, Network net, double f, TraceSink sink, FitReport fit,
-                              String notes) {
+    private RunOutcome runNetwork(BoardSpec b, AcceleratorSpec acc, Network net, double f, TraceSink sink,
+                                  FitReport fit, String notes) {
         if (!timingOnly) {
             checkHeap(net);
         }
@@ -188,8 +205,7 @@ final class RunCommand implements Callable<Integer> {
             run = new NetworkRunner(acc, b.device().family().dsp())
                     .run(net, new NetworkRunner.Options(f, seed, timingOnly, sink, progress, ws));
         }
-        NetworkReport report = new NetworkReport(b, acc, run, fit, notes);
-        return report.render(format);
+        return new NetworkReport(b, acc, run, fit, notes);
     }
 
     /**

@@ -15,7 +15,7 @@ import org.msqsim.core.spec.PeArraySpec;
 import org.msqsim.models.exec.LayerRun;
 
 /** The report of one {@code msqsim run}: the same figures as a table, JSON or CSV. */
-final class RunReport implements Report {
+final class RunReport implements RunOutcome {
     private final BoardSpec board;
     private final AcceleratorSpec acc;
     private final LayerRun lr;
@@ -146,8 +146,8 @@ final class RunReport implements Report {
         m.put("ddr_gbps", ddrGbps());
         m.put("ddr_utilisation", run.ddrUtilisation());
         Map<String, Object> cores = new LinkedHashMap<>();
-        run.dsp().ifPresent(c -> cores.put("dsp", core(c)));
-        run.lut().ifPresent(c -> cores.put("lut", core(c)));
+        run.dsp().ifPresent(c -> cores.put("dsp", core(c, acc.dspCore().orElseThrow())));
+        run.lut().ifPresent(c -> cores.put("lut", core(c, acc.lutCore().orElseThrow())));
         m.put("cores", cores);
         StallBreakdown s = run.stalls();
         Map<String, Object> st = new LinkedHashMap<>();
@@ -173,9 +173,8 @@ final class RunReport implements Report {
         return m;
     }
 
-    private Map<String, Object> core(CoreStats c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
+    private Map<String, Object> core(CoreStats c, PeArraySpec a) {
+        Map<String, Object> m = coreSpec(a);
         m.put("macs", c.macs());
         m.put("busy_ps", c.busyPs());
         m.put("busy_cycles", c.busyCycles());
@@ -183,15 +182,46 @@ final class RunReport implements Report {
         return m;
     }
 
+    /**
+     * A core's design as JSON, the same in one-layer and network reports: shape, dataflow, clock,
+     * {@code packing} (products per multiplier per cycle: 1, 2 or 4 on a DSP core — WP486 / FINN — and 1
+     * on a LUT core) and the peak MACs per cycle it implies.
+     */
+    static Map<String, Object> coreSpec(PeArraySpec a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", a.name());
+        m.put("mac", a.mac().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("dataflow", a.dataflow().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("rows", a.rows());
+        m.put("cols", a.cols());
+        m.put("multipliers", a.multipliers());
+        m.put("packing", a.packing());
+        m.put("peak_macs_per_cycle", a.peakMacsPerCycle());
+        m.put("clock_mhz", a.clockHz() / 1e6);
+        return m;
+    }
+
+    @Override
+    public List<LayerBreakdown> breakdown() {
+        return List.of(LayerBreakdown.of(lr));
+    }
+
+    @Override
+    public String subtitle() {
+        return lr.layer().describe() + " on " + board.id() + ", " + acc.weightBits() + "-bit, "
+                + (lr.checked() ? "bit-exact" : "timing only");
+    }
+
     @Override
     public String csv() {
         TextTable t = new TextTable("board", "layer", "bits", "sp2_fraction", "cycles", "latency_ms", "gops",
                 "ddr_bytes", "dsp_utilisation", "lut_utilisation", "lut_used", "dsp_used", "bram36_used", "bit_exact");
-        t.row(board.id(), lr.layer().describe(), acc.weightBits(), lr.sp2Fraction(), run.controlCycles(), latencyMs(),
-                gops(), run.ddrBytesRead() + run.ddrBytesWritten(),
-                run.dsp().map(c -> c.utilisation(run.latencyPs())).orElse(0.0),
-                run.lut().map(c -> c.utilisation(run.latencyPs())).orElse(0.0), fit.used().lut(), fit.used().dsp(),
-                fit.used().bram36(), lr.checked() ? String.valueOf(lr.bitExact()) : "");
+        t.row(board.id(), lr.layer().describe(), acc.weightBits(), TextTable.plain(lr.sp2Fraction()),
+                run.controlCycles(), TextTable.plain(latencyMs()), TextTable.plain(gops()),
+                run.ddrBytesRead() + run.ddrBytesWritten(),
+                TextTable.plain(run.dsp().map(c -> c.utilisation(run.latencyPs())).orElse(0.0)),
+                TextTable.plain(run.lut().map(c -> c.utilisation(run.latencyPs())).orElse(0.0)), fit.used().lut(),
+                fit.used().dsp(), TextTable.plain(fit.used().bram36()), lr.checked() ? String.valueOf(lr.bitExact()) : "");
         return t.csv();
     }
 

@@ -126,7 +126,7 @@ final class ScaleSimReport implements Report {
         for (int i = 0; i < layers.size(); i++) {
             LayerCycles c = cycles.get(i);
             long n = nativeCycles(layers.get(i));
-            t.row(c.name(), c.computeCycles(), n < 0 ? "" : n, c.macs(), c.overallUtilPercent());
+            t.row(c.name(), c.computeCycles(), n < 0 ? "" : n, c.macs(), TextTable.plain(c.overallUtilPercent()));
         }
         return t.csv();
     }

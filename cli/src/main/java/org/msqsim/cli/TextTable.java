@@ -71,6 +71,22 @@ final class TextTable {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
+    /**
+     * A number for CSV, whatever the JVM's locale: an optional '-', digits and at most one '.', no
+     * thousands separators and no exponent, so {@link Double#parseDouble} and any spreadsheet read it
+     * back; integral values without a fraction; the shortest digits that give back the double; an
+     * empty cell where there is no number (NaN, infinity).
+     */
+    static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** A number with 4 significant digits in a form that reads well in a column. */
     static String sig(double v) {
         if (Double.isNaN(v)) {
@@ -83,6 +99,7 @@ final class TextTable {
             return "0";
         }
         double a = Math.abs(v);
-        return a >= 1e-3 && a < 1e5 ? String.format("%.4g", v) : String.format("%.3e", v);
+        return a >= 1e-3 && a < 1e5 ? String.format(java.util.Locale.ROOT, "%.4g", v)
+                : String.format(java.util.Locale.ROOT, "%.3e", v);
     }
 }

@@ -2,6 +2,7 @@ package org.msqsim.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,12 +27,12 @@ final class ValidateReport implements Report {
         return outcomes.stream().filter(o -> o.status() == s).count();
     }
 
-    private TextTable rows(boolean fullSource) {
+    private TextTable rows() {
         TextTable t = new TextTable("id", "metric", "expected", "simulated", "deviation", "dev %", "tolerance",
                 "result", "source");
         for (ClaimOutcome o : outcomes) {
             Claim c = o.claim();
-            String src = fullSource || c.source().length() <= SOURCE_WIDTH ? c.source()
+            String src = c.source().length() <= SOURCE_WIDTH ? c.source()
                     : c.source().substring(0, SOURCE_WIDTH - 1) + "…";
             t.row(c.id(), c.metric().text(), c.expected().text(), o.simulated() == null ? "-" : o.simulated(),
                     signed(o.deviation()), percent(o.deviationPercent()), c.tolerance().describe(),
@@ -44,7 +45,7 @@ final class ValidateReport implements Report {
     public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append("msqsim validate: ").append(file).append(", ").append(outcomes.size()).append(" claims\n\n");
-        sb.append(rows(false).render());
+        sb.append(rows().render());
         boolean header = false;
         for (ClaimOutcome o : outcomes) {
             String text = o.status() == ClaimOutcome.Status.ERROR ? "error: " + o.error()
@@ -85,9 +86,25 @@ final class ValidateReport implements Report {
                 count(ClaimOutcome.Status.FAIL), "errors", count(ClaimOutcome.Status.ERROR), "all_pass", allPass());
     }
 
+    /**
+     * One row per claim with plain numbers ({@link TextTable#plain}): no thousands separators, '.' as
+     * the decimal point, empty where there is no number; the tolerance as its kind and value.
+     */
     @Override
     public String csv() {
-        return rows(true).csv();
+        TextTable t = new TextTable("id", "metric", "expected", "simulated", "deviation", "deviation_percent",
+                "tolerance_kind", "tolerance", "result", "source");
+        for (ClaimOutcome o : outcomes) {
+            Claim c = o.claim();
+            String expected = c.expected() instanceof ClaimExpected.Quantity q ? q.value().toPlainString()
+                    : c.expected().text();
+            String simulated = o.simulated() == null ? ""
+                    : c.expected() instanceof ClaimExpected.Truth ? o.simulated() : TextTable.plain(o.number());
+            t.row(c.id(), c.metric().text(), expected, simulated, TextTable.plain(o.deviation()),
+                    TextTable.plain(o.deviationPercent()), c.tolerance().kind().name().toLowerCase(Locale.ROOT),
+                    TextTable.plain(c.tolerance().value()), o.status().name(), c.source());
+        }
+        return t.csv();
     }
 
     /** A number for the table: integers in full with thousands separators, others to 6 significant digits. */
@@ -96,9 +113,9 @@ final class ValidateReport implements Report {
             return "-";
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format("%,d", (long) v);
+            return String.format(Locale.ROOT, "%,d", (long) v);
         }
-        String s = String.format("%.6g", v);
+        String s = String.format(Locale.ROOT, "%.6g", v);
         if (s.contains("e") || s.contains("E")) {
             return s;
         }
@@ -113,6 +130,6 @@ final class ValidateReport implements Report {
     }
 
     private static String percent(double v) {
-        return Double.isNaN(v) ? "-" : String.format("%+.3f", v);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%+.3f", v);
     }
 }

@@ -113,7 +113,7 @@ class ExploreCommandTest {
     void badFlagsGiveOneLineAndExitTwo(@TempDir Path tmp) throws IOException {
         Path notDir = Files.writeString(tmp.resolve("file"), "x");
         List<String[]> bad = List.of(small("--ceiling-lut", "1.5"), small("--ceiling-dsp", "0"),
-                small("--ceiling-bram", "abc"), small("--jobs", "0"), small("--plot", tmp.resolve("nope").toString()),
+                small("--ceiling-bram", "abc"), small("--jobs", "0"), small("--plot", notDir.resolve("sub").toString()),
                 small("--plot", notDir.toString()), small("--grid", "huge"),
                 new String[] {"explore", "--model", "nonet"}, new String[] {"explore", "--board", "nosuchboard"},
                 new String[] {"explore", "--format", "xml"});
@@ -127,6 +127,7 @@ class ExploreCommandTest {
 
     @Test
     void plotsAreValidPngs(@TempDir Path tmp) throws IOException {
+        tmp = tmp.resolve("plots/new"); // --plot creates a missing directory
         CliRunner r = CliRunner.run(small("--plot", tmp.toString()));
         assertEquals(0, r.code(), r.err());
         byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};

@@ -150,4 +150,25 @@ class RunCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--scalesim-topology"), missing.err());
     }
+
+    /** Each core's design is in the JSON of one-layer and network runs alike; --bits 8 halves a 4-lane DSP. */
+    @Test
+    void jsonGivesEachCoresPacking() throws IOException {
+        JsonNode layer = json("run", "--board", "zc706", "--layer", "gemm:64x64x64", "--timing-only", "--format",
+                "json");
+        JsonNode net = json("run", "--board", "zc706", "--model", "cifar_net", "--timing-only", "--format", "json");
+        for (JsonNode j : new JsonNode[] {layer, net}) {
+            JsonNode dsp = j.at("/cores/dsp");
+            assertEquals(4, dsp.get("packing").asInt(), j.toString());
+            assertEquals("dsp", dsp.get("mac").asText());
+            assertEquals(dsp.get("rows").asLong() * dsp.get("cols").asLong() * 4, dsp.get("peak_macs_per_cycle")
+                    .asLong());
+            assertEquals(1, j.at("/cores/lut/packing").asInt());
+            assertEquals("lut_sp2", j.at("/cores/lut/mac").asText());
+        }
+        assertEquals(2, json("run", "--board", "zcu104", "--layer", "gemm:64x64x64", "--bits", "8", "--timing-only",
+                "--format", "json").at("/cores/dsp/packing").asInt());
+        assertEquals(net.get("macs").asLong(), net.at("/cores/dsp/macs").asLong() + net.at("/cores/lut/macs")
+                .asLong(), "the cores' MACs make up the network's");
+    }
 }

@@ -1,0 +1,182 @@
+package org.msqsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.msqsim.boards.BoardCatalog;
+import org.msqsim.core.hw.accel.AcceleratorRun;
+import org.msqsim.core.hw.accel.CoreStats;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.trace.TraceSink;
+import org.msqsim.models.exec.LayerResult;
+import org.msqsim.models.exec.LayerRun;
+import org.msqsim.models.exec.LayerRunner;
+import org.msqsim.models.exec.MsqBalance;
+import org.msqsim.models.exec.NetworkRun;
+import org.msqsim.models.exec.NetworkRunner;
+import org.msqsim.models.layer.LayerParser;
+import org.msqsim.models.zoo.ModelZoo;
+
+/** {@code run --plot}: the latency breakdown's invariants, the PNG files, and the directory errors. */
+class RunPlotTest {
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    static Stream<Arguments> networks() {
+        return Stream.of(Arguments.of("resnet18", "zc706", -1.0), Arguments.of("mobilenet_v2", "pynq-z2", -1.0),
+                Arguments.of("resnet50", "kv260", -1.0), Arguments.of("cifar_net", "ultra96-v2", -1.0),
+                Arguments.of("resnet18", "u250", 0.0), Arguments.of("vgg16", "zcu104", 0.5),
+                Arguments.of("lenet_300_100", "zedboard", 1.0));
+    }
+
+    /** Every layer's compute + memory + imbalance equals its latency, none negative, at several fractions. */
+    @ParameterizedTest
+    @MethodSource("networks")
+    void breakdownAddsUpToEachLayersLatency(String model, String board, double fraction) {
+        BoardSpec b = BoardCatalog.get(board);
+        AcceleratorSpec acc = b.accelerator();
+        double f = fraction < 0 ? MsqBalance.balancedFraction(acc) : fraction;
+        NetworkRun run = new NetworkRunner(acc, b.device().family().dsp())
+                .run(ModelZoo.get(model), new NetworkRunner.Options(f, 1, true, TraceSink.NONE, null));
+        long total = 0;
+        for (LayerResult l : run.layers()) {
+            LayerBreakdown p = LayerBreakdown.of(l, acc);
+            assertTrue(p.computePs() >= 0 && p.memoryPs() >= 0 && p.imbalancePs() >= 0, p.toString());
+            assertEquals(l.latencyPs(), p.computePs() + p.memoryPs() + p.imbalancePs(), p.toString());
+            if (l.macs() == 0) {
+                assertEquals(l.latencyPs(), p.memoryPs(), "an element-wise layer is all memory: " + p);
+            } else {
+                assertTrue(p.computePs() + p.imbalancePs() > 0, "a GEMM layer computes: " + p);
+            }
+            total += p.computePs() + p.memoryPs() + p.imbalancePs();
+        }
+        assertEquals(run.latencyPs(), total);
+    }
+
+    static Stream<Arguments> layers() {
+        return Stream.of(Arguments.of("conv:56x56x64->64,3x3,s1,p1", "zc706", true, -1.0),
+                Arguments.of("gemm:1000x1x512", "zc706", true, -1.0),
+                Arguments.of("conv:7x7x512->512,3x3,s1,p1", "kv260", true, 0.3),
+                Arguments.of("conv:28x28x128->128,3x3,s1,p1", "pynq-z2", true, 0.0),
+                Arguments.of("gemm:64x256x128", "zc706", false, -1.0),
+                Arguments.of("conv:12x12x8->16,3x3,s1,p1", "ultra96-v2", false, 1.0));
+    }
+
+    /**
+     * In a one-layer run the parts add up too, and against the cores' own counters: the time a step is
+     * in flight is a core's busy time plus its wait for the other core (the same for both cores), and
+     * compute exceeds the steps' time only by the last output store's drain.
+     */
+    @ParameterizedTest
+    @MethodSource("layers")
+    void oneLayerBreakdownAgreesWithTheCoreCounters(String layer, String board, boolean timingOnly, double fraction) {
+        BoardSpec b = BoardCatalog.get(board);
+        AcceleratorSpec acc = b.accelerator();
+        double f = fraction < 0 ? MsqBalance.balancedFraction(acc) : fraction;
+        LayerRun lr = new LayerRunner(acc, b.device().family().dsp())
+                .run(LayerParser.parse(layer), new LayerRunner.Options(f, 1, timingOnly, TraceSink.NONE));
+        AcceleratorRun r = lr.run();
+        LayerBreakdown p = LayerBreakdown.of(lr);
+        assertEquals(r.latencyPs(), p.computePs() + p.memoryPs() + p.imbalancePs());
+        long stepsDsp = r.dsp().map(CoreStats::busyPs).orElseThrow() + r.stalls().dspWaitingLut();
+        long stepsLut = r.lut().map(CoreStats::busyPs).orElseThrow() + r.stalls().lutWaitingDsp();
+        assertEquals(stepsDsp, stepsLut, "both cores see the same steps");
+        long steps = stepsDsp;
+        long tail = p.computePs() + p.imbalancePs() - steps;
+        // At most one store: the DDR access latency plus all bytes written at the sustained rate.
+        long oneStore = acc.ddr().latencyPs() + (long) Math.ceil(r.ddrBytesWritten()
+                / acc.ddr().sustainedBytesPerSecond() * 1e12);
+        assertTrue(tail >= 0 && tail <= oneStore, "drain of the last store: " + tail + " ps, bound " + oneStore);
+        if (!timingOnly) {
+            assertTrue(lr.bitExact());
+        }
+    }
+
+    @Test
+    void oneLayerPlotsAreValidPngsOfTheExpectedSize(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("new/plots"); // created, parents too
+        CliRunner r = CliRunner.run("run", "--board", RunCommandTest.board("tiny-z2.yaml"), "--layer",
+                "conv:12x12x8->16,3x3,s1,p1", "--plot", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("bit-exact: yes"), r.out());
+        assertPngs(dir, RunPlots.width(1));
+    }
+
+    @Test
+    void networkPlotsAreValidPngsBitExactAndTimingOnly(@TempDir Path tmp) throws IOException {
+        int layers = ModelZoo.get("cifar_net").nodes().size();
+        for (boolean timingOnly : new boolean[] {false, true}) {
+            Path dir = tmp.resolve(timingOnly ? "timing" : "exact");
+            String[] args = {"run", "--board", "pynq-z2", "--model", "cifar_net", "--plot", dir.toString(),
+                "--format", "json"};
+            if (timingOnly) {
+                args = Arrays.copyOf(args, args.length + 1);
+                args[args.length - 1] = "--timing-only";
+            }
+            CliRunner r = CliRunner.run(args);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("{"), "stdout stays JSON: " + r.out());
+            assertPngs(dir, RunPlots.width(layers));
+        }
+        assertEquals(RunPlots.width(64), 200 + 16 * 64, "MobileNet-v2's 64 layers widen the chart");
+    }
+
+    private static void assertPngs(Path dir, int width) throws IOException {
+        for (String name : List.of(RunPlots.LATENCY, RunPlots.UTILISATION)) {
+            Path p = dir.resolve(name);
+            byte[] bytes = Files.readAllBytes(p);
+            assertArrayEquals(PNG, Arrays.copyOf(bytes, 8), name);
+            BufferedImage img = ImageIO.read(p.toFile());
+            assertNotNull(img, name);
+            assertEquals(width, img.getWidth(), name);
+            assertEquals(Plots.HEIGHT, img.getHeight(), name);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void unusableDirectoryIsOneLineAndExitTwo(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        String[][] bad = {
+            {"run", "--layer", "gemm:64x64x64", "--plot", file.toString()},
+            {"run", "--layer", "gemm:64x64x64", "--plot", file.resolve("sub").toString()},
+            {"run", "--scalesim-cfg", "x.cfg", "--scalesim-topology", "t.csv", "--plot", tmp.toString()},
+        };
+        for (String[] args : bad) {
+            CliRunner r = CliRunner.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--plot"), r.err());
+            assertEquals("", r.out());
+        }
+        assertFalse(Files.exists(tmp.resolve("run-latency.png")));
+    }
+
+    @Test
+    void readOnlyDirectoryIsRefused(@TempDir Path tmp) throws IOException {
+        Path ro = Files.createDirectory(tmp.resolve("ro"));
+        assertTrue(ro.toFile().setWritable(false, false));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(ro), "running as root: permissions ignored");
+        CliRunner r = CliRunner.run("run", "--layer", "gemm:64x64x64", "--plot", ro.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("msqsim: --plot " + ro + ": directory is not writable", r.err().strip());
+    }
+}
