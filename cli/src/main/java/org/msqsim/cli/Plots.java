@@ -100,10 +100,25 @@ final class Plots {
         Long ref = dsp.map(DesignResult::latencyPs).orElse(null);
         data.addSeries(perFraction("MSQ (SP2 shift-adders)", ex.bestPerFraction(DesignFamily.MSQ), ref));
         data.addSeries(perFraction("LUT-fixed (FINN-R multipliers)", ex.bestPerFraction(DesignFamily.LUT_FIXED), ref));
+        // How much MSQ buys depends on what the DSP-only baseline packs: one dashed curve per packing,
+        // MSQ with that packing against DSP-only with that packing.
+        List<Exploration.PackingSummary> packings = ex.byPacking();
+        for (Exploration.PackingSummary p : packings) {
+            p.dspOnly().ifPresent(d -> data.addSeries(perFraction("MSQ vs DSP-only, both " + p.packing()
+                    + " product" + (p.packing() == 1 ? "" : "s") + "/DSP", ex.bestPerFraction(DesignFamily.MSQ,
+                    p.packing()), d.latencyPs())));
+        }
         JFreeChart c = ChartFactory.createXYLineChart("Speedup over the best DSP-only design — " + sub,
-                "fraction of weight rows on the LUT core (0 = DSP-only)", "speedup (x, best DSP-only = 1)", data,
+                "fraction of weight rows on the LUT core (0 = DSP-only)", "speedup (x; solid: over the best DSP-only design)", data,
                 PlotOrientation.VERTICAL, true, false, false);
         style(c, true);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) ((XYPlot) c.getPlot()).getRenderer();
+        Color[] shades = {new Color(0x9467bd), new Color(0x8c564b), new Color(0x7f7f7f)};
+        for (int i = 2; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, shades[(i - 2) % shades.length]);
+            r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f));
+        }
         return c;
     }
 

@@ -67,10 +67,20 @@ public record Exploration(List<DesignResult> results, int infeasible) {
      * {@code family} (F > 0), ascending F.
      */
     public Map<Double, DesignResult> bestPerFraction(DesignFamily family) {
+        return bestPerFraction(family, 0);
+    }
+
+    /**
+     * As {@link #bestPerFraction(DesignFamily)}, among designs whose DSP core packs {@code packing}
+     * products per slice (0: any packing; LUT-only designs, which have no DSP core, count for every
+     * packing).
+     */
+    public Map<Double, DesignResult> bestPerFraction(DesignFamily family, int packing) {
         Map<Double, DesignResult> out = new TreeMap<>();
         for (DesignResult r : results) {
             DesignFamily f = r.design().family();
-            if (f == family || f == DesignFamily.DSP_ONLY) {
+            int p = r.design().dspPacking();
+            if ((f == family || f == DesignFamily.DSP_ONLY) && (packing == 0 || p == 0 || p == packing)) {
                 out.merge(r.design().fraction(), r, (a, b) -> FASTEST.compare(a, b) <= 0 ? a : b);
             }
         }
