@@ -13,22 +13,20 @@ import org.msqsim.models.exec.LayerRun;
  * One layer's latency split into three disjoint parts, for {@code run --plot}; all times in ps.
  *
  * <p>The tile loop alternates between two states: compute idle, waiting for a tile's inputs or
- * weights to arrive or for a free output half ({@link StallBreakdown#computeWaitingData()} +
- * {@link StallBreakdown#computeWaitingOutput()}), and a step in flight on both cores, which lasts
+ * weights to arrive, for a free output half, or, after the last step, for the last stores to reach
+ * DDR ({@link StallBreakdown#memory()}), and a step in flight on both cores, which lasts
  * until the slower core finishes; within a step the faster core waits for the slower one
  * ({@link StallBreakdown#imbalance()}, at most the step's length). Those intervals never overlap, so
  * <ul>
- *   <li><b>memory</b> = compute waiting for data or output (all of an element-wise layer),</li>
+ *   <li><b>memory</b> = compute waiting for data, output space or the final stores (all of an
+ *       element-wise layer),</li>
  *   <li><b>imbalance</b> = one core waiting for the other,</li>
  *   <li><b>compute</b> = latency − memory − imbalance</li>
  * </ul>
  * add up to the latency exactly, in integer ps. Compute is thereby the time every core of the design
  * works (a design with one core never shows imbalance; a design with two cores run at SP2 fraction 0
- * or 1 shows the idle core's whole time as imbalance, as the report's {@code bound} column does) plus the drain of the last output store after the final step, which the tile
- * loop does not count as a stall and {@link LayerResult} does not carry separately: one DDR access
- * latency plus the last tile's transfer, 0.08–0.6 % of the three ResNet-18 layers measured (two
- * convolutions and the classifier), a few per cent on tiny layers. The same rule serves one-layer runs and network layers,
- * so a layer plots the same either way.
+ * or 1 shows the idle core's whole time as imbalance, as the report's {@code bound} column does).
+ * The same rule serves one-layer runs and network layers, so a layer plots the same either way.
  *
  * <p>Invariants (checked on construction): every part ≥ 0 and the parts sum to the latency.
  *
@@ -60,8 +58,7 @@ record LayerBreakdown(String name, long latencyPs, long memoryPs, long imbalance
     static LayerBreakdown of(LayerRun lr) {
         AcceleratorRun r = lr.run();
         StallBreakdown s = r.stalls();
-        return new LayerBreakdown(lr.layer().describe(), r.latencyPs(), s.computeWaitingData()
-                + s.computeWaitingOutput(), s.imbalance(), r.dsp().map(c -> util(c, r)).orElse(Double.NaN),
+        return new LayerBreakdown(lr.layer().describe(), r.latencyPs(), s.memory(), s.imbalance(), r.dsp().map(c -> util(c, r)).orElse(Double.NaN),
                 r.lut().map(c -> util(c, r)).orElse(Double.NaN));
     }
 

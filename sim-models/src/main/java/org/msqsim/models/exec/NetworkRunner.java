@@ -317,7 +317,7 @@ public final class NetworkRunner {
             bytes += r.ddrBytesRead() + r.ddrBytesWritten();
             dsp += r.dsp().map(CoreStats::macs).orElse(0L);
             lut += r.lut().map(CoreStats::macs).orElse(0L);
-            wait += r.stalls().computeWaitingData() + r.stalls().computeWaitingOutput();
+            wait += r.stalls().memory();
             imbalance += r.stalls().imbalance();
         }
 

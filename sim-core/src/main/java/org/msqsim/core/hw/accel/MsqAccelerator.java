@@ -73,7 +73,7 @@ public final class MsqAccelerator {
         }
         long latency = loop.finishPs;
         StallBreakdown stalls = new StallBreakdown(loop.waitData, loop.waitOutput, loop.inputWaitingPs(), loop.weightWaitingPs(),
-                loop.dspWaitsLut, loop.lutWaitsDsp);
+                loop.dspWaitsLut, loop.lutWaitsDsp, loop.drainPs);
         return new AcceleratorRun(plan, loop.steps(), latency, ceilCycles(controlClock, latency),
                 Optional.ofNullable(dspCore).map(CoreModel::stats), Optional.ofNullable(lutCore).map(CoreModel::stats),
                 stalls,

@@ -9,10 +9,20 @@ package org.msqsim.core.hw.accel;
  * @param weightLoadWaiting    the weight load stream idle for want of a free weight-buffer half
  * @param dspWaitingLut        the DSP core done with its tile while the LUT core still works
  * @param lutWaitingDsp        the LUT core done with its tile while the DSP core still works
+ * @param finalStoreDrain      both cores done with the last step, the last output tiles still being
+ *                             written to DDR (the end of the layer)
  */
 public record StallBreakdown(long computeWaitingData, long computeWaitingOutput, long inputLoadWaiting,
                              long weightLoadWaiting,
-                             long dspWaitingLut, long lutWaitingDsp) {
+                             long dspWaitingLut, long lutWaitingDsp, long finalStoreDrain) {
+
+    /**
+     * Time with no step in flight for want of memory: waiting for data, for a free output half, and
+     * the final store drain. With {@link #imbalance()} and the steps' own time it tiles the latency.
+     */
+    public long memory() {
+        return computeWaitingData + computeWaitingOutput + finalStoreDrain;
+    }
 
     /** Imbalance between the cores: one waiting for the other. */
     public long imbalance() {

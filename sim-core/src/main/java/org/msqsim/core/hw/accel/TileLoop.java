@@ -56,6 +56,7 @@ final class TileLoop {
     long dspWaitsLut;
     long lutWaitsDsp;
     long finishPs = -1;
+    long drainPs;
 
     TileLoop(MsqAccelerator acc, Simulator sim, DdrController ddr, GemmShape g, TilePlan p) {
         this.acc = acc;
@@ -223,6 +224,7 @@ final class TileLoop {
             storesDone++;
             if (storesDone == nt * mt) {
                 finishPs = t;
+                drainPs = t - idleSince; // the last step ended at idleSince; nothing computes since
             }
             pumpStore();
             tryCompute();
