@@ -170,10 +170,10 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
         List<Design> out = new ArrayList<>();
         for (Design d : topPerGroup(done).values()) {
             int packing = d.spec().dspCore().map(PeArraySpec::packing).orElse(b.basePacking);
-            TreeSet<Long> pairs = new TreeSet<>();
+            TreeSet<Long> pairs = new TreeSet<>(); // (DSP cols << 32) | LUT cols, ascending
             if (d.dspCols() == 0) {
-                for (int l = d.lutCols() - POLISH_SPAN; l <= d.lutCols() + POLISH_SPAN; l++) {
-                    pairs.add(l > 0 ? (long) l : -1L);
+                for (int l = Math.max(1, d.lutCols() - POLISH_SPAN); l <= d.lutCols() + POLISH_SPAN; l++) {
+                    pairs.add((long) l);
                 }
             } else {
                 for (int c = Math.max(1, d.dspCols() - POLISH_SPAN); c <= d.dspCols() + POLISH_SPAN; c++) {
@@ -189,7 +189,6 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
                     }
                 }
             }
-            pairs.remove(-1L);
             for (long pair : pairs) {
                 int c = (int) (pair >>> 32);
                 int l = (int) pair;
