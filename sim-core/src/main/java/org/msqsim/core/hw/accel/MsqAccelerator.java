@@ -139,14 +139,29 @@ public final class MsqAccelerator {
     }
 
     int inputPort() {
-        return 0;
+        return inputPort(spec);
     }
 
     int weightPort() {
-        return 1 % spec.ddr().ports().size();
+        return weightPort(spec);
     }
 
     int outputPort() {
+        return outputPort(spec);
+    }
+
+    /** The AXI port of the input loads: port 0. */
+    static int inputPort(AcceleratorSpec spec) {
+        return 0;
+    }
+
+    /** The AXI port of the weight loads: port 1, or wrapping when the board has fewer. */
+    static int weightPort(AcceleratorSpec spec) {
+        return 1 % spec.ddr().ports().size();
+    }
+
+    /** The AXI port of the output stores: port 2, or wrapping when the board has fewer. */
+    static int outputPort(AcceleratorSpec spec) {
         return 2 % spec.ddr().ports().size();
     }
 }

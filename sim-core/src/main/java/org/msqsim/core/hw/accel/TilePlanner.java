@@ -25,10 +25,25 @@ import org.msqsim.core.spec.PeArraySpec;
 public final class TilePlanner {
     private final AcceleratorSpec spec;
     private final int accBytes;
+    private final long latencyPs;
+    /** Sustained DDR bytes per ps. */
+    private final double ddrRate;
+    /** Bytes per ps of each port-direction group, {@code port · 2 + (0 read, 1 write)}. */
+    private final double[] portRate;
+    /** Bytes per port-direction group of one {@link #trafficPs} call; a planner serves one thread. */
+    private final double[] scratch;
 
     public TilePlanner(AcceleratorSpec spec) {
         this.spec = spec;
         this.accBytes = accumulatorBytes(spec);
+        this.latencyPs = spec.ddr().latencyPs();
+        this.ddrRate = spec.ddr().sustainedBytesPerSecond() / 1e12;
+        this.portRate = new double[2 * spec.ddr().ports().size()];
+        this.scratch = new double[portRate.length];
+        for (int i = 0; i < portRate.length; i++) {
+            portRate[i] = Math.min(spec.ddr().ports().get(i / 2).peakBytesPerSecond(),
+                    spec.ddr().sustainedBytesPerSecond()) / 1e12;
+        }
     }
 
     public PlanOutcome plan(GemmShape g) {
@@ -98,21 +113,45 @@ public final class TilePlanner {
         return (count * bits + 7) / 8;
     }
 
+    /**
+     * The ranking score, in ps. Each step costs the slower of its compute and its memory traffic: the
+     * loads the step needs (the input tile each step, or once per n-tile when k is not split,
+     * amortised over its m-tiles; the weight tile each step unless resident) and its share of the
+     * output stores, plus one DDR access latency, because each stream issues its next transfer only
+     * when the previous one has arrived. The traffic takes the longer of all bytes at the sustained
+     * DDR rate and each AXI port-direction's bytes at that port's rate (a ZedBoard HP port moves 800
+     * MB/s of the DDR's 3.2 GB/s, so a weight stream alone cannot use the whole DDR). Plus the first
+     * loads and the last store, which nothing overlaps.
+     */
     private long estimate(GemmShape g, TilePlan p) {
-        double bw = spec.ddr().sustainedBytesPerSecond() / 1e12; // bytes per ps
         int nt = p.nTiles(g);
         int mt = p.mTiles(g);
         int kt = p.kTiles(g);
         long compute = stepComputePs(p.tmDsp(), p.tmLut(), p.tk(), p.tn());
         boolean xOncePerN = kt == 1;
         boolean wResident = mt == 1 && kt == 1;
-        long bytesPerStep = (xOncePerN ? 0 : inputBytes(p)) + (wResident ? 0 : weightBytes(p));
+        long storeBytes = bytes((long) (p.tmDsp() + p.tmLut()) * p.tn(), spec.activationBits());
+        double perStep = Math.max(compute, latencyPs + trafficPs(
+                xOncePerN ? inputBytes(p) / (double) mt : inputBytes(p), wResident ? 0 : weightBytes(p),
+                storeBytes / (double) kt));
+        double first = latencyPs + trafficPs(inputBytes(p), weightBytes(p), 0);
+        double last = latencyPs + trafficPs(0, 0, storeBytes);
         long steps = (long) nt * mt * kt;
-        double perStep = Math.max(compute, bytesPerStep / bw);
-        double xReloads = xOncePerN ? nt * inputBytes(p) / bw : 0;
-        double first = (inputBytes(p) + weightBytes(p)) / bw + spec.ddr().latencyPs();
-        double last = outputBytes(p) / bw;
-        return (long) Math.ceil(steps * perStep + xReloads + first + last);
+        return (long) Math.ceil(steps * perStep + first + last);
+    }
+
+    /** Picoseconds to move these bytes of input and weight reads and output writes, all at once. */
+    private double trafficPs(double input, double weight, double output) {
+        double[] group = scratch;
+        java.util.Arrays.fill(group, 0);
+        group[2 * MsqAccelerator.inputPort(spec)] += input;
+        group[2 * MsqAccelerator.weightPort(spec)] += weight;
+        group[2 * MsqAccelerator.outputPort(spec) + 1] += output;
+        double ps = (input + weight + output) / ddrRate;
+        for (int i = 0; i < group.length; i++) {
+            ps = Math.max(ps, group[i] / portRate[i]);
+        }
+        return ps;
     }
 
     /** Picoseconds for both cores to finish one step's tiles (the slower sets the pace). */
