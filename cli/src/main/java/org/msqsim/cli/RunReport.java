@@ -77,6 +77,7 @@ final class RunReport implements RunOutcome {
         TextTable st = new TextTable("stall", "time", "of latency");
         stall(st, "compute waiting for input/weights", s.computeWaitingData());
         stall(st, "compute waiting for output buffer", s.computeWaitingOutput());
+        stall(st, "last output stores draining", s.finalStoreDrain());
         stall(st, "input loads waiting for buffer space", s.inputLoadWaiting());
         stall(st, "weight loads waiting for buffer space", s.weightLoadWaiting());
         stall(st, "DSP core waiting for LUT core", s.dspWaitingLut());
@@ -153,10 +154,13 @@ final class RunReport implements RunOutcome {
         Map<String, Object> st = new LinkedHashMap<>();
         st.put("compute_waiting_data_ps", s.computeWaitingData());
         st.put("compute_waiting_output_ps", s.computeWaitingOutput());
+        st.put("final_store_drain_ps", s.finalStoreDrain());
+        st.put("memory_ps", s.memory());
         st.put("input_loads_waiting_buffer_ps", s.inputLoadWaiting());
         st.put("weight_loads_waiting_buffer_ps", s.weightLoadWaiting());
         st.put("dsp_waiting_lut_ps", s.dspWaitingLut());
         st.put("lut_waiting_dsp_ps", s.lutWaitingDsp());
+        st.put("imbalance_ps", s.imbalance());
         m.put("stalls", st);
         Map<String, Object> res = new LinkedHashMap<>();
         ResourceVector u = fit.used();

@@ -57,6 +57,23 @@ class RunCommandTest {
         assertTrue(fast.get("bit_exact").isNull());
     }
 
+    /** The JSON stalls: memory is waiting for data + for output space + the final store drain; the time
+     * with a step in flight (latency − memory) is at least the imbalance within it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"gemm:64x48x40", "gemm:200x300x17", "conv:14x14x32->48,3x3,s1,p1"})
+    void stallsAddUpInTheJson(String layer) throws IOException {
+        JsonNode j = json("run", "--board", board("tiny-z2.yaml"), "--layer", layer, "--timing-only", "--format",
+                "json");
+        JsonNode st = j.get("stalls");
+        long memory = st.get("memory_ps").asLong();
+        assertEquals(st.get("compute_waiting_data_ps").asLong() + st.get("compute_waiting_output_ps").asLong()
+                + st.get("final_store_drain_ps").asLong(), memory);
+        assertTrue(st.get("final_store_drain_ps").asLong() > 0, "every layer ends with a store");
+        assertEquals(st.get("dsp_waiting_lut_ps").asLong() + st.get("lut_waiting_dsp_ps").asLong(),
+                st.get("imbalance_ps").asLong());
+        assertTrue(j.get("latency_ps").asLong() - memory >= st.get("imbalance_ps").asLong(), j.toString());
+    }
+
     @Test
     void sameSeedSameBitsAndCycles() {
         String[] args = {"run", "--board", board("tiny-z2.yaml"), "--layer", "gemm:33x20x47", "--seed", "9",

@@ -3,11 +3,14 @@ package org.msqsim.models.explore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.FitReport;
@@ -168,7 +171,7 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
             return List.of();
         }
         Builder b = new Builder(board, base, model);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         done.forEach(r -> seen.add(key(r.design())));
         List<Design> out = new ArrayList<>();
         for (Design d : topPerGroup(done).values()) {
@@ -215,7 +218,7 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
         for (DesignResult r : results) {
             groups.computeIfAbsent(r.design().family() + "/" + r.design().fraction(), k -> new ArrayList<>()).add(r);
         }
-        Map<Integer, Design> chosen = new java.util.TreeMap<>();
+        Map<Integer, Design> chosen = new TreeMap<>();
         for (List<DesignResult> g : groups.values()) {
             g.stream().sorted(Exploration.FASTEST).limit(refineTop).forEach(r -> chosen.put(r.design().index(),
                     r.design()));
@@ -224,36 +227,29 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
     }
 
     /**
-     * Stage 3: the other clocks and buffer scales of the stage-1 designs worth refining (the
-     * {@code refineTop} fastest of each family and F, and the stage-1 Pareto front), indices from
-     * {@code firstIndex}, in the order of the refined designs' indices.
+     * Stage 3: the other clocks and buffer scales of the designs worth refining (the {@code refineTop}
+     * fastest of each family and F among {@code done}, the results of stages 1 and 2, and their Pareto
+     * front), indices from {@code firstIndex}, in the order of the refined designs' indices; designs
+     * already in {@code done} are skipped.
      */
     public List<Design> refinements(BoardSpec board, AcceleratorSpec base, CostModel model,
-                                    List<DesignResult> stageOne, int firstIndex) {
-        Map<Integer, Design> chosen = new java.util.TreeMap<>();
+                                    List<DesignResult> done, int firstIndex) {
+        Map<Integer, Design> chosen = new TreeMap<>();
         if (refineTop > 0) {
-            Map<String, List<DesignResult>> groups = new LinkedHashMap<>();
-            for (DesignResult r : stageOne) {
-                groups.computeIfAbsent(r.design().family() + "/" + r.design().fraction(), k -> new ArrayList<>()).add(r);
-            }
-            for (List<DesignResult> g : groups.values()) {
-                g.stream().sorted(Exploration.FASTEST).limit(refineTop).forEach(r -> chosen.put(r.design().index(),
-                        r.design()));
-            }
-            new Exploration(stageOne, 0).pareto().forEach(r -> chosen.put(r.design().index(), r.design()));
+            chosen.putAll(topPerGroup(done));
+            new Exploration(done, 0).pareto().forEach(r -> chosen.put(r.design().index(), r.design()));
         }
         Builder b = new Builder(board, base, model);
+        Set<String> seen = new HashSet<>();
+        done.forEach(r -> seen.add(key(r.design())));
         List<Long> clocks = refineClocks ? clocks(board.clocks()) : List.of(board.clocks().maxHz());
         List<Design> out = new ArrayList<>();
         for (Design d : chosen.values()) {
             int packing = d.spec().dspCore().map(PeArraySpec::packing).orElse(b.basePacking);
             for (long clk : clocks) {
                 for (double s : bufferScales) {
-                    if (clk == d.clockHz() && s == d.bufferScale()) {
-                        continue;
-                    }
                     b.design(firstIndex + out.size(), d.family(), d.fraction(), d.rows(), packing, d.dspCols(),
-                            d.lutCols(), clk, s).ifPresent(out::add);
+                            d.lutCols(), clk, s).filter(x -> seen.add(key(x))).ifPresent(out::add);
                 }
             }
         }

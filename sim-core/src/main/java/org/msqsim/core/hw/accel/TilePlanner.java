@@ -1,10 +1,14 @@
 package org.msqsim.core.hw.accel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.msqsim.core.hw.compute.ArrayTiming;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
@@ -58,8 +62,9 @@ public final class TilePlanner {
         TilePlan best = null;
         long bestScore = Long.MAX_VALUE;
         long bestSteps = Long.MAX_VALUE;
+        List<Integer> tks = aligned(candidates(g.k(), 1), kUnit(), g.k());
         for (int tn : aligned(candidates(g.n(), 8), nUnit(), g.n())) {
-            for (int tk : aligned(candidates(g.k(), 1), kUnit(), g.k())) {
+            for (int tk : tks) {
                 for (int mt : mTileCounts(Math.max(g.mDsp(), g.mLut()))) {
                     TilePlan p = new TilePlan(tn, tk, ceilDivOrZero(g.mDsp(), mt), ceilDivOrZero(g.mLut(), mt));
                     if (!fits(p)) {
@@ -143,7 +148,7 @@ public final class TilePlanner {
     /** Picoseconds to move these bytes of input and weight reads and output writes, all at once. */
     private double trafficPs(double input, double weight, double output) {
         double[] group = scratch;
-        java.util.Arrays.fill(group, 0);
+        Arrays.fill(group, 0);
         group[2 * MsqAccelerator.inputPort(spec)] += input;
         group[2 * MsqAccelerator.weightPort(spec)] += weight;
         group[2 * MsqAccelerator.outputPort(spec) + 1] += output;
@@ -191,7 +196,7 @@ public final class TilePlanner {
         if (unit <= 1) {
             return cands;
         }
-        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        LinkedHashSet<Integer> out = new LinkedHashSet<>();
         for (int c : cands) {
             out.add(c);
             if (c >= unit) {
@@ -204,18 +209,31 @@ public final class TilePlanner {
 
     /** The n-tile alignment: output-stationary arrays hold pixels in their rows. */
     private int nUnit() {
-        return rowsIf(d -> d == org.msqsim.core.spec.Dataflow.OUTPUT_STATIONARY);
+        return rowsIf(d -> d == Dataflow.OUTPUT_STATIONARY);
     }
 
     /** The k-tile alignment: weight-stationary and dot-product arrays reduce k over their rows. */
     private int kUnit() {
-        return rowsIf(d -> d != org.msqsim.core.spec.Dataflow.OUTPUT_STATIONARY);
+        return rowsIf(d -> d != Dataflow.OUTPUT_STATIONARY);
     }
 
-    /** The rows both cores share, when the cores' dataflow matches {@code which}; else 1. */
-    private int rowsIf(java.util.function.Predicate<org.msqsim.core.spec.Dataflow> which) {
-        Optional<PeArraySpec> c = spec.dspCore().or(spec::lutCore);
-        return c.filter(x -> which.test(x.dataflow())).map(PeArraySpec::rows).orElse(1);
+    /**
+     * The cores' row count when every core present folds that dimension ({@code which} holds for its
+     * dataflow) over the same number of rows, as the shipped designs do; otherwise 1, no alignment,
+     * since a tile aligned for one core would not be for the other.
+     */
+    private int rowsIf(Predicate<Dataflow> which) {
+        int rows = 0;
+        for (Optional<PeArraySpec> c : List.of(spec.dspCore(), spec.lutCore())) {
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (!which.test(c.get().dataflow()) || (rows != 0 && rows != c.get().rows())) {
+                return 1;
+            }
+            rows = c.get().rows();
+        }
+        return Math.max(1, rows);
     }
 
     static List<Integer> mTileCounts(int maxRows) {
