@@ -46,6 +46,39 @@ class NetworkRunTest {
         }
     }
 
+    /**
+     * Timing-only runs simulate each distinct GEMM once and reuse it; tracing turns the reuse off (a
+     * trace needs every run's events). Both must give the same layers, on networks with repeated
+     * blocks (ResNet-18) and identical groups (MobileNet-v2's depthwise layers).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"resnet18", "mobilenet_v2"})
+    void reusedGemmTimingsEqualFreshOnes(String model) {
+        BoardSpec b = BoardCatalog.get("zc706");
+        AcceleratorSpec acc = b.accelerator();
+        TraceSink enabledButSilent = new TraceSink() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public void span(String track, String name, long startPs, long endPs) {
+            }
+
+            @Override
+            public void counter(String track, long timePs, long value) {
+            }
+        };
+        Network net = ModelZoo.get(model);
+        double f = MsqBalance.balancedFraction(acc);
+        NetworkRun reused = new NetworkRunner(acc, b.device().family().dsp()).run(net,
+                new NetworkRunner.Options(f, 1, true, TraceSink.NONE, null));
+        NetworkRun fresh = new NetworkRunner(acc, b.device().family().dsp()).run(net,
+                new NetworkRunner.Options(f, 1, true, enabledButSilent, null));
+        assertEquals(fresh.layers(), reused.layers());
+    }
+
     @Test
     void smallNetworkIsBitExactAndReportsTheRequiredFields() throws IOException {
         CliRunner r = CliRunner.run("run", "--board", RunCommandTest.board("tiny-z2.yaml"), "--model", "cifar_net",
