@@ -67,6 +67,9 @@ final class ExploreReport implements Report {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
+    /** Below this relative difference the verdict calls it even rather than a win (both latencies shown). */
+    static final double TIE = 0.005;
+
     /** MSQ against LUT-fixed, said plainly, whichever wins. */
     String verdict() {
         Optional<DesignResult> m = ex.best(DesignFamily.MSQ);
@@ -77,6 +80,10 @@ final class ExploreReport implements Report {
         double ratio = f.get().latencyPs() / (double) m.get().latencyPs();
         if (m.get().latencyPs() == f.get().latencyPs()) {
             return String.format(Locale.ROOT, "MSQ and LUT-fixed tie at %.3f ms", m.get().latencyMs());
+        }
+        if (Math.abs(ratio - 1) < TIE) {
+            return String.format(Locale.ROOT, "MSQ and LUT-fixed are within %.1f %%: %.3f ms (MSQ) against %.3f ms "
+                    + "(LUT-fixed)", TIE * 100, m.get().latencyMs(), f.get().latencyMs());
         }
         return ratio > 1
                 ? String.format(Locale.ROOT, "MSQ (SP2 shift-adders) wins: %.3f ms against %.3f ms for LUT-built "

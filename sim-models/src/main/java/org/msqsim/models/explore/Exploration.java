@@ -9,11 +9,20 @@ import java.util.TreeMap;
 
 /**
  * The evaluated designs of one board × network and the summaries drawn from them. Every choice breaks
- * ties by the design's grid index, so the summaries do not depend on evaluation order.
+ * ties the same way (fewer resources, then a slower clock, then the grid index), so the summaries do
+ * not depend on evaluation order.
  */
 public record Exploration(List<DesignResult> results, int infeasible) {
-    /** Lower latency first, then lower grid index. */
+    /**
+     * Lower latency first; at equal latency the design a designer would build: fewer LUTs, DSPs,
+     * BRAM, URAM, then the slower clock (easier timing closure); then the lower grid index.
+     */
     public static final Comparator<DesignResult> FASTEST = Comparator.comparingLong(DesignResult::latencyPs)
+            .thenComparingLong(r -> r.design().used().lut())
+            .thenComparingLong(r -> r.design().used().dsp())
+            .thenComparingLong(r -> r.design().used().bram18())
+            .thenComparingLong(r -> r.design().used().uram())
+            .thenComparingLong(r -> r.design().clockHz())
             .thenComparingInt(r -> r.design().index());
 
     public Exploration {

@@ -32,6 +32,17 @@ class ExplorationTest {
     }
 
     @Test
+    void equalLatencyGoesToFewerResourcesThenToTheLowerIndex() {
+        Exploration ex = new Exploration(List.of(
+                r(0, DesignFamily.MSQ, 0.5, 80, 30, 50),
+                r(1, DesignFamily.MSQ, 0.5, 80, 20, 60),
+                r(2, DesignFamily.MSQ, 0.5, 80, 20, 50),
+                r(3, DesignFamily.MSQ, 0.5, 80, 20, 50)), 0);
+        assertEquals(2, ex.best().orElseThrow().design().index());
+        assertEquals(2, ex.bestPerFraction(DesignFamily.MSQ).get(0.5).design().index());
+    }
+
+    @Test
     void resultsComeBackInGridOrderWhateverTheInputOrder() {
         Exploration ex = new Exploration(List.of(r(2, DesignFamily.MSQ, 0.5, 1, 1, 1),
                 r(0, DesignFamily.DSP_ONLY, 0, 1, 1, 1)), 0);
