@@ -23,4 +23,13 @@ public interface EventHandler {
     static EventHandler named(String label, EventHandler body) {
         return new NamedHandler(label, body);
     }
+
+    /**
+     * {@code body} named {@code prefix + " " + index}, the string built only when a message asks for
+     * it: for handlers made per tile or per transfer, where building every name would cost more than
+     * the event.
+     */
+    static EventHandler named(String prefix, long index, EventHandler body) {
+        return new IndexedHandler(prefix, index, body);
+    }
 }

@@ -37,4 +37,16 @@ class EventTest {
         assertEquals("pe.tileDone", h.label());
         assertEquals("'dma.done' at 1.5 ns phase 2 #7", new Event(1_500, 2, 7, H).toString());
     }
+
+    @Test
+    void indexedHandlersBuildTheirLabelFromPrefixAndIndex() {
+        long[] seen = {-1};
+        EventHandler h = EventHandler.named("dma:input", 7, t -> seen[0] = t);
+        h.fire(9);
+        assertEquals(9, seen[0]);
+        assertEquals("dma:input 7", h.label());
+        assertEquals("'dma:input 7' at 1 ps phase 0 #0", new Event(1, 0, 0, h).toString());
+        assertThrows(IllegalArgumentException.class, () -> EventHandler.named("", 1, t -> { }));
+        assertThrows(IllegalArgumentException.class, () -> EventHandler.named("x", 1, null));
+    }
 }

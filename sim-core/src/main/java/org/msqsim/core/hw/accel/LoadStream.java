@@ -77,21 +77,7 @@ final class LoadStream {
         slot[i] = buffer.claimSlot(bytes);
         busy = true;
         long start = sim.now();
-        ddr.transfer(port, Direction.READ, bytes, new Arrival(i, start));
-    }
-
-    /** One load's arrival; a class rather than a named lambda so its label is built only when asked for. */
-    private final class Arrival implements EventHandler {
-        private final int i;
-        private final long start;
-
-        Arrival(int i, long start) {
-            this.i = i;
-            this.start = start;
-        }
-
-        @Override
-        public void fire(long t) {
+        ddr.transfer(port, Direction.READ, bytes, EventHandler.named(track, i, t -> {
             if (trace.enabled()) {
                 trace.span(track, "load " + i, start, t);
             }
@@ -99,11 +85,6 @@ final class LoadStream {
             ready[i] = true;
             pump();
             onReady.run();
-        }
-
-        @Override
-        public String label() {
-            return track + " " + i;
-        }
+        }));
     }
 }

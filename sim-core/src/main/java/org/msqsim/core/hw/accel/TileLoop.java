@@ -56,6 +56,8 @@ final class TileLoop {
     long dspWaitsLut;
     long lutWaitsDsp;
     long finishPs = -1;
+    /** Bytes per partial sum in the output buffer. */
+    private final int accBytes;
     long drainPs;
 
     TileLoop(MsqAccelerator acc, Simulator sim, DdrController ddr, GemmShape g, TilePlan p) {
@@ -64,6 +66,7 @@ final class TileLoop {
         this.ddr = ddr;
         this.g = g;
         this.p = p;
+        this.accBytes = TilePlanner.accumulatorBytes(acc.spec());
         this.nt = p.nTiles(g);
         this.mt = p.mTiles(g);
         this.kt = p.kTiles(g);
@@ -161,7 +164,7 @@ final class TileLoop {
                 idleForOutput = true;
                 return;
             }
-            long bytes = (long) (tmDspAt(s) + tmLutAt(s)) * tnAt(s) * TilePlanner.accumulatorBytes(acc.spec());
+            long bytes = (long) (tmDspAt(s) + tmLutAt(s)) * tnAt(s) * accBytes;
             outSlot[o] = acc.output().claimSlot(bytes);
         }
         long now = sim.now();
@@ -184,7 +187,7 @@ final class TileLoop {
         if (acc.hasLut()) {
             lutWaitsDsp += end - Math.max(endLut, now);
         }
-        sim.schedule(end, PHASE_COMPUTE, EventHandler.named("compute " + s, t -> computeDone(s)));
+        sim.schedule(end, PHASE_COMPUTE, EventHandler.named("compute", s, t -> computeDone(s)));
     }
 
     private void computeDone(int s) {
@@ -217,7 +220,7 @@ final class TileLoop {
         long bytes = TilePlanner.bytes((long) (tmDspAt(s) + tmLutAt(s)) * tnAt(s), acc.spec().activationBits());
         storeBusy = true;
         long start = sim.now();
-        ddr.transfer(acc.outputPort(), Direction.WRITE, bytes, EventHandler.named("store " + o, t -> {
+        ddr.transfer(acc.outputPort(), Direction.WRITE, bytes, EventHandler.named("store", o, t -> {
             acc.trace().span("dma:output", "C tile " + o, start, t);
             storeBusy = false;
             acc.output().releaseSlot(outSlot[o]);
