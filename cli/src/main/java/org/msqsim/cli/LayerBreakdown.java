@@ -49,7 +49,7 @@ record LayerBreakdown(String name, long latencyPs, long memoryPs, long imbalance
 
     /** A network layer. */
     static LayerBreakdown of(LayerResult l, AcceleratorSpec acc) {
-        return new LayerBreakdown(l.name(), l.latencyPs(), l.waitDataPs(), l.imbalancePs(),
+        return new LayerBreakdown(l.name(), l.latencyPs(), l.memoryPs(), l.imbalancePs(),
                 utilisation(l.dspMacs(), acc.dspCore(), l.latencyPs()),
                 utilisation(l.lutMacs(), acc.lutCore(), l.latencyPs()));
     }

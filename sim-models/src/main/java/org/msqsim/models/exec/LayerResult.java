@@ -10,20 +10,21 @@ package org.msqsim.models.exec;
  * @param ddrBytes    bytes read and written
  * @param dspMacs     MACs done by the DSP core
  * @param lutMacs     MACs done by the LUT core
- * @param waitDataPs  compute idle waiting for loads or stores (all of it for element-wise layers)
+ * @param memoryPs    compute idle waiting for loads, output space or the final stores (all of it for
+ *                    element-wise layers)
  * @param imbalancePs one core waiting for the other
  * @param mismatches  outputs differing from the golden network, or −1 when not checked
  * @param overflows   accumulator or packed-lane overflow events the datapaths reported
  */
 public record LayerResult(String name, String kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
-                          long lutMacs, long waitDataPs, long imbalancePs, long mismatches, long overflows) {
+                          long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows) {
 
     /** What limits the layer: "memory" or "imbalance" when that takes ≥ 25 % of its time, else "compute". */
     public String bound() {
         if (macs == 0) {
             return "memory";
         }
-        double mem = waitDataPs / (double) latencyPs;
+        double mem = memoryPs / (double) latencyPs;
         double imb = imbalancePs / (double) latencyPs;
         if (mem < 0.25 && imb < 0.25) {
             return "compute";
