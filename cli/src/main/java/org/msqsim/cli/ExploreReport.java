@@ -98,7 +98,7 @@ final class ExploreReport implements Report {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "msqsim explore: %s (%s), %,d designs evaluated (%d could not be "
                 + "mapped); ceilings LUT %.0f %%, DSP %.0f %%, BRAM %.0f %%%n", title(), board.displayName(),
-                ex.results().size(), ex.infeasible(), ceilings[0] * 100, ceilings[1] * 100, ceilings[2] * 100));
+                ex.results().size() + ex.infeasible(), ex.infeasible(), ceilings[0] * 100, ceilings[1] * 100, ceilings[2] * 100));
         if (!notes.isEmpty()) {
             sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
         }
@@ -183,7 +183,7 @@ final class ExploreReport implements Report {
                         "refine_top", grid.refineTop(), "clocks_mhz",
                         ExploreGrid.clocks(board.clocks()).stream().map(c -> c / 1e6).toList(), "buffer_scales",
                         grid.bufferScales()),
-                "evaluated", ex.results().size(), "infeasible", ex.infeasible());
+                "evaluated", ex.results().size() + ex.infeasible(), "infeasible", ex.infeasible());
         root.put("best", ex.best().map(ExploreReport::designJson).orElse(null));
         root.put("dsp_only", ex.best(DesignFamily.DSP_ONLY).map(ExploreReport::designJson).orElse(null));
         root.put("speedup_vs_dsp_only", ex.speedupVsDspOnly().map(Json::num).orElse(null));
