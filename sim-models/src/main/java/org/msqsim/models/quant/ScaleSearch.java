@@ -38,18 +38,43 @@ public final class ScaleSearch {
 
     /** {@link #best(double[], RowQuantizer)} with the row's sorted magnitudes already at hand. */
     public static ScaledRow best(double[] row, double[] a, RowQuantizer quantizer) {
-        double[] mags = quantizer.unitMagnitudes();
+        if (a.length == 0 || a[a.length - 1] == 0) {
+            return new ScaledRow(0, 0, new int[row.length]);
+        }
+        return quantize(row, quantizer, bestAlpha(a, quantizer.unitMagnitudes()));
+    }
+
+    /** Breakpoints taken between two checks of the pruning bound. */
+    private static final int PRUNE_CHECK_EVERY = 16;
+
+    /**
+     * Relative slack of the pruning test, far above the rounding error of the sweep's sums (at most
+     * about {@code n·k·2^-53} relative, 1e-10 for a million breakpoints): the sweep stops only when
+     * no later piece can come within this margin of the best error found.
+     */
+    private static final double PRUNE_MARGIN = 1e-9;
+
+    /**
+     * The MSE-optimal α over sorted magnitudes {@code a} (not all zero) and unit levels {@code mags}.
+     *
+     * <p>The sweep visits the breakpoints in exactly the order and with exactly the arithmetic of the
+     * plain sweep described above, so the α it returns is the same to the last bit. What it adds is
+     * a stop: once α has come down to {@code lo}, every later piece has α ≤ lo, where every weight
+     * above {@code lo} is clipped, so {@code n·MSE(α) ≥ Σ_(a_i > lo) (a_i − lo)²}. When that lower
+     * bound exceeds the best error found so far (with a margin far above the rounding of either
+     * side), no later piece can win and the rest of the sweep — often more than half of it — is
+     * skipped. A row whose values are not finite is never pruned.
+     */
+    static double bestAlpha(double[] a, double[] mags) {
+        int n = a.length;
         int steps = mags.length - 1;
         double sumSq = 0;
         for (double v : a) {
             sumSq += v * v;
         }
         int nz = 0;
-        while (nz < a.length && a[nz] == 0) {
+        while (nz < n && a[nz] == 0) {
             nz++;
-        }
-        if (nz == a.length) {
-            return new ScaledRow(0, 0, new int[row.length]);
         }
         double[] mid = new double[steps];
         double[] dM = new double[steps];
@@ -63,15 +88,26 @@ public final class ScaleSearch {
         // key[j]: the α at which it crosses, −1 once step j is exhausted.
         int[] ptr = new int[steps];
         double[] key = new double[steps];
-        Arrays.fill(ptr, a.length - 1);
+        Arrays.fill(ptr, n - 1);
         for (int j = 0; j < steps; j++) {
-            key[j] = a[a.length - 1] / mid[j];
+            key[j] = a[n - 1] / mid[j];
         }
         StepHeap heap = steps > LINEAR_SCAN_STEPS ? new StepHeap(key) : null;
+        // Pruning bound: the weights above lo are a[clip..n-1]; t0, t1, t2 their count, sum, sum of squares.
+        int clip = n;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double sumA = 0;
+        for (int i = nz; i < n; i++) {
+            sumA += a[i];
+        }
+        double nnz = n - nz;
+        int untilCheck = PRUNE_CHECK_EVERY;
         double s1 = 0;
         double s2 = 0;
         double hi = Double.POSITIVE_INFINITY;
-        double bestAlpha = a[a.length - 1]; // any α works while S2 = 0; refined below
+        double bestAlpha = a[n - 1]; // any α works while S2 = 0; refined below
         double bestErr = sumSq;
         while (true) {
             int j = heap != null ? heap.top() : argMax(key);
@@ -87,6 +123,21 @@ public final class ScaleSearch {
             if (j < 0) {
                 break;
             }
+            if (--untilCheck == 0) {
+                untilCheck = PRUNE_CHECK_EVERY;
+                // Every later piece has α ≤ lo.
+                while (clip > 0 && a[clip - 1] > lo) {
+                    double v = a[--clip];
+                    t0++;
+                    t1 += v;
+                    t2 += v * v;
+                }
+                double bound = t2 - 2 * lo * t1 + lo * lo * t0;
+                double margin = PRUNE_MARGIN * (sumSq + 2 * lo * sumA + lo * lo * nnz);
+                if (bound > bestErr + margin) {
+                    break;
+                }
+            }
             s1 += a[ptr[j]] * dM[j];
             s2 += dM2[j];
             ptr[j]--;
@@ -96,7 +147,7 @@ public final class ScaleSearch {
             }
             hi = lo;
         }
-        return quantize(row, quantizer, bestAlpha);
+        return bestAlpha;
     }
 
     /** Up to this many level steps a linear scan finds the next breakpoint faster than a heap. */
@@ -107,10 +158,11 @@ public final class ScaleSearch {
         int best = -1;
         double bk = -1;
         for (int j = 0; j < key.length; j++) {
-            if (key[j] > bk) {
-                bk = key[j];
-                best = j;
-            }
+            // Select without a branch: which step is next is data-dependent and unpredictable.
+            double kj = key[j];
+            boolean greater = kj > bk;
+            best = greater ? j : best;
+            bk = greater ? kj : bk;
         }
         return best;
     }
