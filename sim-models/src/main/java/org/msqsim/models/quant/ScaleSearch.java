@@ -26,14 +26,86 @@ public final class ScaleSearch {
         return best(row, sortedMagnitudes(row), quantizer);
     }
 
-    /** {@code |row|} sorted ascending: compute it once per row when both schemes are searched. */
+    /**
+     * {@code |row|} sorted ascending: compute it once per row when both schemes are searched.
+     *
+     * <p>When every value is a {@code float} widened to {@code double} (as {@link
+     * org.msqsim.models.tensor.FloatMatrix#row} hands them out), the magnitudes are sorted by an LSD
+     * radix sort on their {@code float} bit patterns, which order non-negative floats exactly as their
+     * values; otherwise by {@link Arrays#sort(double[])}. A sorted array of values is unique, so both
+     * give the same array.
+     */
     public static double[] sortedMagnitudes(double[] row) {
-        double[] a = new double[row.length];
-        for (int i = 0; i < row.length; i++) {
+        int n = row.length;
+        double[] a = new double[n];
+        if (n >= RADIX_MIN_LENGTH && allFloats(row)) {
+            int[] bits = new int[n];
+            for (int i = 0; i < n; i++) {
+                bits[i] = Float.floatToRawIntBits((float) row[i]) & 0x7fffffff; // |v|; −0 becomes +0
+            }
+            radixSort(bits);
+            for (int i = 0; i < n; i++) {
+                a[i] = Float.intBitsToFloat(bits[i]);
+            }
+            return a;
+        }
+        for (int i = 0; i < n; i++) {
             a[i] = Math.abs(row[i]);
         }
         Arrays.sort(a);
         return a;
+    }
+
+    /** Below this length {@link Arrays#sort(double[])} (an insertion sort there) is as fast. */
+    private static final int RADIX_MIN_LENGTH = 128;
+
+    /** True when every value is exactly a float (NaN is not, so such rows take the general path). */
+    private static boolean allFloats(double[] row) {
+        for (double v : row) {
+            if ((double) (float) v != v) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sorts non-negative ints ascending: LSD radix, digits of 11, 11 and 9 bits. */
+    private static void radixSort(int[] v) {
+        int n = v.length;
+        int[] c0 = new int[1 << 11];
+        int[] c1 = new int[1 << 11];
+        int[] c2 = new int[1 << 9];
+        for (int x : v) {
+            c0[x & 0x7ff]++;
+            c1[(x >>> 11) & 0x7ff]++;
+            c2[x >>> 22]++;
+        }
+        int[] tmp = new int[n];
+        int[] src = v;
+        int[] dst = tmp;
+        for (int pass = 0; pass < 3; pass++) {
+            int[] count = pass == 0 ? c0 : pass == 1 ? c1 : c2;
+            int shift = 11 * pass;
+            int mask = pass == 2 ? 0x1ff : 0x7ff;
+            if (count[(src[0] >>> shift) & mask] == n) {
+                continue; // every value has the same digit: this pass would not move anything
+            }
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int x : src) {
+                dst[count[(x >>> shift) & mask]++] = x;
+            }
+            int[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != v) {
+            System.arraycopy(src, 0, v, 0, n);
+        }
     }
 
     /** {@link #best(double[], RowQuantizer)} with the row's sorted magnitudes already at hand. */
