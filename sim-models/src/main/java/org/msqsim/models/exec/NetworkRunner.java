@@ -162,7 +162,7 @@ public final class NetworkRunner {
             p.weights = null;
             return q;
         }
-        return new MsqAssigner(spec.weightBits()).assign(o.weights().weights(g), o.sp2Fraction()).weights();
+        return new MsqAssigner(spec.weightBits()).assignWeights(o.weights().weights(g), o.sp2Fraction());
     }
 
     private LayerResult runLayer(Node node, GemmLayer next, Prefetch prefetch, Map<String, QTensor> sim,

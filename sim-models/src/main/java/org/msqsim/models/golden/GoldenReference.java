@@ -68,42 +68,118 @@ public final class GoldenReference {
         ConvGeometry g = new ConvGeometry(c, h, wIn, k, r, s, stride, pad, groups);
         g.checkLengths(input, weights);
         int cg = g.channelsPerGroup();
-        int ho = g.outH();
-        int wo = g.outW();
-        long[] out = new long[k * ho * wo];
-        requireExactInLong(input, weights, (long) cg * r * s);
+        int plane = g.outH() * g.outW();
+        long[] out = new long[k * plane];
+        long bound = requireExactInLong(input, weights, (long) cg * r * s);
         // For each output channel, each filter tap (ci, ky, kx) adds weight × the input plane shifted
         // under that tap; positions the tap sees as padding add nothing. The same sum as the textbook
-        // order, taken tap by tap so the innermost loop runs along an output row.
-        for (int ko = 0; ko < k; ko++) {
-            int firstChannel = (ko / g.kernelsPerGroup()) * cg;
-            int outBase = ko * ho * wo;
-            for (int ci = 0; ci < cg; ci++) {
-                for (int ky = 0; ky < r; ky++) {
-                    for (int kx = 0; kx < s; kx++) {
-                        long wt = weights[((ko * cg + ci) * r + ky) * s + kx];
-                        if (wt == 0) {
-                            continue;
+        // order, taken tap by tap so the innermost loop runs along an output row. When no sum of the
+        // channel's products can leave the int range (always so for narrow codes), the channel is
+        // summed in int — exact by that bound — and widened; otherwise in long.
+        if (bound <= Integer.MAX_VALUE) {
+            int[] acc = new int[plane];
+            for (int ko = 0; ko < k; ko++) {
+                java.util.Arrays.fill(acc, 0);
+                channelInt(input, h, wIn, weights, g, ko, acc);
+                for (int i = 0; i < plane; i++) {
+                    out[ko * plane + i] = acc[i];
+                }
+            }
+        } else {
+            long[] acc = new long[plane];
+            for (int ko = 0; ko < k; ko++) {
+                java.util.Arrays.fill(acc, 0);
+                channelLong(input, h, wIn, weights, g, ko, acc);
+                System.arraycopy(acc, 0, out, ko * plane, plane);
+            }
+        }
+        return out;
+    }
+
+    /** First output column {@code ox} whose tap column {@code ox·stride − pad + kx} is inside the input. */
+    private static int firstInside(int kx, int stride, int pad) {
+        return Math.max(0, -Math.floorDiv(kx - pad, stride)); // ceil((pad − kx) / stride), at least 0
+    }
+
+    /** One past the last output column whose tap column is inside an input of width {@code wIn}. */
+    private static int endInside(int kx, int stride, int pad, int wIn, int wo) {
+        return Math.min(wo, Math.floorDiv(wIn - 1 + pad - kx, stride) + 1);
+    }
+
+    /** Output channel {@code ko} of {@link #conv2d} added into {@code acc} (Ho×Wo) in int arithmetic. */
+    private static void channelInt(int[] input, int h, int wIn, int[] weights, ConvGeometry g, int ko, int[] acc) {
+        int cg = g.channelsPerGroup();
+        int r = g.r();
+        int s = g.s();
+        int stride = g.stride();
+        int pad = g.pad();
+        int ho = g.outH();
+        int wo = g.outW();
+        int firstChannel = (ko / g.kernelsPerGroup()) * cg;
+        for (int ci = 0; ci < cg; ci++) {
+            for (int ky = 0; ky < r; ky++) {
+                for (int kx = 0; kx < s; kx++) {
+                    int wt = weights[((ko * cg + ci) * r + ky) * s + kx];
+                    if (wt == 0) {
+                        continue;
+                    }
+                    int oxFrom = firstInside(kx, stride, pad);
+                    int oxTo = endInside(kx, stride, pad, wIn, wo);
+                    for (int oy = 0; oy < ho; oy++) {
+                        int iy = oy * stride - pad + ky;
+                        if (iy < 0 || iy >= h) {
+                            continue; // this row of the tap lies in the zero padding
                         }
-                        for (int oy = 0; oy < ho; oy++) {
-                            int iy = oy * stride - pad + ky;
-                            if (iy < 0 || iy >= h) {
-                                continue; // this row of the tap lies in the zero padding
+                        int in0 = ((firstChannel + ci) * h + iy) * wIn - pad + kx; // input index of ox = 0
+                        int outRow = oy * wo;
+                        if (stride == 1) {
+                            for (int ox = oxFrom; ox < oxTo; ox++) {
+                                acc[outRow + ox] += wt * input[in0 + ox];
                             }
-                            int inRow = ((firstChannel + ci) * h + iy) * wIn;
-                            int outRow = outBase + oy * wo;
-                            for (int ox = 0; ox < wo; ox++) {
-                                int ix = ox * stride - pad + kx;
-                                if (ix >= 0 && ix < wIn) {
-                                    out[outRow + ox] += wt * input[inRow + ix];
-                                }
+                        } else {
+                            for (int ox = oxFrom; ox < oxTo; ox++) {
+                                acc[outRow + ox] += wt * input[in0 + ox * stride];
                             }
                         }
                     }
                 }
             }
         }
-        return out;
+    }
+
+    /** As {@link #channelInt}, every product and sum in long. */
+    private static void channelLong(int[] input, int h, int wIn, int[] weights, ConvGeometry g, int ko, long[] acc) {
+        int cg = g.channelsPerGroup();
+        int r = g.r();
+        int s = g.s();
+        int stride = g.stride();
+        int pad = g.pad();
+        int ho = g.outH();
+        int wo = g.outW();
+        int firstChannel = (ko / g.kernelsPerGroup()) * cg;
+        for (int ci = 0; ci < cg; ci++) {
+            for (int ky = 0; ky < r; ky++) {
+                for (int kx = 0; kx < s; kx++) {
+                    long wt = weights[((ko * cg + ci) * r + ky) * s + kx];
+                    if (wt == 0) {
+                        continue;
+                    }
+                    int oxFrom = firstInside(kx, stride, pad);
+                    int oxTo = endInside(kx, stride, pad, wIn, wo);
+                    for (int oy = 0; oy < ho; oy++) {
+                        int iy = oy * stride - pad + ky;
+                        if (iy < 0 || iy >= h) {
+                            continue;
+                        }
+                        int in0 = ((firstChannel + ci) * h + iy) * wIn - pad + kx;
+                        int outRow = oy * wo;
+                        for (int ox = oxFrom; ox < oxTo; ox++) {
+                            acc[outRow + ox] += wt * input[in0 + ox * stride];
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -159,9 +235,10 @@ public final class GoldenReference {
 
     /**
      * Refuses operands whose dot products of {@code terms} products could leave the {@code long}
-     * range, so plain {@code +=} in the loops above is exact.
+     * range, so plain {@code +=} in the loops above is exact; returns the bound
+     * {@code terms · max|a| · max|b|} on any partial sum.
      */
-    private static void requireExactInLong(int[] a, int[] b, long terms) {
+    private static long requireExactInLong(int[] a, int[] b, long terms) {
         long ma = 0;
         long mb = 0;
         for (int v : a) {
@@ -174,5 +251,6 @@ public final class GoldenReference {
             throw new ArithmeticException("a sum of " + terms + " products of magnitudes up to " + ma + " x " + mb
                     + " can overflow a long");
         }
+        return terms * ma * mb;
     }
 }
