@@ -138,8 +138,11 @@ public final class ScaleSearch {
      * skipped. A row whose values are not finite is never pruned.
      */
     static double bestAlpha(double[] a, double[] mags) {
-        int n = a.length;
         int steps = mags.length - 1;
+        if (steps <= 8 && a[a.length - 1] < 1e100) { // finite, and far from overflow in every sum below
+            return bestAlpha8(a, mags);
+        }
+        int n = a.length;
         double sumSq = 0;
         for (double v : a) {
             sumSq += v * v;
@@ -220,6 +223,159 @@ public final class ScaleSearch {
             hi = lo;
         }
         return bestAlpha;
+    }
+
+    /**
+     * {@link #bestAlpha} for up to 8 level steps (fixed point up to 4 bits, SP2 up to 5) and finite
+     * magnitudes: the same breakpoints in the same order with the same arithmetic and the same stop,
+     * only cheaper to find. Each step's next key is computed one breakpoint ahead, so the division
+     * is off the path from one breakpoint to the next, and the step with the largest key (the lowest
+     * index among equal keys, as the linear scan picks) comes from a branch-free 8-way tournament.
+     * Keys are −1 (exhausted, or a padding step) or positive, never NaN, since every magnitude is
+     * finite.
+     */
+    /** Bit pattern of −1.0: a negative long, below every positive double's bit pattern. */
+    private static final long EXHAUSTED = Double.doubleToRawLongBits(-1.0);
+
+    private static double bestAlpha8(double[] a, double[] mags) {
+        int n = a.length;
+        int steps = mags.length - 1;
+        double sumSq = 0;
+        for (double v : a) {
+            sumSq += v * v;
+        }
+        int nz = 0;
+        while (nz < n && a[nz] == 0) {
+            nz++;
+        }
+        double[] mid = new double[8];
+        double[] dM = new double[8];
+        double[] dM2 = new double[8];
+        for (int j = 0; j < steps; j++) {
+            mid[j] = (mags[j] + mags[j + 1]) / 2;
+            dM[j] = mags[j + 1] - mags[j];
+            dM2[j] = mags[j + 1] * mags[j + 1] - mags[j] * mags[j];
+        }
+        int[] ptr = new int[8];
+        // Keys as their bit patterns: for positive doubles the signed long order is the value order,
+        // and −1 (exhausted) is a negative long, below every live key. Selecting among longs compiles
+        // to conditional moves, where selecting among doubles would branch (and mispredict).
+        long[] key = new long[8];
+        long[] next = new long[8]; // the key step j will have after its next breakpoint
+        Arrays.fill(key, EXHAUSTED);
+        Arrays.fill(next, EXHAUSTED);
+        for (int j = 0; j < steps; j++) {
+            ptr[j] = n - 1;
+            key[j] = Double.doubleToRawLongBits(a[n - 1] / mid[j]);
+            next[j] = n - 2 >= nz ? Double.doubleToRawLongBits(a[n - 2] / mid[j]) : EXHAUSTED;
+        }
+        int clip = n;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double sumA = 0;
+        for (int i = nz; i < n; i++) {
+            sumA += a[i];
+        }
+        double nnz = n - nz;
+        int untilCheck = PRUNE_CHECK_EVERY;
+        double s1 = 0;
+        double s2 = 0;
+        double hi = Double.POSITIVE_INFINITY;
+        // The best so far, kept as ordered long keys and bits so that the update is two conditional
+        // moves: a piece beats the best at random (the MSE wiggles from piece to piece), which a
+        // branch would mispredict. orderKey keeps the order of {@code <} for the non-NaN values here.
+        long bestAlphaBits = Double.doubleToRawLongBits(a[n - 1]);
+        long bestErrKey = orderKey(sumSq);
+        while (true) {
+            int j = argMax8(key);
+            double lo = j < 0 ? 0 : Double.longBitsToDouble(key[j]);
+            if (s2 > 0) {
+                double alpha = Math.max(lo, Math.min(hi, s1 / s2));
+                double err = sumSq - 2 * alpha * s1 + alpha * alpha * s2;
+                long errKey = orderKey(err);
+                boolean better = errKey < bestErrKey & alpha > 0;
+                bestErrKey = better ? errKey : bestErrKey;
+                bestAlphaBits = better ? Double.doubleToRawLongBits(alpha) : bestAlphaBits;
+            }
+            if (j < 0) {
+                break;
+            }
+            if (--untilCheck == 0) {
+                untilCheck = PRUNE_CHECK_EVERY;
+                while (clip > 0 && a[clip - 1] > lo) {
+                    double v = a[--clip];
+                    t0++;
+                    t1 += v;
+                    t2 += v * v;
+                }
+                double bound = t2 - 2 * lo * t1 + lo * lo * t0;
+                double margin = PRUNE_MARGIN * (sumSq + 2 * lo * sumA + lo * lo * nnz);
+                if (bound > fromOrderKey(bestErrKey) + margin) {
+                    break;
+                }
+            }
+            int p = ptr[j];
+            s1 += a[p] * dM[j];
+            s2 += dM2[j];
+            ptr[j] = p - 1;
+            key[j] = next[j];
+            next[j] = p - 2 >= nz ? Double.doubleToRawLongBits(a[p - 2] / mid[j]) : EXHAUSTED;
+            hi = lo;
+        }
+        return Double.longBitsToDouble(bestAlphaBits);
+    }
+
+    /**
+     * A long whose signed order is the order of the double {@code d} (not NaN; −0.0 sorts below
+     * +0.0, which cannot matter here: an error of −0.0 cannot arise, as a sum is −0.0 only when
+     * its terms are, and sumSq is not).
+     */
+    private static long orderKey(double d) {
+        long b = Double.doubleToRawLongBits(d);
+        return b ^ ((b >> 63) & Long.MAX_VALUE);
+    }
+
+    private static double fromOrderKey(long k) {
+        return Double.longBitsToDouble(k ^ ((k >> 63) & Long.MAX_VALUE));
+    }
+
+    /**
+     * Index of the largest of 8 keys (bit patterns of positive doubles, or {@link #EXHAUSTED}), the
+     * lowest index among equals (a node takes its right child only when strictly greater), or −1
+     * when every step is exhausted.
+     */
+    private static int argMax8(long[] k) {
+        long k0 = k[0];
+        long k1 = k[1];
+        long k2 = k[2];
+        long k3 = k[3];
+        long k4 = k[4];
+        long k5 = k[5];
+        long k6 = k[6];
+        long k7 = k[7];
+        boolean b01 = k1 > k0;
+        boolean b23 = k3 > k2;
+        boolean b45 = k5 > k4;
+        boolean b67 = k7 > k6;
+        long v01 = b01 ? k1 : k0;
+        long v23 = b23 ? k3 : k2;
+        long v45 = b45 ? k5 : k4;
+        long v67 = b67 ? k7 : k6;
+        int i01 = b01 ? 1 : 0;
+        int i23 = b23 ? 3 : 2;
+        int i45 = b45 ? 5 : 4;
+        int i67 = b67 ? 7 : 6;
+        boolean b03 = v23 > v01;
+        boolean b47 = v67 > v45;
+        long v03 = b03 ? v23 : v01;
+        long v47 = b47 ? v67 : v45;
+        int i03 = b03 ? i23 : i01;
+        int i47 = b47 ? i67 : i45;
+        boolean b07 = v47 > v03;
+        long v07 = b07 ? v47 : v03;
+        int i07 = b07 ? i47 : i03;
+        return v07 < 0 ? -1 : i07;
     }
 
     /** Up to this many level steps a linear scan finds the next breakpoint faster than a heap. */
