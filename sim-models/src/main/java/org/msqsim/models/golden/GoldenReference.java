@@ -68,118 +68,89 @@ public final class GoldenReference {
         ConvGeometry g = new ConvGeometry(c, h, wIn, k, r, s, stride, pad, groups);
         g.checkLengths(input, weights);
         int cg = g.channelsPerGroup();
-        int plane = g.outH() * g.outW();
+        int kg = g.kernelsPerGroup();
+        int ho = g.outH();
+        int wo = g.outW();
+        int plane = ho * wo;
         long[] out = new long[k * plane];
         long bound = requireExactInLong(input, weights, (long) cg * r * s);
-        // For each output channel, each filter tap (ci, ky, kx) adds weight × the input plane shifted
-        // under that tap; positions the tap sees as padding add nothing. The same sum as the textbook
-        // order, taken tap by tap so the innermost loop runs along an output row. When no sum of the
-        // channel's products can leave the int range (always so for narrow codes), the channel is
-        // summed in int — exact by that bound — and widened; otherwise in long.
-        if (bound <= Integer.MAX_VALUE) {
-            int[] acc = new int[plane];
-            for (int ko = 0; ko < k; ko++) {
-                java.util.Arrays.fill(acc, 0);
-                channelInt(input, h, wIn, weights, g, ko, acc);
-                for (int i = 0; i < plane; i++) {
-                    out[ko * plane + i] = acc[i];
+        // Each output channel is the sum over its filter taps (ci, ky, kx) of weight × the input under
+        // that tap, zero where the tap sees padding. To make each tap one contiguous loop, the group's
+        // input is first copied zero-padded and split by stride phase: plane (py, px) of channel ci
+        // holds padded pixel (y·stride + py, x·stride + px) at (y, x), so tap (ky, kx) reads plane
+        // (ky mod stride, kx mod stride) at (oy + ky/stride, ox + kx/stride). Outputs are summed on a
+        // grid as wide as a phase plane (columns past Wo are scratch, dropped at the end), so a tap
+        // is one run over the channel's whole output. When no sum can leave the int range (bound
+        // below; always so for narrow codes) a channel is summed in int — exact, and it vectorises —
+        // otherwise in long. Integer sums are exact in any order, so this is the textbook sum.
+        int hq = (h + 2 * pad + stride - 1) / stride;
+        int wq = (wIn + 2 * pad + stride - 1) / stride;
+        int phasePlane = hq * wq;
+        int run = (ho - 1) * wq + wo; // grid positions from output (0, 0) to (ho − 1, wo − 1)
+        boolean inInt = bound <= Integer.MAX_VALUE;
+        int[] acc = inInt ? new int[run] : null;
+        long[] lacc = inInt ? null : new long[run];
+        for (int group = 0; group < groups; group++) {
+            int[] phases = phaseSplit(input, group * cg, cg, h, wIn, stride, pad, hq, wq);
+            for (int ko = group * kg; ko < (group + 1) * kg; ko++) {
+                if (inInt) {
+                    Arrays.fill(acc, 0);
+                } else {
+                    Arrays.fill(lacc, 0);
                 }
-            }
-        } else {
-            long[] acc = new long[plane];
-            for (int ko = 0; ko < k; ko++) {
-                java.util.Arrays.fill(acc, 0);
-                channelLong(input, h, wIn, weights, g, ko, acc);
-                System.arraycopy(acc, 0, out, ko * plane, plane);
+                for (int ci = 0; ci < cg; ci++) {
+                    for (int ky = 0; ky < r; ky++) {
+                        for (int kx = 0; kx < s; kx++) {
+                            int wt = weights[((ko * cg + ci) * r + ky) * s + kx];
+                            if (wt == 0) {
+                                continue;
+                            }
+                            int phase = (ky % stride) * stride + kx % stride;
+                            int from = (ci * stride * stride + phase) * phasePlane + (ky / stride) * wq + kx / stride;
+                            if (inInt) {
+                                for (int i = 0; i < run; i++) {
+                                    acc[i] += wt * phases[from + i];
+                                }
+                            } else {
+                                long lw = wt;
+                                for (int i = 0; i < run; i++) {
+                                    lacc[i] += lw * phases[from + i];
+                                }
+                            }
+                        }
+                    }
+                }
+                for (int oy = 0; oy < ho; oy++) {
+                    for (int ox = 0; ox < wo; ox++) {
+                        out[ko * plane + oy * wo + ox] = inInt ? acc[oy * wq + ox] : lacc[oy * wq + ox];
+                    }
+                }
             }
         }
         return out;
     }
 
-    /** First output column {@code ox} whose tap column {@code ox·stride − pad + kx} is inside the input. */
-    private static int firstInside(int kx, int stride, int pad) {
-        return Math.max(0, -Math.floorDiv(kx - pad, stride)); // ceil((pad − kx) / stride), at least 0
-    }
-
-    /** One past the last output column whose tap column is inside an input of width {@code wIn}. */
-    private static int endInside(int kx, int stride, int pad, int wIn, int wo) {
-        return Math.min(wo, Math.floorDiv(wIn - 1 + pad - kx, stride) + 1);
-    }
-
-    /** Output channel {@code ko} of {@link #conv2d} added into {@code acc} (Ho×Wo) in int arithmetic. */
-    private static void channelInt(int[] input, int h, int wIn, int[] weights, ConvGeometry g, int ko, int[] acc) {
-        int cg = g.channelsPerGroup();
-        int r = g.r();
-        int s = g.s();
-        int stride = g.stride();
-        int pad = g.pad();
-        int ho = g.outH();
-        int wo = g.outW();
-        int firstChannel = (ko / g.kernelsPerGroup()) * cg;
-        for (int ci = 0; ci < cg; ci++) {
-            for (int ky = 0; ky < r; ky++) {
-                for (int kx = 0; kx < s; kx++) {
-                    int wt = weights[((ko * cg + ci) * r + ky) * s + kx];
-                    if (wt == 0) {
-                        continue;
-                    }
-                    int oxFrom = firstInside(kx, stride, pad);
-                    int oxTo = endInside(kx, stride, pad, wIn, wo);
-                    for (int oy = 0; oy < ho; oy++) {
-                        int iy = oy * stride - pad + ky;
-                        if (iy < 0 || iy >= h) {
-                            continue; // this row of the tap lies in the zero padding
-                        }
-                        int in0 = ((firstChannel + ci) * h + iy) * wIn - pad + kx; // input index of ox = 0
-                        int outRow = oy * wo;
-                        if (stride == 1) {
-                            for (int ox = oxFrom; ox < oxTo; ox++) {
-                                acc[outRow + ox] += wt * input[in0 + ox];
-                            }
-                        } else {
-                            for (int ox = oxFrom; ox < oxTo; ox++) {
-                                acc[outRow + ox] += wt * input[in0 + ox * stride];
-                            }
-                        }
-                    }
+    /**
+     * Channels {@code [first, first + count)} of a C×H×W image, zero-padded by {@code pad} and split
+     * into stride phases: for channel ci and phase (py, px), the {@code hq × wq} plane at
+     * {@code (ci·stride² + py·stride + px)·hq·wq} holds padded pixel {@code (y·stride + py, x·stride + px)}
+     * at (y, x); zero past the padded edge.
+     */
+    private static int[] phaseSplit(int[] input, int first, int count, int h, int wIn, int stride, int pad, int hq,
+            int wq) {
+        int[] phases = new int[count * stride * stride * hq * wq];
+        for (int ci = 0; ci < count; ci++) {
+            for (int iy = 0; iy < h; iy++) {
+                int y = iy + pad; // row in the padded image
+                for (int ix = 0; ix < wIn; ix++) {
+                    int x = ix + pad;
+                    int phase = (y % stride) * stride + x % stride;
+                    phases[((ci * stride * stride + phase) * hq + y / stride) * wq + x / stride] =
+                            input[((first + ci) * h + iy) * wIn + ix];
                 }
             }
         }
-    }
-
-    /** As {@link #channelInt}, every product and sum in long. */
-    private static void channelLong(int[] input, int h, int wIn, int[] weights, ConvGeometry g, int ko, long[] acc) {
-        int cg = g.channelsPerGroup();
-        int r = g.r();
-        int s = g.s();
-        int stride = g.stride();
-        int pad = g.pad();
-        int ho = g.outH();
-        int wo = g.outW();
-        int firstChannel = (ko / g.kernelsPerGroup()) * cg;
-        for (int ci = 0; ci < cg; ci++) {
-            for (int ky = 0; ky < r; ky++) {
-                for (int kx = 0; kx < s; kx++) {
-                    long wt = weights[((ko * cg + ci) * r + ky) * s + kx];
-                    if (wt == 0) {
-                        continue;
-                    }
-                    int oxFrom = firstInside(kx, stride, pad);
-                    int oxTo = endInside(kx, stride, pad, wIn, wo);
-                    for (int oy = 0; oy < ho; oy++) {
-                        int iy = oy * stride - pad + ky;
-                        if (iy < 0 || iy >= h) {
-                            continue;
-                        }
-                        int in0 = ((firstChannel + ci) * h + iy) * wIn - pad + kx;
-                        int outRow = oy * wo;
-                        for (int ox = oxFrom; ox < oxTo; ox++) {
-                            acc[outRow + ox] += wt * input[in0 + ox * stride];
-                        }
-                    }
-                }
-            }
-        }
+        return phases;
     }
 
     /**
