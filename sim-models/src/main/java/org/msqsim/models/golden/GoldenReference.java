@@ -98,6 +98,11 @@ public final class GoldenReference {
                 } else {
                     Arrays.fill(lacc, 0);
                 }
+                int pending = 0; // int path: taps are added three at a time, one pass over acc for three
+                int w0 = 0;
+                int w1 = 0;
+                int f0 = 0;
+                int f1 = 0;
                 for (int ci = 0; ci < cg; ci++) {
                     for (int ky = 0; ky < r; ky++) {
                         for (int kx = 0; kx < s; kx++) {
@@ -107,17 +112,36 @@ public final class GoldenReference {
                             }
                             int phase = (ky % stride) * stride + kx % stride;
                             int from = (ci * stride * stride + phase) * phasePlane + (ky / stride) * wq + kx / stride;
-                            if (inInt) {
-                                for (int i = 0; i < run; i++) {
-                                    acc[i] += wt * phases[from + i];
-                                }
-                            } else {
+                            if (!inInt) {
                                 long lw = wt;
                                 for (int i = 0; i < run; i++) {
                                     lacc[i] += lw * phases[from + i];
                                 }
+                            } else if (pending == 0) {
+                                w0 = wt;
+                                f0 = from;
+                                pending = 1;
+                            } else if (pending == 1) {
+                                w1 = wt;
+                                f1 = from;
+                                pending = 2;
+                            } else {
+                                for (int i = 0; i < run; i++) {
+                                    acc[i] += w0 * phases[f0 + i] + w1 * phases[f1 + i] + wt * phases[from + i];
+                                }
+                                pending = 0;
                             }
                         }
+                    }
+                }
+                if (pending >= 1) {
+                    for (int i = 0; i < run; i++) {
+                        acc[i] += w0 * phases[f0 + i];
+                    }
+                }
+                if (pending == 2) {
+                    for (int i = 0; i < run; i++) {
+                        acc[i] += w1 * phases[f1 + i];
                     }
                 }
                 for (int oy = 0; oy < ho; oy++) {
