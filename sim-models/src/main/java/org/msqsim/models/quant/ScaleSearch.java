@@ -69,35 +69,36 @@ public final class ScaleSearch {
         return true;
     }
 
-    /** Sorts non-negative ints ascending: LSD radix, digits of 11, 11 and 9 bits. */
+    /**
+     * Sorts non-negative ints ascending: LSD radix on four 8-bit digits (small histograms, so short
+     * rows pay little), skipping a digit that every value shares (often the top, exponent, digit).
+     */
     private static void radixSort(int[] v) {
         int n = v.length;
-        int[] c0 = new int[1 << 11];
-        int[] c1 = new int[1 << 11];
-        int[] c2 = new int[1 << 9];
+        int[] count = new int[4 << 8];
         for (int x : v) {
-            c0[x & 0x7ff]++;
-            c1[(x >>> 11) & 0x7ff]++;
-            c2[x >>> 22]++;
+            count[x & 0xff]++;
+            count[256 + ((x >>> 8) & 0xff)]++;
+            count[512 + ((x >>> 16) & 0xff)]++;
+            count[768 + (x >>> 24)]++;
         }
         int[] tmp = new int[n];
         int[] src = v;
         int[] dst = tmp;
-        for (int pass = 0; pass < 3; pass++) {
-            int[] count = pass == 0 ? c0 : pass == 1 ? c1 : c2;
-            int shift = 11 * pass;
-            int mask = pass == 2 ? 0x1ff : 0x7ff;
-            if (count[(src[0] >>> shift) & mask] == n) {
+        for (int pass = 0; pass < 4; pass++) {
+            int base = pass << 8;
+            int shift = pass * 8;
+            if (count[base + ((src[0] >>> shift) & 0xff)] == n) {
                 continue; // every value has the same digit: this pass would not move anything
             }
             int sum = 0;
-            for (int d = 0; d < count.length; d++) {
+            for (int d = base; d < base + 256; d++) {
                 int c = count[d];
                 count[d] = sum;
                 sum += c;
             }
             for (int x : src) {
-                dst[count[(x >>> shift) & mask]++] = x;
+                dst[count[base + ((x >>> shift) & 0xff)]++] = x;
             }
             int[] t = src;
             src = dst;
