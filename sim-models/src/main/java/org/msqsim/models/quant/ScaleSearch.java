@@ -235,8 +235,8 @@ public final class ScaleSearch {
      * Keys are −1 (exhausted, or a padding step) or positive, never NaN, since every magnitude is
      * finite.
      */
-    /** Bit pattern of −1.0: a negative long, below every positive double's bit pattern. */
-    private static final long EXHAUSTED = Double.doubleToRawLongBits(-1.0);
+    /** An exhausted step's key: negative, so below every positive double's bit pattern. */
+    private static final long EXHAUSTED = -1L;
 
     private static double bestAlpha8(double[] a, double[] mags) {
         int n = a.length;
@@ -259,8 +259,9 @@ public final class ScaleSearch {
         }
         int[] ptr = new int[8];
         // Keys as their bit patterns: for positive doubles the signed long order is the value order,
-        // and −1 (exhausted) is a negative long, below every live key. Selecting among longs compiles
-        // to conditional moves, where selecting among doubles would branch (and mispredict).
+        // and −1 (exhausted) is below every live key. Live keys are below 2^63 − 2^52, so the
+        // differences taken below cannot overflow, and their sign bit selects without a branch:
+        // which step is next is data-dependent, and a branch there mispredicts.
         long[] key = new long[8];
         long[] next = new long[8]; // the key step j will have after its next breakpoint
         Arrays.fill(key, EXHAUSTED);
@@ -283,21 +284,58 @@ public final class ScaleSearch {
         double s1 = 0;
         double s2 = 0;
         double hi = Double.POSITIVE_INFINITY;
-        // The best so far, kept as ordered long keys and bits so that the update is two conditional
-        // moves: a piece beats the best at random (the MSE wiggles from piece to piece), which a
-        // branch would mispredict. orderKey keeps the order of {@code <} for the non-NaN values here.
+        // The best so far, kept as an ordered long key and bits so that its update is branch-free too:
+        // a piece beats the best at random (the MSE wiggles from piece to piece). orderKey keeps the
+        // order of {@code <} for the non-NaN errors here.
         long bestAlphaBits = Double.doubleToRawLongBits(a[n - 1]);
         long bestErrKey = orderKey(sumSq);
+        // The eight keys live in registers; the next step is an 8-way tournament in which a node takes
+        // its right child only when strictly greater, so equal keys go to the lowest step, as the
+        // linear scan of the general sweep picks them.
+        long k0 = key[0];
+        long k1 = key[1];
+        long k2 = key[2];
+        long k3 = key[3];
+        long k4 = key[4];
+        long k5 = key[5];
+        long k6 = key[6];
+        long k7 = key[7];
         while (true) {
-            int j = argMax8(key);
-            double lo = j < 0 ? 0 : Double.longBitsToDouble(key[j]);
+            long g01 = (k0 - k1) >> 63; // −1 when k1 > k0
+            long g23 = (k2 - k3) >> 63;
+            long g45 = (k4 - k5) >> 63;
+            long g67 = (k6 - k7) >> 63;
+            long v01 = k0 ^ ((k0 ^ k1) & g01);
+            long v23 = k2 ^ ((k2 ^ k3) & g23);
+            long v45 = k4 ^ ((k4 ^ k5) & g45);
+            long v67 = k6 ^ ((k6 ^ k7) & g67);
+            int i01 = (int) (g01 & 1);
+            int i23 = 2 | (int) (g23 & 1);
+            int i45 = 4 | (int) (g45 & 1);
+            int i67 = 6 | (int) (g67 & 1);
+            long g03 = (v01 - v23) >> 63;
+            long g47 = (v45 - v67) >> 63;
+            long v03 = v01 ^ ((v01 ^ v23) & g03);
+            long v47 = v45 ^ ((v45 ^ v67) & g47);
+            int i03 = i01 ^ ((i01 ^ i23) & (int) g03);
+            int i47 = i45 ^ ((i45 ^ i67) & (int) g47);
+            long g07 = (v03 - v47) >> 63;
+            long kj = v03 ^ ((v03 ^ v47) & g07);
+            int j = i03 ^ ((i03 ^ i47) & (int) g07);
+            if (kj < 0) {
+                j = -1; // every step exhausted
+            }
+            double lo = j < 0 ? 0 : Double.longBitsToDouble(kj);
             if (s2 > 0) {
                 double alpha = Math.max(lo, Math.min(hi, s1 / s2));
                 double err = sumSq - 2 * alpha * s1 + alpha * alpha * s2;
                 long errKey = orderKey(err);
-                boolean better = errKey < bestErrKey & alpha > 0;
-                bestErrKey = better ? errKey : bestErrKey;
-                bestAlphaBits = better ? Double.doubleToRawLongBits(alpha) : bestAlphaBits;
+                long alphaBits = Double.doubleToRawLongBits(alpha);
+                // err < best (a signed less-than that cannot overflow) and alpha > 0, as a mask
+                long d = errKey - bestErrKey;
+                long better = ((d ^ ((errKey ^ bestErrKey) & (d ^ errKey))) >> 63) & (-alphaBits >> 63);
+                bestErrKey ^= (bestErrKey ^ errKey) & better;
+                bestAlphaBits ^= (bestAlphaBits ^ alphaBits) & better;
             }
             if (j < 0) {
                 break;
@@ -320,8 +358,16 @@ public final class ScaleSearch {
             s1 += a[p] * dM[j];
             s2 += dM2[j];
             ptr[j] = p - 1;
-            key[j] = next[j];
+            long nk = next[j];
             next[j] = p - 2 >= nz ? Double.doubleToRawLongBits(a[p - 2] / mid[j]) : EXHAUSTED;
+            k0 ^= (k0 ^ nk) & (((long) (j ^ 0) - 1) >> 63);
+            k1 ^= (k1 ^ nk) & (((long) (j ^ 1) - 1) >> 63);
+            k2 ^= (k2 ^ nk) & (((long) (j ^ 2) - 1) >> 63);
+            k3 ^= (k3 ^ nk) & (((long) (j ^ 3) - 1) >> 63);
+            k4 ^= (k4 ^ nk) & (((long) (j ^ 4) - 1) >> 63);
+            k5 ^= (k5 ^ nk) & (((long) (j ^ 5) - 1) >> 63);
+            k6 ^= (k6 ^ nk) & (((long) (j ^ 6) - 1) >> 63);
+            k7 ^= (k7 ^ nk) & (((long) (j ^ 7) - 1) >> 63);
             hi = lo;
         }
         return Double.longBitsToDouble(bestAlphaBits);
@@ -339,44 +385,6 @@ public final class ScaleSearch {
 
     private static double fromOrderKey(long k) {
         return Double.longBitsToDouble(k ^ ((k >> 63) & Long.MAX_VALUE));
-    }
-
-    /**
-     * Index of the largest of 8 keys (bit patterns of positive doubles, or {@link #EXHAUSTED}), the
-     * lowest index among equals (a node takes its right child only when strictly greater), or −1
-     * when every step is exhausted.
-     */
-    private static int argMax8(long[] k) {
-        long k0 = k[0];
-        long k1 = k[1];
-        long k2 = k[2];
-        long k3 = k[3];
-        long k4 = k[4];
-        long k5 = k[5];
-        long k6 = k[6];
-        long k7 = k[7];
-        boolean b01 = k1 > k0;
-        boolean b23 = k3 > k2;
-        boolean b45 = k5 > k4;
-        boolean b67 = k7 > k6;
-        long v01 = b01 ? k1 : k0;
-        long v23 = b23 ? k3 : k2;
-        long v45 = b45 ? k5 : k4;
-        long v67 = b67 ? k7 : k6;
-        int i01 = b01 ? 1 : 0;
-        int i23 = b23 ? 3 : 2;
-        int i45 = b45 ? 5 : 4;
-        int i67 = b67 ? 7 : 6;
-        boolean b03 = v23 > v01;
-        boolean b47 = v67 > v45;
-        long v03 = b03 ? v23 : v01;
-        long v47 = b47 ? v67 : v45;
-        int i03 = b03 ? i23 : i01;
-        int i47 = b47 ? i67 : i45;
-        boolean b07 = v47 > v03;
-        long v07 = b07 ? v47 : v03;
-        int i07 = b07 ? i47 : i03;
-        return v07 < 0 ? -1 : i07;
     }
 
     /** Up to this many level steps a linear scan finds the next breakpoint faster than a heap. */

@@ -72,6 +72,10 @@ class ScaleSearchEquivalenceTest {
         rows.add(sparse);
         rows.add(Arrays.stream(RowSamples.gaussian(rnd, 300, 1)).map(v -> v * 1e-200).toArray());
         rows.add(Arrays.stream(RowSamples.uniform(rnd, 300, 1)).map(v -> v * 1e150).toArray());
+        // Large but below the 1e100 limit of the branch-free sweep: errors whose ordered keys are far apart.
+        rows.add(Arrays.stream(RowSamples.laplace(rnd, 700, 1)).map(v -> v * 1e12).toArray());
+        rows.add(Arrays.stream(RowSamples.gaussian(rnd, 700, 1)).map(v -> v * 1e45).toArray());
+        rows.add(Arrays.stream(RowSamples.gaussian(rnd, 700, 1)).map(v -> v * 9e99).toArray());
         return rows;
     }
 
