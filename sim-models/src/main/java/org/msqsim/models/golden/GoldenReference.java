@@ -5,15 +5,17 @@ import java.util.Arrays;
 /**
  * Obviously-correct integer GEMM and convolution, the yardstick for bit-exactness tests.
  *
- * <p>All arrays are row-major (C order); the result of every method is exact: products of two
- * {@code int}s are formed in {@code long} (always exact); {@link #gemm} sums with
- * {@link Math#addExact}, and {@link #conv2d} first checks that no sum of its products can leave
- * the {@code long} range, so an accumulation that could overflow throws {@link ArithmeticException}
- * instead of wrapping. Shapes are checked up front and a mismatch is an
- * {@link IllegalArgumentException} that names the dimension at fault.
+ * <p>All arrays are row-major (C order); the result of every method is exact: {@link #gemm} forms
+ * products of two {@code int}s in {@code long} (always exact) and sums with {@link Math#addExact};
+ * {@link #conv2d} first bounds every sum of its products by {@code terms · max|x| · max|w|}, throws
+ * {@link ArithmeticException} if that can leave the {@code long} range, and sums in {@code int}
+ * when the bound fits an {@code int}, else in {@code long}, so no accumulation ever wraps. Shapes
+ * are checked up front and a mismatch is an {@link IllegalArgumentException} that names the
+ * dimension at fault.
  *
- * <p>{@link #conv2d} is the direct loop nest (taken tap by tap: for each filter tap, weight times
- * the input plane under it); {@link #conv2dAsGemm} lowers the same
+ * <p>{@link #conv2d} is the direct sum taken tap by tap (for each filter tap, weight times the
+ * input plane under it, read from a zero-padded copy of the input split by stride phase so each
+ * tap is one contiguous run); {@link #conv2dAsGemm} lowers the same
  * convolution with {@link #im2col} and {@link #gemm}, the way the accelerator runs it (weights as K
  * rows of C·R·S in C, R, S order). The two share no arithmetic, and tests hold them equal.
  */
