@@ -4,7 +4,7 @@
 #
 #   benchmarks/e2e.sh [-n N] [-b BOARD] [-m "resnet18 mobilenet_v2"] [--timing-only-only]
 #
-# Runs from any directory. Each model is run bit-exact (heap capped by the launcher, -Xmx512m unless
+# Runs from any directory. Each model is run bit-exact (launcher defaults: -Xmx512m, serial GC, unless
 # MSQSIM_JAVA_OPTS says otherwise) and with --timing-only. A run that fails (for example out of heap)
 # is reported as FAILED with its exit code, and the script goes on.
 set -euo pipefail

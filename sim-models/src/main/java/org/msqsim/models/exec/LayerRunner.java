@@ -9,8 +9,8 @@ import org.msqsim.models.layer.Conv2d;
 import org.msqsim.models.layer.GemmLayer;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.quant.MsqAssigner;
-import org.msqsim.models.quant.MsqResult;
 import org.msqsim.models.quant.QuantizedWeights;
+import org.msqsim.models.quant.Scheme;
 import org.msqsim.models.weights.SyntheticWeights;
 
 /**
@@ -52,9 +52,9 @@ public final class LayerRunner {
             AcceleratorRun run = exec.timing(layer.describe(), m, sp2Rows, k, n, false, o.trace()).run();
             return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, run, false, 0, "");
         }
-        MsqResult msq = new MsqAssigner(spec.weightBits())
-                .assign(SyntheticWeights.generate(m, k, o.seed()).matrix(), o.sp2Fraction());
-        QuantizedWeights q = msq.weights();
+        QuantizedWeights q = new MsqAssigner(spec.weightBits())
+                .assignWeights(SyntheticWeights.generate(m, k, o.seed()).matrix(), o.sp2Fraction());
+        int sp2Rows = q.countRows(Scheme.SP2);
         int[] input = layer instanceof Conv2d c ? Activations.relu(c.c() * c.h() * c.w(), spec.activationBits(),
                 o.seed() + 1) : Activations.relu(k * n, spec.activationBits(), o.seed() + 1);
         int[] x = layer instanceof Conv2d c ? GoldenReference.im2col(input, c.c(), c.h(), c.w(), c.r(), c.s(),
@@ -70,7 +70,7 @@ public final class LayerRunner {
                         + res.acc()[i] + ", reference " + golden[i];
             }
         }
-        return new LayerRun(layer, o.sp2Fraction(), msq.sp2Rows(), m - msq.sp2Rows(), res.run(), true, mismatches,
+        return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, res.run(), true, mismatches,
                 first);
     }
 }

@@ -3,6 +3,9 @@ package org.msqsim.models.exec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.hw.accel.AcceleratorRun;
@@ -157,23 +160,50 @@ public final class NetworkRunner {
     }
 
     /**
-     * The next GEMM layer's quantized weights, made while the golden network's layer runs on the
-     * other core (quantization depends only on the layer and the weight source, never on
-     * activations, so computing it early changes no value).
+     * The next GEMM layer's quantized weights, made in the background while this layer's simulated
+     * and golden GEMMs run (quantization depends only on the layer and the weight source, never on
+     * activations, so computing it early changes no value; the rows are scored in parallel with a
+     * result that does not depend on the thread count).
      */
     private static final class Prefetch {
         GemmLayer layer;
-        QuantizedWeights weights;
+        CompletableFuture<QuantizedWeights> weights;
+    }
+
+    /** Runs background work on its own daemon thread, so a failed run never waits for it to end. */
+    private static final Executor BACKGROUND = r -> {
+        Thread t = new Thread(r, "msqsim-background");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private QuantizedWeights quantize(GemmLayer g, Options o) {
+        return new MsqAssigner(spec.weightBits()).assignWeights(o.weights().weights(g), o.sp2Fraction());
     }
 
     private QuantizedWeights quantized(GemmLayer g, Options o, Prefetch p) {
         if (p.layer == g) {
-            QuantizedWeights q = p.weights;
+            CompletableFuture<QuantizedWeights> q = p.weights;
             p.layer = null;
             p.weights = null;
-            return q;
+            return join(q);
         }
-        return new MsqAssigner(spec.weightBits()).assign(o.weights().weights(g), o.sp2Fraction()).weights();
+        return quantize(g, o);
+    }
+
+    /** The future's value; its failure rethrown as it was thrown, not wrapped. */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private LayerResult runLayer(Node node, GemmLayer next, Prefetch prefetch, Map<String, QTensor> sim,
@@ -191,10 +221,14 @@ public final class NetworkRunner {
             int kg = g.gemmK();
             int n = g.gemmN();
             QuantizedWeights q = quantized(g, o, prefetch);
-            // The golden network's layer runs on another core while the simulator runs this one: the
+            // The golden network's layer runs on another thread while the simulator runs this one: the
             // two share only immutable inputs, so the result does not depend on the thread count.
-            java.util.concurrent.CompletableFuture<long[]> golden =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> goldenGemm(g, ga.codes(), q));
+            CompletableFuture<long[]> golden = CompletableFuture.supplyAsync(() -> goldenGemm(g, ga.codes(), q),
+                    BACKGROUND);
+            if (next != null) { // and the next layer's weights are made and quantized meanwhile
+                prefetch.weights = CompletableFuture.supplyAsync(() -> quantize(next, o), BACKGROUND);
+                prefetch.layer = next;
+            }
             long[] acc = new long[mg * groups * n];
             Tally t = new Tally();
             for (int gi = 0; gi < groups; gi++) {
@@ -204,11 +238,7 @@ public final class NetworkRunner {
                 System.arraycopy(r.acc(), 0, acc, gi * mg * n, mg * n);
                 t.add(r.run());
             }
-            if (next != null) { // overlap the next layer's quantization with this layer's golden GEMM
-                prefetch.weights = quantized(next, o, prefetch);
-                prefetch.layer = next;
-            }
-            long[] gacc = golden.join();
+            long[] gacc = join(golden);
             double[] step = new double[mg * groups];
             double[] gstep = new double[mg * groups];
             for (int r = 0; r < step.length; r++) {

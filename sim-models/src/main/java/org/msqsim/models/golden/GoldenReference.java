@@ -5,15 +5,17 @@ import java.util.Arrays;
 /**
  * Obviously-correct integer GEMM and convolution, the yardstick for bit-exactness tests.
  *
- * <p>All arrays are row-major (C order); the result of every method is exact: products of two
- * {@code int}s are formed in {@code long} (always exact); {@link #gemm} sums with
- * {@link Math#addExact}, and {@link #conv2d} first checks that no sum of its products can leave
- * the {@code long} range, so an accumulation that could overflow throws {@link ArithmeticException}
- * instead of wrapping. Shapes are checked up front and a mismatch is an
- * {@link IllegalArgumentException} that names the dimension at fault.
+ * <p>All arrays are row-major (C order); the result of every method is exact: {@link #gemm} forms
+ * products of two {@code int}s in {@code long} (always exact) and sums with {@link Math#addExact};
+ * {@link #conv2d} first bounds every sum of its products by {@code terms · max|x| · max|w|}, throws
+ * {@link ArithmeticException} if that can leave the {@code long} range, and sums in {@code int}
+ * when the bound fits an {@code int}, else in {@code long}, so no accumulation ever wraps. Shapes
+ * are checked up front and a mismatch is an {@link IllegalArgumentException} that names the
+ * dimension at fault.
  *
- * <p>{@link #conv2d} is the direct loop nest (taken tap by tap: for each filter tap, weight times
- * the input plane under it); {@link #conv2dAsGemm} lowers the same
+ * <p>{@link #conv2d} is the direct sum taken tap by tap (for each filter tap, weight times the
+ * input plane under it, read from a zero-padded copy of the input split by stride phase so each
+ * tap is one contiguous run); {@link #conv2dAsGemm} lowers the same
  * convolution with {@link #im2col} and {@link #gemm}, the way the accelerator runs it (weights as K
  * rows of C·R·S in C, R, S order). The two share no arithmetic, and tests hold them equal.
  */
@@ -68,42 +70,113 @@ public final class GoldenReference {
         ConvGeometry g = new ConvGeometry(c, h, wIn, k, r, s, stride, pad, groups);
         g.checkLengths(input, weights);
         int cg = g.channelsPerGroup();
+        int kg = g.kernelsPerGroup();
         int ho = g.outH();
         int wo = g.outW();
-        long[] out = new long[k * ho * wo];
-        requireExactInLong(input, weights, (long) cg * r * s);
-        // For each output channel, each filter tap (ci, ky, kx) adds weight × the input plane shifted
-        // under that tap; positions the tap sees as padding add nothing. The same sum as the textbook
-        // order, taken tap by tap so the innermost loop runs along an output row.
-        for (int ko = 0; ko < k; ko++) {
-            int firstChannel = (ko / g.kernelsPerGroup()) * cg;
-            int outBase = ko * ho * wo;
-            for (int ci = 0; ci < cg; ci++) {
-                for (int ky = 0; ky < r; ky++) {
-                    for (int kx = 0; kx < s; kx++) {
-                        long wt = weights[((ko * cg + ci) * r + ky) * s + kx];
-                        if (wt == 0) {
-                            continue;
-                        }
-                        for (int oy = 0; oy < ho; oy++) {
-                            int iy = oy * stride - pad + ky;
-                            if (iy < 0 || iy >= h) {
-                                continue; // this row of the tap lies in the zero padding
+        int plane = ho * wo;
+        long[] out = new long[k * plane];
+        long bound = requireExactInLong(input, weights, (long) cg * r * s);
+        // Each output channel is the sum over its filter taps (ci, ky, kx) of weight × the input under
+        // that tap, zero where the tap sees padding. To make each tap one contiguous loop, the group's
+        // input is first copied zero-padded and split by stride phase: plane (py, px) of channel ci
+        // holds padded pixel (y·stride + py, x·stride + px) at (y, x), so tap (ky, kx) reads plane
+        // (ky mod stride, kx mod stride) at (oy + ky/stride, ox + kx/stride). Outputs are summed on a
+        // grid as wide as a phase plane (columns past Wo are scratch, dropped at the end), so a tap
+        // is one run over the channel's whole output. When no sum can leave the int range (bound
+        // below; always so for narrow codes) a channel is summed in int — exact, and it vectorises —
+        // otherwise in long. Integer sums are exact in any order, so this is the textbook sum.
+        int hq = (h + 2 * pad + stride - 1) / stride;
+        int wq = (wIn + 2 * pad + stride - 1) / stride;
+        int phasePlane = hq * wq;
+        int run = (ho - 1) * wq + wo; // grid positions from output (0, 0) to (ho − 1, wo − 1)
+        boolean inInt = bound <= Integer.MAX_VALUE;
+        int[] acc = inInt ? new int[run] : null;
+        long[] lacc = inInt ? null : new long[run];
+        for (int group = 0; group < groups; group++) {
+            int[] phases = phaseSplit(input, group * cg, cg, h, wIn, stride, pad, hq, wq);
+            for (int ko = group * kg; ko < (group + 1) * kg; ko++) {
+                if (inInt) {
+                    Arrays.fill(acc, 0);
+                } else {
+                    Arrays.fill(lacc, 0);
+                }
+                int pending = 0; // int path: taps are added three at a time, one pass over acc for three
+                int w0 = 0;
+                int w1 = 0;
+                int f0 = 0;
+                int f1 = 0;
+                for (int ci = 0; ci < cg; ci++) {
+                    for (int ky = 0; ky < r; ky++) {
+                        for (int kx = 0; kx < s; kx++) {
+                            int wt = weights[((ko * cg + ci) * r + ky) * s + kx];
+                            if (wt == 0) {
+                                continue;
                             }
-                            int inRow = ((firstChannel + ci) * h + iy) * wIn;
-                            int outRow = outBase + oy * wo;
-                            for (int ox = 0; ox < wo; ox++) {
-                                int ix = ox * stride - pad + kx;
-                                if (ix >= 0 && ix < wIn) {
-                                    out[outRow + ox] += wt * input[inRow + ix];
+                            int phase = (ky % stride) * stride + kx % stride;
+                            int from = (ci * stride * stride + phase) * phasePlane + (ky / stride) * wq + kx / stride;
+                            if (!inInt) {
+                                long lw = wt;
+                                for (int i = 0; i < run; i++) {
+                                    lacc[i] += lw * phases[from + i];
                                 }
+                            } else if (pending == 0) {
+                                w0 = wt;
+                                f0 = from;
+                                pending = 1;
+                            } else if (pending == 1) {
+                                w1 = wt;
+                                f1 = from;
+                                pending = 2;
+                            } else {
+                                for (int i = 0; i < run; i++) {
+                                    acc[i] += w0 * phases[f0 + i] + w1 * phases[f1 + i] + wt * phases[from + i];
+                                }
+                                pending = 0;
                             }
                         }
+                    }
+                }
+                if (pending >= 1) {
+                    for (int i = 0; i < run; i++) {
+                        acc[i] += w0 * phases[f0 + i];
+                    }
+                }
+                if (pending == 2) {
+                    for (int i = 0; i < run; i++) {
+                        acc[i] += w1 * phases[f1 + i];
+                    }
+                }
+                for (int oy = 0; oy < ho; oy++) {
+                    for (int ox = 0; ox < wo; ox++) {
+                        out[ko * plane + oy * wo + ox] = inInt ? acc[oy * wq + ox] : lacc[oy * wq + ox];
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Channels {@code [first, first + count)} of a C×H×W image, zero-padded by {@code pad} and split
+     * into stride phases: for channel ci and phase (py, px), the {@code hq × wq} plane at
+     * {@code (ci·stride² + py·stride + px)·hq·wq} holds padded pixel {@code (y·stride + py, x·stride + px)}
+     * at (y, x); zero past the padded edge.
+     */
+    private static int[] phaseSplit(int[] input, int first, int count, int h, int wIn, int stride, int pad, int hq,
+            int wq) {
+        int[] phases = new int[count * stride * stride * hq * wq];
+        for (int ci = 0; ci < count; ci++) {
+            for (int iy = 0; iy < h; iy++) {
+                int y = iy + pad; // row in the padded image
+                for (int ix = 0; ix < wIn; ix++) {
+                    int x = ix + pad;
+                    int phase = (y % stride) * stride + x % stride;
+                    phases[((ci * stride * stride + phase) * hq + y / stride) * wq + x / stride] =
+                            input[((first + ci) * h + iy) * wIn + ix];
+                }
+            }
+        }
+        return phases;
     }
 
     /**
@@ -159,9 +232,10 @@ public final class GoldenReference {
 
     /**
      * Refuses operands whose dot products of {@code terms} products could leave the {@code long}
-     * range, so plain {@code +=} in the loops above is exact.
+     * range, so plain {@code +=} in the loops above is exact; returns the bound
+     * {@code terms · max|a| · max|b|} on any partial sum.
      */
-    private static void requireExactInLong(int[] a, int[] b, long terms) {
+    private static long requireExactInLong(int[] a, int[] b, long terms) {
         long ma = 0;
         long mb = 0;
         for (int v : a) {
@@ -174,5 +248,6 @@ public final class GoldenReference {
             throw new ArithmeticException("a sum of " + terms + " products of magnitudes up to " + ma + " x " + mb
                     + " can overflow a long");
         }
+        return terms * ma * mb;
     }
 }

@@ -11,6 +11,8 @@ public final class FixedPointQuantizer implements RowQuantizer {
     private final int bits;
     private final int q;
     private final double[] magnitudes;
+    /** {@code unitValue(code)} at index {@code code + q}, computed as {@code code / (double) q}. */
+    private final double[] values;
 
     public FixedPointQuantizer(int bits) {
         if (bits < 2 || bits > 16) {
@@ -21,6 +23,10 @@ public final class FixedPointQuantizer implements RowQuantizer {
         this.magnitudes = new double[q + 1];
         for (int i = 0; i <= q; i++) {
             magnitudes[i] = i / (double) q;
+        }
+        this.values = new double[2 * q + 1];
+        for (int code = -q; code <= q; code++) {
+            values[code + q] = code / (double) q;
         }
     }
 
@@ -44,7 +50,7 @@ public final class FixedPointQuantizer implements RowQuantizer {
 
     @Override
     public double unitValue(int code) {
-        return code / (double) q;
+        return code >= -q && code <= q ? values[code + q] : code / (double) q;
     }
 
     @Override

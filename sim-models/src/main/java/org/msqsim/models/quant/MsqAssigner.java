@@ -47,7 +47,20 @@ public final class MsqAssigner {
         return mseSp2 / mseFixed;
     }
 
+    /** The assignment with a {@link RowReport} per row (errors, scales, variance and kurtosis). */
     public MsqResult assign(FloatMatrix w, double sp2Fraction) {
+        return assign(w, sp2Fraction, true);
+    }
+
+    /**
+     * Only the quantized weights of {@link #assign}: the same schemes, scales and codes, without the
+     * per-row reports and their moments (variance, kurtosis), which a simulation does not read.
+     */
+    public QuantizedWeights assignWeights(FloatMatrix w, double sp2Fraction) {
+        return assign(w, sp2Fraction, false).weights();
+    }
+
+    private MsqResult assign(FloatMatrix w, double sp2Fraction, boolean withReports) {
         int rows = w.rows();
         int cols = w.cols();
         int sp2Count = sp2RowCount(rows, sp2Fraction);
@@ -59,7 +72,9 @@ public final class MsqAssigner {
             double[] sorted = ScaleSearch.sortedMagnitudes(row);
             fixedRows[r] = ScaleSearch.best(row, sorted, fixed);
             sp2RowsQ[r] = ScaleSearch.best(row, sorted, sp2);
-            moments[r] = new double[] {new Variance().evaluate(row), new Kurtosis().evaluate(row)};
+            if (withReports) {
+                moments[r] = new double[] {new Variance().evaluate(row), new Kurtosis().evaluate(row)};
+            }
         });
         Integer[] order = IntStream.range(0, rows).boxed().toArray(Integer[]::new);
         java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(
@@ -74,7 +89,7 @@ public final class MsqAssigner {
         double sumMsq = 0;
         double sumFixed = 0;
         double sumSp2 = 0;
-        RowReport[] reports = new RowReport[rows];
+        RowReport[] reports = new RowReport[withReports ? rows : 0];
         for (int r = 0; r < rows; r++) {
             ScaledRow chosen = schemes[r] == Scheme.SP2 ? sp2RowsQ[r] : fixedRows[r];
             alphas[r] = chosen.alpha();
@@ -82,8 +97,10 @@ public final class MsqAssigner {
             sumMsq += chosen.mse();
             sumFixed += fixedRows[r].mse();
             sumSp2 += sp2RowsQ[r].mse();
-            reports[r] = new RowReport(r, schemes[r], fixedRows[r].alpha(), sp2RowsQ[r].alpha(),
-                    fixedRows[r].mse(), sp2RowsQ[r].mse(), moments[r][0], moments[r][1]);
+            if (withReports) {
+                reports[r] = new RowReport(r, schemes[r], fixedRows[r].alpha(), sp2RowsQ[r].alpha(),
+                        fixedRows[r].mse(), sp2RowsQ[r].mse(), moments[r][0], moments[r][1]);
+            }
         }
         QuantizedWeights qw = new QuantizedWeights(rows, cols, fixed, sp2, schemes, alphas, codes);
         return new MsqResult(qw, List.of(reports), sumMsq / rows, sumFixed / rows, sumSp2 / rows);

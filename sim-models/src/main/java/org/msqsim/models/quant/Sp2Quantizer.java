@@ -13,6 +13,11 @@ public final class Sp2Quantizer implements RowQuantizer {
     private final int[] magInts;
     private final double[] magnitudes;
     private final double[] midpoints;
+    /** Canonical codes of each magnitude level, positive and negative (level 0 is code 0 either way). */
+    private final int[] posCode;
+    private final int[] negCode;
+    /** {@link #unitValue} of every code, as {@link Sp2Format#value} computes it. */
+    private final double[] valueOfCode;
 
     public Sp2Quantizer(int bits) {
         this(Sp2Format.of(bits));
@@ -29,6 +34,16 @@ public final class Sp2Quantizer implements RowQuantizer {
         this.midpoints = new double[magInts.length - 1];
         for (int i = 0; i < midpoints.length; i++) {
             midpoints[i] = (magnitudes[i] + magnitudes[i + 1]) / 2;
+        }
+        this.posCode = new int[magInts.length];
+        this.negCode = new int[magInts.length];
+        for (int i = 0; i < magInts.length; i++) {
+            posCode[i] = format.codeOf(magInts[i], false);
+            negCode[i] = format.codeOf(magInts[i], true);
+        }
+        this.valueOfCode = new double[format.codeCount()];
+        for (int code = 0; code < valueOfCode.length; code++) {
+            valueOfCode[code] = format.value(code);
         }
     }
 
@@ -49,7 +64,16 @@ public final class Sp2Quantizer implements RowQuantizer {
     @Override
     public int nearestCode(double x) {
         double a = Math.abs(x);
-        // Smallest i with a <= midpoints[i]: at a midpoint the smaller magnitude wins.
+        if (a == a) { // not NaN
+            // Smallest i with a <= midpoints[i] (at a midpoint the smaller magnitude wins): the number
+            // of midpoints below a, counted without branches.
+            int lo = 0;
+            for (double m : midpoints) {
+                lo += a > m ? 1 : 0;
+            }
+            return x < 0 ? negCode[lo] : posCode[lo];
+        }
+        // NaN: the binary search below, which a NaN drives to the largest magnitude.
         int lo = 0;
         int hi = midpoints.length;
         while (lo < hi) {
@@ -65,7 +89,7 @@ public final class Sp2Quantizer implements RowQuantizer {
 
     @Override
     public double unitValue(int code) {
-        return format.value(code);
+        return code >= 0 && code < valueOfCode.length ? valueOfCode[code] : format.value(code);
     }
 
     @Override
