@@ -36,8 +36,8 @@ import org.msqsim.models.quant.QuantizedWeights;
  *       DSP core.</li>
  *   <li>Grouped and depthwise convolutions run group by group, each group one GEMM on the cores
  *       (this design has no depthwise engine, so such layers use the arrays poorly — the report
- *       shows it). Timing-only runs give the first {@code round(F·K)} rows SP2 in group order; groups
- *       of equal shape and split are timed once.</li>
+ *       shows it). Timing-only runs give the first {@code round(F·K)} rows SP2 in group order; GEMMs
+ *       of equal shape and split, within a layer or across layers, are timed once per run.</li>
  *   <li>The first layer (3 input channels) is an ordinary GEMM with K = 3·R·S.</li>
  *   <li>Pooling and residual adds stream their inputs from DDR and their output back at the
  *       controller's sustained bandwidth; their values are computed by {@link ElementOps}.</li>
@@ -85,11 +85,12 @@ public final class NetworkRunner {
         }
         java.util.ArrayList<LayerResult> results = new java.util.ArrayList<>();
         Prefetch prefetch = new Prefetch();
+        Map<GemmKey, AcceleratorRun> timed = new HashMap<>();
         long clock = 0; // layers run one after another: each starts where the previous ended
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             TraceSink trace = OffsetTrace.of(o.trace(), clock);
-            LayerResult r = o.timingOnly() ? timeLayer(node.layer(), o, trace)
+            LayerResult r = o.timingOnly() ? timeLayer(node.layer(), o, trace, timed)
                     : runLayer(node, nextGemm(nodes, i), prefetch, sim, gold, o, trace);
             if (trace.enabled()) {
                 trace.span("layers", node.layer().name(), 0, r.latencyPs());
@@ -122,14 +123,13 @@ public final class NetworkRunner {
     }
 
     /**
-     * Timing-only runs of this runner, by GEMM. Each layer's GEMM is simulated from an idle
-     * accelerator (layers run one after another, no overlap), so its run depends on the GEMM and the
-     * design only: ResNet-18's repeated blocks and a grouped layer's identical groups are simulated
-     * once. Not used when tracing, which needs every run's events.
+     * A timing-only layer. {@code timed} holds the accelerator runs of this network run by GEMM: each
+     * layer's GEMM is simulated from an idle accelerator (layers run one after another, no overlap),
+     * so its run depends on the GEMM and the design only, and ResNet-18's repeated blocks and a grouped
+     * layer's identical groups are simulated once per network run. Not used when tracing, which needs
+     * every run's events.
      */
-    private final Map<GemmKey, AcceleratorRun> timed = new HashMap<>();
-
-    private LayerResult timeLayer(Layer l, Options o, TraceSink trace) {
+    private LayerResult timeLayer(Layer l, Options o, TraceSink trace, Map<GemmKey, AcceleratorRun> timed) {
         if (!(l instanceof GemmLayer g)) {
             return streaming(l, -1);
         }
