@@ -29,13 +29,17 @@ public final class GoldenReference {
     public static long[] gemm(int[] w, int m, int k, int[] x, int n) {
         checkGemm(w, m, k, x, n);
         long[] y = new long[m * n];
+        // Row by row, adding one reduction index at a time across the row: every y[i][j] still sums its
+        // products in order p = 0, 1, …, k−1 (so the same values and the same overflow check as the
+        // i-j-p nest), but X is read along its rows instead of down its columns.
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                long acc = 0;
-                for (int p = 0; p < k; p++) {
-                    acc = Math.addExact(acc, (long) w[i * k + p] * x[p * n + j]);
+            int row = i * n;
+            for (int p = 0; p < k; p++) {
+                long wv = w[i * k + p];
+                int xr = p * n;
+                for (int j = 0; j < n; j++) {
+                    y[row + j] = Math.addExact(y[row + j], wv * x[xr + j]);
                 }
-                y[i * n + j] = acc;
             }
         }
         return y;

@@ -126,4 +126,47 @@ class GoldenReferenceTest {
                 () -> GoldenReference.conv2d(new int[18], 2, 3, 3, SOBEL_X, 2, 3, 3, 1, 1, 2));
         assertEquals("weights have 9 values, K×(C/groups)×R×S = 2×1×3×3 needs 18", wt.getMessage());
     }
+
+    /** The obvious i-j-p nest, as {@code gemm} was first written; {@code gemm} now runs i-p-j. */
+    private static long[] gemmByDotProducts(int[] w, int m, int k, int[] x, int n) {
+        long[] y = new long[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                long acc = 0;
+                for (int p = 0; p < k; p++) {
+                    acc = Math.addExact(acc, (long) w[i * k + p] * x[p * n + j]);
+                }
+                y[i * n + j] = acc;
+            }
+        }
+        return y;
+    }
+
+    @Test
+    void rowOrderGemmEqualsTheDotProductNest() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int t = 0; t < 300; t++) {
+            int m = 1 + rnd.nextInt(20);
+            int k = 1 + rnd.nextInt(60);
+            int n = 1 + rnd.nextInt(40);
+            int bound = t % 3 == 0 ? Integer.MAX_VALUE : 1 << (1 + rnd.nextInt(16));
+            int[] w = new int[m * k];
+            int[] x = new int[k * n];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = t % 7 == 0 ? (rnd.nextBoolean() ? Integer.MIN_VALUE : Integer.MAX_VALUE)
+                        : rnd.nextInt(-bound, bound);
+            }
+            for (int i = 0; i < x.length; i++) {
+                x[i] = t % 7 == 0 ? Integer.MIN_VALUE : rnd.nextInt(-bound, bound);
+            }
+            long[] expected;
+            try {
+                expected = gemmByDotProducts(w, m, k, x, n);
+            } catch (ArithmeticException e) {
+                assertThrows(ArithmeticException.class, () -> GoldenReference.gemm(w, m, k, x, n), "case " + t);
+                continue;
+            }
+            assertArrayEquals(expected, GoldenReference.gemm(w, m, k, x, n), "case " + t);
+        }
+    }
 }
