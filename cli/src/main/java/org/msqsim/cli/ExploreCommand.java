@@ -1,13 +1,18 @@
 package org.msqsim.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.msqsim.core.resource.CostConstants;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.models.explore.Design;
+import org.msqsim.models.explore.DesignResult;
 import org.msqsim.models.explore.ExploreGrid;
 import org.msqsim.models.explore.Exploration;
 import org.msqsim.models.explore.Explorer;
@@ -81,6 +86,11 @@ final class ExploreCommand implements Callable<Integer> {
                     + "and the Pareto front.")
     Path plotDir;
 
+    @Option(names = "--save-best", paramLabel = "FILE",
+            description = "Write the best design as a board YAML file (this board with that accelerator), "
+                    + "to simulate it bit-exactly: msqsim run --board FILE --sp2-fraction F (F in its header).")
+    Path saveBest;
+
     @Option(names = "--grid", hidden = true, defaultValue = "standard", description = "standard or small (tests).")
     String grid;
 
@@ -111,6 +121,18 @@ final class ExploreCommand implements Callable<Integer> {
             Plots.prepareDir(plotDir);
         }
         BoardSpec b = RunCommand.loadBoard(board);
+        String boardText = null;
+        if (saveBest != null) {
+            Path dir = saveBest.toAbsolutePath().getParent();
+            if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                throw new UserError("--save-best " + saveBest + ": " + dir + " is not a writable directory");
+            }
+            try {
+                boardText = DesignYaml.boardText(board);
+            } catch (IOException e) {
+                throw new UserError("--save-best: cannot read the board file " + board + ": " + e.getMessage());
+            }
+        }
         StringBuilder notes = new StringBuilder();
         AcceleratorSpec base = bits == null ? b.accelerator() : RunCommand.withBits(b.accelerator(), bits, notes);
         CostModel cost = new CostModel(withCeilings(CostConstants.defaults()));
@@ -136,6 +158,9 @@ final class ExploreCommand implements Callable<Integer> {
         if (plotDir != null) {
             Plots.write(plotDir, report);
         }
+        if (saveBest != null) {
+            saveBest(ex.best().orElseThrow(), boardText, net);
+        }
         String text = report.render(format);
         if (format == OutputFormat.table) {
             text = text + "\n" + rate + "\n";
@@ -144,6 +169,22 @@ final class ExploreCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(text);
         return 0;
+    }
+
+    /** The best design as a board file beside the board's own data, written whole or not at all. */
+    private void saveBest(DesignResult best, String boardText, Network net) {
+        Design d = best.design();
+        String header = String.format(Locale.ROOT, "Written by msqsim explore: the best design for %s on this board, "
+                + "%.3f ms per frame timing-only%nat SP2 fraction %.2f (%s). Simulate it bit-exactly with:%n"
+                + "  msqsim run --board %s --model %s --sp2-fraction %.2f%n", net.name(), best.latencyMs(),
+                d.fraction(), d.family().label(), saveBest, net.name(), d.fraction());
+        String text = DesignYaml.with(boardText, d.spec(), header);
+        try {
+            AtomicFiles.write(saveBest, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UserError("--save-best " + saveBest + ": cannot write: " + e.getMessage());
+        }
+        spec.commandLine().getErr().println("msqsim explore: wrote the best design to " + saveBest);
     }
 
     private static void ceiling(String flag, double v) {

@@ -5,10 +5,8 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,13 +172,6 @@ final class Plots {
         }
     }
 
-    /** Temporary files are created owner-only; a chart is for everyone who may read the directory. */
-    private static void readable(Path p) throws IOException {
-        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
     /** Writes a chart of the default size to a temporary file beside {@code target} and moves it into place. */
     static Path save(Path target, JFreeChart chart) {
         return save(target, chart, WIDTH, HEIGHT);
@@ -188,29 +179,12 @@ final class Plots {
 
     /** Writes a {@code width × height} chart to a temporary file beside {@code target} and moves it into place. */
     static Path save(Path target, JFreeChart chart, int width, int height) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (OutputStream o = Files.newOutputStream(tmp)) {
-                ChartUtils.writeChartAsPNG(o, chart, width, height);
-            }
-            readable(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, o -> ChartUtils.writeChartAsPNG(o, chart, width, height));
             return target;
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is the one to report
-                }
-            }
-            throw new UserError("--plot " + dir + ": cannot write " + target.getFileName() + ": " + e.getMessage());
+            throw new UserError("--plot " + target.toAbsolutePath().getParent() + ": cannot write "
+                    + target.getFileName() + ": " + e.getMessage());
         }
     }
 }

@@ -50,9 +50,11 @@ final class RunReport implements RunOutcome {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("msqsim run: %s on %s (%s), %d-bit weights and activations%n", lr.layer().describe(),
                 board.id(), board.displayName(), acc.weightBits()));
-        sb.append(String.format("  GEMM M=%d K=%d N=%d: %d rows SP2 on the LUT core, %d rows fixed-point on the DSP core"
-                + " (SP2 fraction %.3f)%n", lr.layer().gemmM(), lr.layer().gemmK(), lr.layer().gemmN(), lr.sp2Rows(),
-                lr.fixedRows(), lr.sp2Fraction()));
+        boolean fixedLut = acc.lutCore().map(c -> c.mac() == org.msqsim.core.spec.MacKind.LUT_FIXED).orElse(false);
+        sb.append(String.format("  GEMM M=%d K=%d N=%d: %d rows %s on the LUT core, %d rows fixed-point on the DSP core"
+                + " (%s %.3f)%n", lr.layer().gemmM(), lr.layer().gemmK(), lr.layer().gemmN(), lr.sp2Rows(),
+                fixedLut ? "fixed-point (LUT-built multipliers)" : "SP2", lr.fixedRows(),
+                fixedLut ? "LUT-core fraction" : "SP2 fraction", lr.sp2Fraction()));
         TilePlan p = run.plan();
         sb.append(String.format("  tiles: tn=%d tk=%d tm=%d (DSP) + %d (LUT); %d steps%n", p.tn(), p.tk(), p.tmDsp(),
                 p.tmLut(), run.steps()));

@@ -109,12 +109,40 @@ class ExploreCommandTest {
         assertEquals(best.get("latency_ms").asDouble(), JSON.readTree(run.out()).get("latency_ms").asDouble(), 0.0);
     }
 
+    /**
+     * {@code --save-best} writes a board file that {@code run} loads, and running the saved design
+     * bit-exactly at the saved fraction gives explore's latency (whichever LUT core kind won).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pynq-z2", "zc706"})
+    void theSavedBestDesignRunsBitExactAtExploresLatency(String board, @TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("best.yaml");
+        CliRunner r = CliRunner.run("explore", "--board", board, "--model", "cifar_net", "--format", "json",
+                "--save-best", file.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode best = JSON.readTree(r.out()).get("best");
+        String text = Files.readString(file);
+        assertTrue(text.startsWith("# Written by msqsim explore"), text);
+        String f = String.format(Locale.ROOT, "%.2f", best.get("sp2_fraction").asDouble());
+        assertTrue(text.contains("--sp2-fraction " + f), text);
+        CliRunner run = CliRunner.run("run", "--board", file.toString(), "--model", "cifar_net", "--sp2-fraction", f,
+                "--format", "json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode j = JSON.readTree(run.out());
+        assertTrue(j.get("bit_exact").asBoolean(), run.out());
+        assertEquals(best.get("latency_ms").asDouble(), j.get("latency_ms").asDouble(), 0.0);
+        try (var files = Files.list(tmp)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
     @Test
     void badFlagsGiveOneLineAndExitTwo(@TempDir Path tmp) throws IOException {
         Path notDir = Files.writeString(tmp.resolve("file"), "x");
         List<String[]> bad = List.of(small("--ceiling-lut", "1.5"), small("--ceiling-dsp", "0"),
                 small("--ceiling-bram", "abc"), small("--jobs", "0"), small("--plot", notDir.resolve("sub").toString()),
                 small("--plot", notDir.toString()), small("--grid", "huge"),
+                small("--save-best", tmp.resolve("no/such/dir/best.yaml").toString()),
                 new String[] {"explore", "--model", "nonet"}, new String[] {"explore", "--board", "nosuchboard"},
                 new String[] {"explore", "--format", "xml"});
         for (String[] args : bad) {

@@ -79,6 +79,37 @@ class NetworkRunTest {
         assertEquals(fresh.layers(), reused.layers());
     }
 
+    /** A board's default design with its LUT core built of fixed-point multipliers instead of SP2 shift-adders. */
+    static AcceleratorSpec withLutFixedCore(AcceleratorSpec a) {
+        org.msqsim.core.spec.PeArraySpec l = a.lutCore().orElseThrow();
+        return new AcceleratorSpec(a.name() + "-lut-fixed", a.dspCore(), java.util.Optional.of(
+                new org.msqsim.core.spec.PeArraySpec(l.name(), org.msqsim.core.spec.MacKind.LUT_FIXED, l.dataflow(),
+                        l.rows(), l.cols(), l.packing(), l.clockHz(), l.accumulatorBits())), a.inputBuffer(),
+                a.weightBuffer(), a.outputBuffer(), a.ddr(), a.controlClockHz(), a.weightBits(), a.activationBits());
+    }
+
+    /**
+     * A LUT core of fixed-point multipliers takes fixed-point rows (every row is then fixed-point; the
+     * fraction says how many go to the LUT core): bit-exact, and with the timing of the timing-only
+     * run, which puts the same number of rows there.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"pynq-z2, cifar_net, 0.15", "pynq-z2, cifar_net, 0.5",
+        "zc706, cifar_net, 1.0", "ultra96-v2, lenet_300_100, 0.3", "zc706, mobilenet_v2, 0.4"})
+    void lutFixedCoresAreBitExactAndTimedAsInTimingOnly(String board, String model, double f) {
+        BoardSpec b = BoardCatalog.get(board);
+        AcceleratorSpec acc = withLutFixedCore(b.accelerator());
+        Network net = ModelZoo.get(model);
+        NetworkRun exact = new NetworkRunner(acc, b.device().family().dsp()).run(net,
+                new NetworkRunner.Options(f, 1, false, TraceSink.NONE, null));
+        NetworkRun timing = new NetworkRunner(acc, b.device().family().dsp()).run(net,
+                new NetworkRunner.Options(f, 1, true, TraceSink.NONE, null));
+        assertTrue(exact.bitExact(), model + " on " + board + " at " + f + ": " + exact.mismatches() + " mismatches");
+        assertEquals(timing.latencyPs(), exact.latencyPs());
+        long lutMacs = exact.layers().stream().mapToLong(LayerResult::lutMacs).sum();
+        assertTrue(lutMacs > 0, "the LUT core did work");
+    }
+
     @Test
     void smallNetworkIsBitExactAndReportsTheRequiredFields() throws IOException {
         CliRunner r = CliRunner.run("run", "--board", RunCommandTest.board("tiny-z2.yaml"), "--model", "cifar_net",

@@ -8,13 +8,15 @@ import org.msqsim.core.hw.accel.MsqAccelerator;
 import org.msqsim.core.hw.accel.PlanOutcome;
 import org.msqsim.core.hw.accel.TilePlanner;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.quant.QuantizedWeights;
 import org.msqsim.models.quant.Scheme;
 
 /**
  * Runs one GEMM of MSQ-quantized rows on the accelerator: SP2 rows go to the LUT core as their
- * codes, fixed-point rows to the DSP core as their integers, and the accumulators come back in the
+ * codes (or, when the LUT core is built of fixed-point multipliers, a share of the fixed-point rows
+ * as their integers), fixed-point rows to the DSP core as their integers, and the accumulators come back in the
  * matrix's own row order. The mapper's one GEMM step, shared by single layers and networks.
  */
 final class GemmExecutor {
@@ -37,40 +39,59 @@ final class GemmExecutor {
                 plan(what, shape)), null);
     }
 
+    /** Whether the LUT core multiplies fixed-point weights (LUT-built multipliers) rather than SP2 codes. */
+    boolean lutIsFixedPoint() {
+        return spec.lutCore().map(c -> c.mac() == MacKind.LUT_FIXED).orElse(false);
+    }
+
+    /**
+     * The SP2 fraction to quantize with: the requested one when the LUT core is an SP2 core; 0 when
+     * it multiplies fixed-point weights, since every row is then fixed-point and the fraction only
+     * says how many rows go to the LUT core ({@code lutRows} of {@link #exact}).
+     */
+    double quantizationFraction(double sp2Fraction) {
+        return lutIsFixedPoint() ? 0 : sp2Fraction;
+    }
+
     /**
      * Bit-exact: rows {@code [r0, r0 + m)} of {@code q} times {@code x} ({@code k × n}, row-major,
-     * {@code k} equal to the row length of {@code q}).
+     * {@code k} equal to the row length of {@code q}). Which rows run on the LUT core: on an SP2 core
+     * the SP2 rows, as their codes; on a LUT fixed-point core (all rows fixed-point, see
+     * {@link #quantizationFraction}) the first {@code lutRows} rows, as their integers — the same
+     * count the timing-only path puts there.
      */
-    Result exact(String what, QuantizedWeights q, int r0, int m, int[] x, int n, boolean signedActs,
+    Result exact(String what, QuantizedWeights q, int r0, int m, int lutRows, int[] x, int n, boolean signedActs,
                  TraceSink trace) {
         int k = q.cols();
-        int sp2 = 0;
-        for (int r = r0; r < r0 + m; r++) {
-            sp2 += q.scheme(r) == Scheme.SP2 ? 1 : 0;
+        boolean fixedLut = lutIsFixedPoint();
+        boolean[] onLut = new boolean[m];
+        int lut = 0;
+        for (int i = 0; i < m; i++) {
+            onLut[i] = fixedLut ? i < lutRows : q.scheme(r0 + i) == Scheme.SP2;
+            lut += onLut[i] ? 1 : 0;
         }
-        int[] dspW = new int[(m - sp2) * k];
-        int[] lutC = new int[sp2 * k];
+        int[] dspW = new int[(m - lut) * k];
+        int[] lutC = new int[lut * k];
         int[] rowOf = new int[m];
         int di = 0;
         int li = 0;
         for (int i = 0; i < m; i++) {
             int r = r0 + i;
-            boolean isSp2 = q.scheme(r) == Scheme.SP2;
             for (int j = 0; j < k; j++) {
-                if (isSp2) {
-                    lutC[li * k + j] = q.code(r, j);
-                } else {
+                if (!onLut[i]) {
                     dspW[di * k + j] = q.intWeight(r, j);
+                } else {
+                    lutC[li * k + j] = fixedLut ? q.intWeight(r, j) : q.code(r, j);
                 }
             }
-            rowOf[i] = isSp2 ? li++ : di++;
+            rowOf[i] = onLut[i] ? li++ : di++;
         }
-        GemmShape shape = new GemmShape(m - sp2, sp2, k, n);
+        GemmShape shape = new GemmShape(m - lut, lut, k, n);
         AcceleratorRun run = new MsqAccelerator(spec, dspKind, signedActs, trace)
                 .run(new GemmJob(shape, dspW, lutC, x), plan(what, shape));
         long[] acc = new long[m * n];
         for (int i = 0; i < m; i++) {
-            long[] src = q.scheme(r0 + i) == Scheme.SP2 ? run.lutAcc() : run.dspAcc();
+            long[] src = onLut[i] ? run.lutAcc() : run.dspAcc();
             System.arraycopy(src, rowOf[i] * n, acc, i * n, n);
         }
         return new Result(run, acc);

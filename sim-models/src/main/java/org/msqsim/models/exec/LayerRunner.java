@@ -53,13 +53,13 @@ public final class LayerRunner {
             return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, run, false, 0, "");
         }
         QuantizedWeights q = new MsqAssigner(spec.weightBits())
-                .assignWeights(SyntheticWeights.generate(m, k, o.seed()).matrix(), o.sp2Fraction());
-        int sp2Rows = q.countRows(Scheme.SP2);
+                .assignWeights(SyntheticWeights.generate(m, k, o.seed()).matrix(), exec.quantizationFraction(o.sp2Fraction()));
+        int sp2Rows = exec.lutIsFixedPoint() ? MsqAssigner.sp2RowCount(m, o.sp2Fraction()) : q.countRows(Scheme.SP2);
         int[] input = layer instanceof Conv2d c ? Activations.relu(c.c() * c.h() * c.w(), spec.activationBits(),
                 o.seed() + 1) : Activations.relu(k * n, spec.activationBits(), o.seed() + 1);
         int[] x = layer instanceof Conv2d c ? GoldenReference.im2col(input, c.c(), c.h(), c.w(), c.r(), c.s(),
                 c.stride(), c.pad()) : input;
-        GemmExecutor.Result res = exec.exact(layer.describe(), q, 0, m, x, n, false, o.trace());
+        GemmExecutor.Result res = exec.exact(layer.describe(), q, 0, m, sp2Rows, x, n, false, o.trace());
         long[] golden = layer instanceof Conv2d c ? GoldenReference.conv2d(input, c.c(), c.h(), c.w(), q.intWeights(),
                 c.k(), c.r(), c.s(), c.stride(), c.pad(), 1) : GoldenReference.gemm(q.intWeights(), m, k, x, n);
         long mismatches = 0;

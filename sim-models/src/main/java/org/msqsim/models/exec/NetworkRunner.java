@@ -178,7 +178,8 @@ public final class NetworkRunner {
     };
 
     private QuantizedWeights quantize(GemmLayer g, Options o) {
-        return new MsqAssigner(spec.weightBits()).assignWeights(o.weights().weights(g), o.sp2Fraction());
+        return new MsqAssigner(spec.weightBits()).assignWeights(o.weights().weights(g),
+                exec.quantizationFraction(o.sp2Fraction()));
     }
 
     private QuantizedWeights quantized(GemmLayer g, Options o, Prefetch p) {
@@ -231,9 +232,11 @@ public final class NetworkRunner {
             }
             long[] acc = new long[mg * groups * n];
             Tally t = new Tally();
+            int lutTotal = MsqAssigner.sp2RowCount(mg * groups, o.sp2Fraction());
             for (int gi = 0; gi < groups; gi++) {
                 int[] x = lowered(g, a.codes(), gi);
-                GemmExecutor.Result r = exec.exact(g.describe(), q, gi * mg, mg, x, n, a.signed(),
+                int lutRows = Math.max(0, Math.min(mg, lutTotal - gi * mg)); // as the timing-only path splits
+                GemmExecutor.Result r = exec.exact(g.describe(), q, gi * mg, mg, lutRows, x, n, a.signed(),
                         OffsetTrace.of(trace, t.ps));
                 System.arraycopy(r.acc(), 0, acc, gi * mg * n, mg * n);
                 t.add(r.run());
