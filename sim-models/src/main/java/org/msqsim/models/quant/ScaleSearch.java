@@ -128,6 +128,13 @@ public final class ScaleSearch {
     private static final double PRUNE_MARGIN = 1e-9;
 
     /**
+     * Rows whose largest magnitude is below this are swept without pruning: their squares fall to
+     * subnormals or 0 (1e-140² = 1e-280 is still normal), where the relative margin vanishes and the
+     * bound and the best error lose their precision. Real rows (floats, ≥ 1e-45) are far above it.
+     */
+    private static final double PRUNE_MIN_MAGNITUDE = 1e-140;
+
+    /**
      * The MSE-optimal α over sorted magnitudes {@code a} (not all zero) and unit levels {@code mags}.
      *
      * <p>The sweep visits the breakpoints in exactly the order and with exactly the arithmetic of the
@@ -180,6 +187,7 @@ public final class ScaleSearch {
         }
         double nnz = n - nz;
         int untilCheck = PRUNE_CHECK_EVERY;
+        boolean prunable = a[n - 1] >= PRUNE_MIN_MAGNITUDE;
         double s1 = 0;
         double s2 = 0;
         double hi = Double.POSITIVE_INFINITY;
@@ -199,7 +207,7 @@ public final class ScaleSearch {
             if (j < 0) {
                 break;
             }
-            if (--untilCheck == 0) {
+            if (prunable && --untilCheck == 0) {
                 untilCheck = PRUNE_CHECK_EVERY;
                 // Every later piece has α ≤ lo.
                 while (clip > 0 && a[clip - 1] > lo) {
@@ -281,6 +289,7 @@ public final class ScaleSearch {
         }
         double nnz = n - nz;
         int untilCheck = PRUNE_CHECK_EVERY;
+        boolean prunable = a[n - 1] >= PRUNE_MIN_MAGNITUDE;
         double s1 = 0;
         double s2 = 0;
         double hi = Double.POSITIVE_INFINITY;
@@ -340,7 +349,7 @@ public final class ScaleSearch {
             if (j < 0) {
                 break;
             }
-            if (--untilCheck == 0) {
+            if (prunable && --untilCheck == 0) {
                 untilCheck = PRUNE_CHECK_EVERY;
                 while (clip > 0 && a[clip - 1] > lo) {
                     double v = a[--clip];

@@ -59,6 +59,14 @@ class ConvFastPathTest {
         weights[5] = Integer.MAX_VALUE;
         assertArrayEquals(original(input, 2, 3, 3, weights, 2, 2, 2, 1, 1, 1),
                 GoldenReference.conv2d(input, 2, 3, 3, weights, 2, 2, 2, 1, 1, 1));
+        // One term per output (1×1 kernel, one channel): the bound terms·max|x|·max|w| is 46340² (int
+        // path, just inside) or 46341² (long path, just outside); both must equal the loop nest.
+        for (int v : new int[] {46340, 46341, -46340, -46341}) {
+            int[] in1 = {v, -v, 0, v};
+            int[] w1 = {v};
+            assertArrayEquals(original(in1, 1, 2, 2, w1, 1, 1, 1, 1, 0, 1),
+                    GoldenReference.conv2d(in1, 1, 2, 2, w1, 1, 1, 1, 1, 0, 1), "v = " + v);
+        }
     }
 
     /** GoldenReference.conv2d as first written (direct loop nest, long products, a bounds test per column). */

@@ -71,6 +71,11 @@ class ScaleSearchEquivalenceTest {
         }
         rows.add(sparse);
         rows.add(Arrays.stream(RowSamples.gaussian(rnd, 300, 1)).map(v -> v * 1e-200).toArray());
+        // Squares underflow to subnormals here, so a relative pruning margin would vanish (review find).
+        for (double scale : new double[] {1e-150, 1e-155, 1e-160, 1e-162, 1e-163}) {
+            rows.add(Arrays.stream(RowSamples.gaussian(rnd, 64, 1)).map(v -> v * scale).toArray());
+            rows.add(Arrays.stream(RowSamples.laplace(rnd, 257, 1)).map(v -> v * scale).toArray());
+        }
         rows.add(Arrays.stream(RowSamples.uniform(rnd, 300, 1)).map(v -> v * 1e150).toArray());
         // Large but below the 1e100 limit of the branch-free sweep: errors whose ordered keys are far apart.
         rows.add(Arrays.stream(RowSamples.laplace(rnd, 700, 1)).map(v -> v * 1e12).toArray());
