@@ -117,6 +117,42 @@ public final class ScaleSearch {
         return quantize(row, quantizer, bestAlpha(a, quantizer.unitMagnitudes()));
     }
 
+    // ---- shared by both sweeps: the row's sums and the level steps, in one fixed order of operations
+
+    private static double sumOfSquares(double[] a) {
+        double sumSq = 0;
+        for (double v : a) {
+            sumSq += v * v;
+        }
+        return sumSq;
+    }
+
+    /** How many of the sorted magnitudes are zero (they lead). */
+    private static int leadingZeros(double[] a) {
+        int nz = 0;
+        while (nz < a.length && a[nz] == 0) {
+            nz++;
+        }
+        return nz;
+    }
+
+    private static double sumFrom(double[] a, int from) {
+        double sum = 0;
+        for (int i = from; i < a.length; i++) {
+            sum += a[i];
+        }
+        return sum;
+    }
+
+    /** Per step j between unit levels j and j+1: its midpoint, its width and its difference of squares. */
+    private static void levelSteps(double[] mags, double[] mid, double[] dM, double[] dM2) {
+        for (int j = 0; j < mags.length - 1; j++) {
+            mid[j] = (mags[j] + mags[j + 1]) / 2;
+            dM[j] = mags[j + 1] - mags[j];
+            dM2[j] = mags[j + 1] * mags[j + 1] - mags[j] * mags[j];
+        }
+    }
+
     /** Breakpoints taken between two checks of the pruning bound. */
     private static final int PRUNE_CHECK_EVERY = 16;
 
@@ -151,22 +187,12 @@ public final class ScaleSearch {
             return bestAlpha8(a, mags);
         }
         int n = a.length;
-        double sumSq = 0;
-        for (double v : a) {
-            sumSq += v * v;
-        }
-        int nz = 0;
-        while (nz < n && a[nz] == 0) {
-            nz++;
-        }
+        double sumSq = sumOfSquares(a);
+        int nz = leadingZeros(a);
         double[] mid = new double[steps];
         double[] dM = new double[steps];
         double[] dM2 = new double[steps];
-        for (int j = 0; j < steps; j++) {
-            mid[j] = (mags[j] + mags[j + 1]) / 2;
-            dM[j] = mags[j + 1] - mags[j];
-            dM2[j] = mags[j + 1] * mags[j + 1] - mags[j] * mags[j];
-        }
+        levelSteps(mags, mid, dM, dM2);
         // ptr[j]: index into a of the next weight to cross midpoint j (descending magnitude);
         // key[j]: the α at which it crosses, −1 once step j is exhausted.
         int[] ptr = new int[steps];
@@ -181,10 +207,7 @@ public final class ScaleSearch {
         double t0 = 0;
         double t1 = 0;
         double t2 = 0;
-        double sumA = 0;
-        for (int i = nz; i < n; i++) {
-            sumA += a[i];
-        }
+        double sumA = sumFrom(a, nz);
         double nnz = n - nz;
         int untilCheck = PRUNE_CHECK_EVERY;
         boolean prunable = a[n - 1] >= PRUNE_MIN_MAGNITUDE;
@@ -249,22 +272,12 @@ public final class ScaleSearch {
     private static double bestAlpha8(double[] a, double[] mags) {
         int n = a.length;
         int steps = mags.length - 1;
-        double sumSq = 0;
-        for (double v : a) {
-            sumSq += v * v;
-        }
-        int nz = 0;
-        while (nz < n && a[nz] == 0) {
-            nz++;
-        }
+        double sumSq = sumOfSquares(a);
+        int nz = leadingZeros(a);
         double[] mid = new double[8];
         double[] dM = new double[8];
         double[] dM2 = new double[8];
-        for (int j = 0; j < steps; j++) {
-            mid[j] = (mags[j] + mags[j + 1]) / 2;
-            dM[j] = mags[j + 1] - mags[j];
-            dM2[j] = mags[j + 1] * mags[j + 1] - mags[j] * mags[j];
-        }
+        levelSteps(mags, mid, dM, dM2);
         int[] ptr = new int[8];
         // Keys as their bit patterns: for positive doubles the signed long order is the value order,
         // and −1 (exhausted) is below every live key. Live keys are below 2^63 − 2^52, so the
@@ -283,10 +296,7 @@ public final class ScaleSearch {
         double t0 = 0;
         double t1 = 0;
         double t2 = 0;
-        double sumA = 0;
-        for (int i = nz; i < n; i++) {
-            sumA += a[i];
-        }
+        double sumA = sumFrom(a, nz);
         double nnz = n - nz;
         int untilCheck = PRUNE_CHECK_EVERY;
         boolean prunable = a[n - 1] >= PRUNE_MIN_MAGNITUDE;
