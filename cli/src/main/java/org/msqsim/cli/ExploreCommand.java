@@ -123,6 +123,9 @@ final class ExploreCommand implements Callable<Integer> {
         BoardSpec b = RunCommand.loadBoard(board);
         String boardText = null;
         if (saveBest != null) {
+            if (saveBest.toString().isBlank() || Files.isDirectory(saveBest)) {
+                throw new UserError("--save-best '" + saveBest + "': give the name of a file to write, not a directory");
+            }
             Path dir = saveBest.toAbsolutePath().getParent();
             if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
                 throw new UserError("--save-best " + saveBest + ": " + dir + " is not a writable directory");

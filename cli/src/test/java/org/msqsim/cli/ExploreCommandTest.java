@@ -143,6 +143,7 @@ class ExploreCommandTest {
                 small("--ceiling-bram", "abc"), small("--jobs", "0"), small("--plot", notDir.resolve("sub").toString()),
                 small("--plot", notDir.toString()), small("--grid", "huge"),
                 small("--save-best", tmp.resolve("no/such/dir/best.yaml").toString()),
+                small("--save-best", tmp.toString()), small("--save-best", ""),
                 new String[] {"explore", "--model", "nonet"}, new String[] {"explore", "--board", "nosuchboard"},
                 new String[] {"explore", "--format", "xml"});
         for (String[] args : bad) {
