@@ -153,6 +153,57 @@ public final class ScaleSearch {
         }
     }
 
+    /**
+     * The stop both sweeps share. Once α has come down to {@code lo}, every later piece has α ≤ lo,
+     * where every weight above lo is clipped, so {@code n·MSE ≥ Σ_(a_i > lo) (a_i − lo)²}; the weights
+     * above lo are {@code a[clip..n-1]}, and t0, t1, t2 their count, sum and sum of squares, grown as
+     * lo falls. Checked every {@link #PRUNE_CHECK_EVERY} breakpoints, never for rows below
+     * {@link #PRUNE_MIN_MAGNITUDE}.
+     */
+    private static final class PruneBound {
+        private final double[] a;
+        private final double sumSq;
+        private final double sumA;
+        private final double nnz;
+        private final boolean prunable;
+        private int untilCheck = PRUNE_CHECK_EVERY;
+        private int clip;
+        private double t0;
+        private double t1;
+        private double t2;
+
+        PruneBound(double[] a, int nz, double sumSq) {
+            this.a = a;
+            this.sumSq = sumSq;
+            this.sumA = sumFrom(a, nz);
+            this.nnz = a.length - nz;
+            this.prunable = a[a.length - 1] >= PRUNE_MIN_MAGNITUDE;
+            this.clip = a.length;
+        }
+
+        /** Whether this breakpoint is one where the bound is checked. */
+        boolean due() {
+            if (!prunable || --untilCheck != 0) {
+                return false;
+            }
+            untilCheck = PRUNE_CHECK_EVERY;
+            return true;
+        }
+
+        /** Whether no piece with α ≤ {@code lo} can come within the margin of {@code bestErr}. */
+        boolean rulesOut(double lo, double bestErr) {
+            while (clip > 0 && a[clip - 1] > lo) {
+                double v = a[--clip];
+                t0++;
+                t1 += v;
+                t2 += v * v;
+            }
+            double bound = t2 - 2 * lo * t1 + lo * lo * t0;
+            double margin = PRUNE_MARGIN * (sumSq + 2 * lo * sumA + lo * lo * nnz);
+            return bound > bestErr + margin;
+        }
+    }
+
     /** Breakpoints taken between two checks of the pruning bound. */
     private static final int PRUNE_CHECK_EVERY = 16;
 
@@ -202,15 +253,7 @@ public final class ScaleSearch {
             key[j] = a[n - 1] / mid[j];
         }
         StepHeap heap = steps > LINEAR_SCAN_STEPS ? new StepHeap(key) : null;
-        // Pruning bound: the weights above lo are a[clip..n-1]; t0, t1, t2 their count, sum, sum of squares.
-        int clip = n;
-        double t0 = 0;
-        double t1 = 0;
-        double t2 = 0;
-        double sumA = sumFrom(a, nz);
-        double nnz = n - nz;
-        int untilCheck = PRUNE_CHECK_EVERY;
-        boolean prunable = a[n - 1] >= PRUNE_MIN_MAGNITUDE;
+        PruneBound prune = new PruneBound(a, nz, sumSq);
         double s1 = 0;
         double s2 = 0;
         double hi = Double.POSITIVE_INFINITY;
@@ -230,20 +273,8 @@ public final class ScaleSearch {
             if (j < 0) {
                 break;
             }
-            if (prunable && --untilCheck == 0) {
-                untilCheck = PRUNE_CHECK_EVERY;
-                // Every later piece has α ≤ lo.
-                while (clip > 0 && a[clip - 1] > lo) {
-                    double v = a[--clip];
-                    t0++;
-                    t1 += v;
-                    t2 += v * v;
-                }
-                double bound = t2 - 2 * lo * t1 + lo * lo * t0;
-                double margin = PRUNE_MARGIN * (sumSq + 2 * lo * sumA + lo * lo * nnz);
-                if (bound > bestErr + margin) {
-                    break;
-                }
+            if (prune.due() && prune.rulesOut(lo, bestErr)) {
+                break;
             }
             s1 += a[ptr[j]] * dM[j];
             s2 += dM2[j];
@@ -292,14 +323,7 @@ public final class ScaleSearch {
             key[j] = Double.doubleToRawLongBits(a[n - 1] / mid[j]);
             next[j] = n - 2 >= nz ? Double.doubleToRawLongBits(a[n - 2] / mid[j]) : EXHAUSTED;
         }
-        int clip = n;
-        double t0 = 0;
-        double t1 = 0;
-        double t2 = 0;
-        double sumA = sumFrom(a, nz);
-        double nnz = n - nz;
-        int untilCheck = PRUNE_CHECK_EVERY;
-        boolean prunable = a[n - 1] >= PRUNE_MIN_MAGNITUDE;
+        PruneBound prune = new PruneBound(a, nz, sumSq);
         double s1 = 0;
         double s2 = 0;
         double hi = Double.POSITIVE_INFINITY;
@@ -359,19 +383,8 @@ public final class ScaleSearch {
             if (j < 0) {
                 break;
             }
-            if (prunable && --untilCheck == 0) {
-                untilCheck = PRUNE_CHECK_EVERY;
-                while (clip > 0 && a[clip - 1] > lo) {
-                    double v = a[--clip];
-                    t0++;
-                    t1 += v;
-                    t2 += v * v;
-                }
-                double bound = t2 - 2 * lo * t1 + lo * lo * t0;
-                double margin = PRUNE_MARGIN * (sumSq + 2 * lo * sumA + lo * lo * nnz);
-                if (bound > fromOrderKey(bestErrKey) + margin) {
-                    break;
-                }
+            if (prune.due() && prune.rulesOut(lo, fromOrderKey(bestErrKey))) {
+                break;
             }
             int p = ptr[j];
             s1 += a[p] * dM[j];
