@@ -9,11 +9,9 @@ import org.msqsim.models.exec.LayerRunner;
 import org.msqsim.models.exec.MsqBalance;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.LayerParser;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -46,20 +44,6 @@ public class LayerRunBench {
     private LayerRunner runner;
     private Layer parsed;
     private double fraction;
-
-    /** Simulated work per wall-clock second, reported beside the time per run. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Simulated {
-        public long macs;
-        public long cycles;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            macs = 0;
-            cycles = 0;
-        }
-    }
 
     @Setup
     public void setup() {

@@ -12,11 +12,9 @@ import org.msqsim.models.graph.Network;
 import org.msqsim.models.graph.Node;
 import org.msqsim.models.layer.GemmLayer;
 import org.msqsim.models.zoo.ModelZoo;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -55,20 +53,6 @@ public class NetworkBench {
     private int[] w;
     private int[] x;
     private int[] c;
-
-    /** Simulated work per wall-clock second, reported beside networks per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Simulated {
-        public long macs;
-        public long cycles;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            macs = 0;
-            cycles = 0;
-        }
-    }
 
     @Setup
     public void setup() {
