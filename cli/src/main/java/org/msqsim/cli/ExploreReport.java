@@ -50,10 +50,13 @@ final class ExploreReport implements Report {
     }
 
     static String shape(Design d) {
-        String dsp = d.dspCols() == 0 ? "-" : d.rows() + "x" + d.dspCols() + "x" + d.spec().dspCore().orElseThrow()
-                .packing();
         String lut = d.lutCols() == 0 ? "-" : d.rows() + "x" + d.lutCols() + " " + d.family().label();
-        return "DSP " + dsp + ", LUT " + lut;
+        return "DSP " + dspShape(d) + ", LUT " + lut;
+    }
+
+    /** rows x cols x packing of the DSP core, or "-". */
+    private static String dspShape(Design d) {
+        return d.dspCols() == 0 ? "-" : d.rows() + "x" + d.dspCols() + "x" + d.dspPacking();
     }
 
     private static String describe(DesignResult r) {
@@ -164,8 +167,7 @@ final class ExploreReport implements Report {
         for (DesignResult r : rs) {
             Design d = r.design();
             t.row(ms(r), String.format(Locale.ROOT, "%.2f", d.fraction()), d.family().label(),
-                    d.dspCols() == 0 ? "-" : d.rows() + "x" + d.dspCols() + "x"
-                    + d.spec().dspCore().orElseThrow().packing(), d.lutCols() == 0 ? "-" : d.rows() + "x"
+                    dspShape(d), d.lutCols() == 0 ? "-" : d.rows() + "x"
                     + d.lutCols(), d.clockHz() / 1_000_000 + " MHz", "x" + trim(d.bufferScale()),
                     String.format("%,d", d.used().lut()), String.format("%,d", d.used().dsp()),
                     String.format(Locale.ROOT, "%.1f", d.used().bram36()));
@@ -217,7 +219,7 @@ final class ExploreReport implements Report {
         ResourceVector u = d.used();
         return Json.obj("index", d.index(), "family", d.family().label(), "sp2_fraction", d.fraction(),
                 "rows", d.rows(), "dsp_cols", d.dspCols(),
-                "dsp_packing", d.spec().dspCore().map(c -> c.packing()).orElse(0),
+                "dsp_packing", d.dspPacking(),
                 "lut_cols", d.lutCols(), "lut_mac", d.family().lutMac() == null || d.lutCols() == 0 ? null
                         : d.family().lutMac().name().toLowerCase(Locale.ROOT),
                 "clock_mhz", d.clockHz() / 1e6, "buffer_scale", d.bufferScale(),
@@ -236,7 +238,7 @@ final class ExploreReport implements Report {
             ResourceVector u = d.used();
             sb.append(String.format(Locale.ROOT, "%d,%s,%.2f,%d,%d,%d,%d,%d,%s,%.6f,%d,%d,%d,%.1f,%d,%s%n", d.index(),
                     d.family().label(), d.fraction(), d.rows(), d.dspCols(),
-                    d.spec().dspCore().map(c -> c.packing()).orElse(0), d.lutCols(), d.clockHz() / 1_000_000,
+                    d.dspPacking(), d.lutCols(), d.clockHz() / 1_000_000,
                     trim(d.bufferScale()), r.latencyMs(), u.lut(), u.ff(), u.dsp(), u.bram36(), u.uram(),
                     front.contains(d.index()) ? "yes" : "no"));
         }
