@@ -28,6 +28,7 @@ class ReadmeExamplesTest {
 
     @Test
     void everyReadmeExampleMatchesItsGoldenFile() throws IOException {
+        GoldenFilesTest.atRepositoryRoot();
         if (GoldenFilesTest.UPDATE) {
             return; // the golden files are being rewritten; the next plain run checks the README against them
         }
