@@ -1,5 +1,6 @@
 package org.msqsim.models.quant;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -77,10 +78,10 @@ public final class MsqAssigner {
             }
         });
         Integer[] order = IntStream.range(0, rows).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(
                 r -> errorRatio(sp2RowsQ[r].mse(), fixedRows[r].mse())).thenComparingInt(r -> r));
         Scheme[] schemes = new Scheme[rows];
-        java.util.Arrays.fill(schemes, Scheme.FIXED);
+        Arrays.fill(schemes, Scheme.FIXED);
         for (int i = 0; i < sp2Count; i++) {
             schemes[order[i]] = Scheme.SP2;
         }

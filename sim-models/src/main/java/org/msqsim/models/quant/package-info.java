@@ -3,7 +3,15 @@
  * quantizers with a per-row scale α, the MSQ row assignment under a target SP2 fraction, and the
  * per-tensor activation quantizer.
  *
+ * <p>A row's scale is the exact MSE minimiser ({@link org.msqsim.models.quant.ScaleSearch}), found by
+ * a sweep of the MSE's breakpoints in parts: the sorted magnitudes
+ * ({@link org.msqsim.models.quant.MagnitudeSort}), the tables every sweep starts from
+ * ({@link org.msqsim.models.quant.SweepTables}), the general sweep
+ * ({@link org.msqsim.models.quant.PrunedSweep}, with {@link org.msqsim.models.quant.StepHeap}), the
+ * branch-free sweep for few levels ({@link org.msqsim.models.quant.BranchFreeSweep}) and the early stop
+ * both share ({@link org.msqsim.models.quant.PruneBound}).
+ *
  * <p>Depends on {@code org.msqsim.core.fixed} (the SP2 code layout the LUT datapath reads),
- * {@code org.msqsim.models.tensor}, Guava and Commons Math.
+ * {@code org.msqsim.models.tensor} and Commons Math (a row's variance and kurtosis, for reports).
  */
 package org.msqsim.models.quant;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +112,7 @@ class MsqAssignerTest {
         MsqResult a = new MsqAssigner(4).assign(m, 0.4);
         MsqResult b = new MsqAssigner(4).assign(m, 0.4);
         assertEquals(a.rows(), b.rows());
-        assertEquals(java.util.Arrays.toString(a.weights().codes()), java.util.Arrays.toString(b.weights().codes()));
+        assertEquals(Arrays.toString(a.weights().codes()), Arrays.toString(b.weights().codes()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,12 +83,12 @@ class QuantizerTest {
             for (int k = 0; k < 30; k++) {
                 double[] row = k % 2 == 0 ? RowSamples.gaussian(rnd, 300, 0.1) : RowSamples.uniform(rnd, 300, 0.1);
                 ScaledRow best = ScaleSearch.best(row, q);
-                double maxAbs = java.util.Arrays.stream(row).map(Math::abs).max().orElseThrow();
+                double maxAbs = Arrays.stream(row).map(Math::abs).max().orElseThrow();
                 for (int i = 1; i <= 2000; i++) {
                     assertTrue(best.mse() <= ScaleSearch.mse(row, q, maxAbs * i / 1000) * (1 + 1e-12));
                 }
                 double c = 37.5;
-                double[] scaled = java.util.Arrays.stream(row).map(v -> v * c).toArray();
+                double[] scaled = Arrays.stream(row).map(v -> v * c).toArray();
                 ScaledRow s = ScaleSearch.best(scaled, q);
                 assertEquals(best.alpha() * c, s.alpha(), best.alpha() * c * 1e-9);
                 assertEquals(best.mse() * c * c, s.mse(), best.mse() * c * c * 1e-9);

@@ -2,6 +2,7 @@ package org.msqsim.models.quant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,10 +11,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The production {@link ScaleSearch} (pruned sweep, radix-sorted magnitudes) against the sweep as
- * first written, kept verbatim in {@link ReferenceScaleSearch}: the same α, MSE and codes to the
- * last bit, on seeded random rows of every shape and on edge cases, at every width both schemes
- * support.
+ * The production {@link ScaleSearch} and each of its parts (the radix-sorted magnitudes of
+ * {@link MagnitudeSort}, the general {@link PrunedSweep} and the {@link BranchFreeSweep}) against the
+ * sweep as first written, kept verbatim in {@link ReferenceScaleSearch}: the same α, MSE and codes to
+ * the last bit, on seeded random rows of every shape and on edge cases, at every width both schemes
+ * support. Each sweep is held to the reference on every row it accepts, not only on those the
+ * production dispatch sends it.
  */
 class ScaleSearchEquivalenceTest {
 
@@ -87,6 +90,7 @@ class ScaleSearchEquivalenceTest {
     @Test
     void sortedMagnitudesMatchArraysSort() {
         for (double[] row : rows()) {
+            assertArrayEquals(ReferenceScaleSearch.sortedMagnitudes(row), MagnitudeSort.sorted(row));
             assertArrayEquals(ReferenceScaleSearch.sortedMagnitudes(row), ScaleSearch.sortedMagnitudes(row));
         }
     }
@@ -107,5 +111,36 @@ class ScaleSearchEquivalenceTest {
             }
         }
         assertEquals(quantizers().size() * rows().size(), checked);
+    }
+
+    @Test
+    void eachSweepGivesTheReferenceAlphaToTheLastBit() {
+        int general = 0;
+        int heap = 0;
+        int branchFree = 0;
+        for (RowQuantizer q : quantizers()) {
+            double[] mags = q.unitMagnitudes();
+            int steps = mags.length - 1;
+            for (double[] row : rows()) {
+                double[] a = MagnitudeSort.sorted(row);
+                if (a.length == 0 || a[a.length - 1] == 0) {
+                    continue; // no sweep: an all-zero row has α = 0
+                }
+                long want = Double.doubleToRawLongBits(ReferenceScaleSearch.best(row, q).alpha());
+                String what = q.scheme() + " " + q.bits() + "-bit, row of " + row.length;
+                assertEquals(want, Double.doubleToRawLongBits(PrunedSweep.bestAlpha(a, mags)), "general: " + what);
+                general++;
+                heap += steps > PrunedSweep.LINEAR_SCAN_STEPS ? 1 : 0;
+                if (BranchFreeSweep.applies(a, mags)) {
+                    assertEquals(want, Double.doubleToRawLongBits(BranchFreeSweep.bestAlpha(a, mags)),
+                            "branch-free: " + what);
+                    branchFree++;
+                }
+            }
+        }
+        // Guards: every path of both sweeps was exercised on many rows.
+        assertTrue(heap > 100, "heap merges: " + heap);
+        assertTrue(general - heap > 100, "linear scans: " + (general - heap));
+        assertTrue(branchFree > 100, "branch-free sweeps: " + branchFree);
     }
 }
