@@ -2,6 +2,7 @@ package org.msqsim.models.explore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +57,7 @@ public final class Explorer {
 
     /** Evaluates every design; {@code progress} (may be null) gets the count done, from any thread. */
     public Outcome evaluate(List<Design> designs, IntConsumer progress) {
+        // One slot per design, left null when the mapper could not tile the design.
         DesignResult[] slots = new DesignResult[designs.size()];
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -68,7 +70,7 @@ public final class Explorer {
             for (int i = 0; i < designs.size(); i++) {
                 int slot = i;
                 futures.add(pool.submit(() -> {
-                    slots[slot] = evaluate(designs.get(slot));
+                    slots[slot] = evaluate(designs.get(slot)).orElse(null);
                     int n = done.incrementAndGet();
                     if (progress != null) {
                         synchronized (progress) {
@@ -101,33 +103,27 @@ public final class Explorer {
     }
 
     /**
-     * The three stages of {@code grid} (see {@link ExploreGrid}): the stage-1 shapes, the polish of
-     * the best of them, then their clocks and buffers. {@code total} (may be null) hears the number of designs to evaluate, again
-     * when stage 2 adds to it; {@code progress} (may be null) the number done. Deterministic: each stage
-     * depends only on the results before it, which do not depend on the thread count. Nothing evaluated
-     * ({@link Outcome#evaluated()} 0) means no design of the grid fits the board.
+     * The three stages of {@code grid} ({@link SearchStage#of}): the stage-1 shapes, the polish of
+     * the best of them, then their clocks and buffers. {@code total} (may be null) hears the number of
+     * designs to evaluate, again when a later stage adds to it; {@code progress} (may be null) the
+     * number done. Deterministic: each stage depends only on the results before it, which do not depend
+     * on the thread count. Nothing evaluated ({@link Outcome#evaluated()} 0) means no design of the grid
+     * fits the board (the later stages refine only what stage 1 found, so they add nothing then).
      */
     public Outcome explore(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model,
                            IntConsumer total, IntConsumer progress) {
-        List<Design> first = grid.designs(board, base, model);
-        if (first.isEmpty()) {
-            return new Outcome(List.of(), 0);
-        }
-        if (total != null) {
-            total.accept(first.size());
-        }
-        Outcome all = evaluate(first, progress);
-        for (int stage = 2; stage <= 3; stage++) {
+        Outcome all = new Outcome(List.of(), 0);
+        for (SearchStage stage : SearchStage.of(grid, board, base, model)) {
             int before = all.evaluated();
-            List<Design> more = stage == 2 ? grid.polish(board, base, model, all.results(), before)
-                    : grid.refinements(board, base, model, all.results(), before);
+            List<Design> more = stage.designs(all.results(), before);
             if (more.isEmpty()) {
                 continue;
             }
             if (total != null) {
                 total.accept(before + more.size());
             }
-            Outcome next = evaluate(more, progress == null ? null : n -> progress.accept(before + n));
+            IntConsumer stageProgress = progress == null || before == 0 ? progress : n -> progress.accept(before + n);
+            Outcome next = evaluate(more, stageProgress);
             List<DesignResult> merged = new ArrayList<>(all.results());
             merged.addAll(next.results());
             all = new Outcome(merged, all.infeasible() + next.infeasible());
@@ -135,14 +131,14 @@ public final class Explorer {
         return all;
     }
 
-    /** One design, timing-only; null when the mapper finds a layer infeasible on it. */
-    public DesignResult evaluate(Design d) {
+    /** One design, timing-only; empty when the mapper finds a layer infeasible on it. */
+    public Optional<DesignResult> evaluate(Design d) {
         try {
             NetworkRun run = new NetworkRunner(d.spec(), dspKind)
                     .run(net, new NetworkRunner.Options(d.fraction(), SEED, true, TraceSink.NONE, null));
-            return new DesignResult(d, run.latencyPs(), run.macs());
+            return Optional.of(new DesignResult(d, run.latencyPs(), run.macs()));
         } catch (InfeasibleException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.msqsim.core.resource.ResourceVector;
+import org.msqsim.core.spec.ClockRange;
 
 /** The summaries: Pareto front, best choices and their tie-breaks. */
 class ExplorationTest {
@@ -54,6 +55,6 @@ class ExplorationTest {
         assertEquals(21, ExploreGrid.standard().fractions().size());
         assertEquals(0.05, ExploreGrid.standard().fractions().get(1), 0.0);
         assertEquals(List.of(100_000_000L, 150_000_000L, 200_000_000L), ExploreGrid.clocks(
-                new org.msqsim.core.spec.ClockRange(100_000_000L, 100_000_000L, 200_000_000L)));
+                new ClockRange(100_000_000L, 100_000_000L, 200_000_000L)));
     }
 }

@@ -1,4 +1,4 @@
-package org.msqsim.cli;
+package org.msqsim.models.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,18 +7,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.msqsim.boards.BoardCatalog;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.spec.BoardSpec;
-import org.msqsim.models.explore.Design;
-import org.msqsim.models.explore.DesignFamily;
-import org.msqsim.models.explore.DesignResult;
-import org.msqsim.models.explore.ExploreGrid;
-import org.msqsim.models.explore.Exploration;
-import org.msqsim.models.explore.Explorer;
 import org.msqsim.models.zoo.ModelZoo;
 
-/** The standard grid's three stages, in process, on a small network: determinism, fit, what each adds. */
+/**
+ * The standard grid's three stages, in process, on a small network: determinism, fit, what each adds
+ * (moved here from the cli module, which was the only one that could see the board catalogue).
+ */
 class ExploreStagesTest {
     private static final BoardSpec BOARD = BoardCatalog.get("pynq-z2");
     private static final CostModel COST = CostModel.defaults();
@@ -43,15 +42,14 @@ class ExploreStagesTest {
         Explorer.Outcome one = explore(1);
         Explorer.Outcome two = explored();
         assertEquals(one, two);
-        List<Design> stageOne = ExploreGrid.standard().designs(BOARD, BOARD.accelerator(), COST);
+        List<Design> stageOne = new ShapeStage(ExploreGrid.standard(), BOARD, BOARD.accelerator(), COST).designs();
         assertTrue(one.evaluated() > stageOne.size(), "stages 2 and 3 add designs");
         Set<Integer> indices = new HashSet<>();
-        Set<String> specs = new HashSet<>();
+        Set<DesignKey> specs = new HashSet<>();
         for (DesignResult r : one.results()) {
             Design d = r.design();
             assertTrue(indices.add(d.index()), "index " + d.index() + " twice");
-            assertTrue(specs.add(d.family() + "/" + d.fraction() + "/" + d.spec().name()), "evaluated twice: "
-                    + d.spec().name());
+            assertTrue(specs.add(DesignKey.of(d)), "evaluated twice: " + d.spec().name());
             assertTrue(COST.fitWithinCeilings(d.spec(), BOARD.device()).fits(), d.spec().name());
             assertEquals(d.family() == DesignFamily.DSP_ONLY, d.fraction() == 0, d.spec().name());
             d.spec().lutCore().ifPresent(l -> assertEquals(d.spec().dspCore().map(c -> c.rows()).orElse(l.rows()),
@@ -63,7 +61,7 @@ class ExploreStagesTest {
     @Test
     void stageOneUsesTheFastestClockAndLaterStagesTheOthers() {
         Explorer.Outcome all = explored();
-        int firstCount = ExploreGrid.standard().designs(BOARD, BOARD.accelerator(), COST).size();
+        int firstCount = new ShapeStage(ExploreGrid.standard(), BOARD, BOARD.accelerator(), COST).designs().size();
         Set<Long> laterClocks = new HashSet<>();
         for (DesignResult r : all.results()) {
             if (r.design().index() < firstCount) {
@@ -89,5 +87,19 @@ class ExploreStagesTest {
         // The overall DSP-only best is the best of the per-packing ones.
         assertEquals(ex.best(DesignFamily.DSP_ONLY).orElseThrow().latencyPs(), ps.stream()
                 .mapToLong(p -> p.dspOnly().orElseThrow().latencyPs()).min().orElseThrow());
+    }
+
+    /** Moved from the cli module's ExploreCommandTest: stage 1 alone, on three boards. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pynq-z2", "zc706", "zcu102"})
+    void everyDesignOfTheStandardGridFitsWithinTheCeilings(String id) {
+        BoardSpec b = BoardCatalog.get(id);
+        List<Design> designs = new ShapeStage(ExploreGrid.standard(), b, b.accelerator(), COST).designs();
+        assertTrue(designs.size() > 1000, id + ": " + designs.size());
+        for (Design d : designs) {
+            assertTrue(COST.fitWithinCeilings(d.spec(), b.device()).fits(), d.spec().name());
+            assertEquals(d.family() == DesignFamily.DSP_ONLY, d.fraction() == 0, d.spec().name());
+            assertEquals(d.fraction() == 1, d.spec().dspCore().isEmpty(), d.spec().name());
+        }
     }
 }
