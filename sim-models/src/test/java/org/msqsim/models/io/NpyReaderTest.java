@@ -12,10 +12,10 @@ import static org.msqsim.models.io.NpyBytes.npy;
 import static org.msqsim.models.io.NpyBytes.write;
 
 import java.net.URISyntaxException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +50,7 @@ class NpyReaderTest {
     @CsvSource({"<f8, LITTLE", ">f8, BIG"})
     void float64IsRoundedToNearestFloat(String descr, String order) {
         double[] values = {0.1, -1e-3, 3.0, 1e30, -2.5e-7, 0};
-        java.nio.ByteOrder bo = order.equals("BIG") ? BIG_ENDIAN : LITTLE_ENDIAN;
+        ByteOrder bo = order.equals("BIG") ? BIG_ENDIAN : LITTLE_ENDIAN;
         Path f = write(dir, "a.npy", npy(1, dict(descr, false, "(3, 2)"), f8(bo, values)));
         FloatMatrix m = NpyReader.readMatrix(f);
         assertEquals(3, m.rows());
@@ -138,29 +138,35 @@ class NpyReaderTest {
         assertEquals(new NpyHeader(NpyDtype.INT8, true, List.of(2, 1, 3, 1)), NpyReader.readHeader(f));
     }
 
-    @Test
-    void realDepthwiseKernelFromTestResources() throws URISyntaxException {
-        Path f = Path.of(getClass().getResource("/weights/mobilenet_v2.block_13_depthwise__depthwise_kernel.npy").toURI());
-        assertTrue(Files.exists(f.resolveSibling("LICENSE.nsfwjs")), "licence must sit beside the weights");
-        FloatMatrix m = NpyReader.readMatrix(f);
-        assertEquals(576, m.rows());
-        assertEquals(9, m.cols());
-        assertRealistic(m);
-    }
-
+    /** Real trained weights, copied from the project's shared data into the test resources (README there). */
     @ParameterizedTest
     @CsvSource({
         "mobilenet_v2.block_5_expand__kernel.npy, 192, 32",
         "mobilenet_v2.block_13_depthwise__depthwise_kernel.npy, 576, 9",
-        "mobilenet_v2.Conv_1__kernel.npy, 1280, 320",
     })
-    void realFilesInSharedData(String name, int rows, int cols) {
-        Path f = Path.of("/work/shared/data/weights", name);
-        Assumptions.assumeTrue(Files.isReadable(f), "shared data not present on this machine");
+    void realFilesFromTestResources(String name, int rows, int cols) throws URISyntaxException {
+        Path f = Path.of(getClass().getResource("/weights/" + name).toURI());
+        assertTrue(Files.exists(f.resolveSibling("LICENSE.nsfwjs")), "licence must sit beside the weights");
         FloatMatrix m = NpyReader.readMatrix(f);
         assertEquals(rows, m.rows());
         assertEquals(cols, m.cols());
         assertRealistic(m);
+    }
+
+    /** A file of the size of MobileNet-v2's final 1×1 conv kernel (1280 × 320, 1.6 MB) is read whole. */
+    @Test
+    void megabyteMatrixIsReadWhole() {
+        int rows = 1280;
+        int cols = 320;
+        float[] values = new float[rows * cols];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 2001 - 1000) / 1024f;
+        }
+        Path f = write(dir, "a.npy", npy(1, dict("<f4", false, "(1280, 320)"), f4(LITTLE_ENDIAN, values)));
+        FloatMatrix m = NpyReader.readMatrix(f);
+        assertEquals(rows, m.rows());
+        assertEquals(cols, m.cols());
+        assertArrayEquals(values, m.toArray());
     }
 
     /** Finite (the reader guarantees it; checked again here), not all zero, and weight-sized. */
