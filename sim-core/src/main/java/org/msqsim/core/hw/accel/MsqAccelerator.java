@@ -8,6 +8,10 @@ import org.msqsim.core.hw.compute.PeArray;
 import org.msqsim.core.hw.compute.PeDatapath;
 import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.OnChipBuffer;
+import org.msqsim.core.mapping.DmaPorts;
+import org.msqsim.core.mapping.GemmShape;
+import org.msqsim.core.mapping.TileBytes;
+import org.msqsim.core.mapping.TilePlan;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.time.ClockDomain;
 import org.msqsim.core.time.Time;
@@ -15,8 +19,8 @@ import org.msqsim.core.trace.TraceSink;
 
 /**
  * The MSQ accelerator (Chang et al., HPCA 2021, §V) built from its spec: the DSP and LUT cores, the
- * three buffers, the DDR controller with the DMA streams on its ports (input on port 0, weights on
- * port 1, output on port 2, wrapping when the board has fewer ports), and the controller clock.
+ * three buffers, the DDR controller with the DMA streams on its ports ({@link DmaPorts}), and the
+ * controller clock.
  * One instance runs one GEMM; build a new one per run (models are stateful, specs are not).
  */
 public final class MsqAccelerator {
@@ -30,6 +34,8 @@ public final class MsqAccelerator {
     private final CoreModel lutCore;
     private final ClockDomain controlClock;
     private final TraceSink trace;
+    private final DmaPorts ports;
+    private final TileBytes bytes;
     private GemmJob job;
     private long[] dspAcc;
     private long[] lutAcc;
@@ -54,6 +60,8 @@ public final class MsqAccelerator {
         this.dspCore = spec.dspCore().map(c -> new CoreModel(new PeArray(c, dp), trace)).orElse(null);
         this.lutCore = spec.lutCore().map(c -> new CoreModel(new PeArray(c, dp), trace)).orElse(null);
         this.controlClock = new ClockDomain("control", spec.controlClockHz());
+        this.ports = DmaPorts.of(spec);
+        this.bytes = TileBytes.of(spec);
     }
 
     /** Runs one GEMM with a tile plan to completion and reports what happened. */
@@ -138,30 +146,11 @@ public final class MsqAccelerator {
         return lutCore != null;
     }
 
-    int inputPort() {
-        return inputPort(spec);
+    DmaPorts ports() {
+        return ports;
     }
 
-    int weightPort() {
-        return weightPort(spec);
-    }
-
-    int outputPort() {
-        return outputPort(spec);
-    }
-
-    /** The AXI port of the input loads: port 0. */
-    static int inputPort(AcceleratorSpec spec) {
-        return 0;
-    }
-
-    /** The AXI port of the weight loads: port 1, or wrapping when the board has fewer. */
-    static int weightPort(AcceleratorSpec spec) {
-        return 1 % spec.ddr().ports().size();
-    }
-
-    /** The AXI port of the output stores: port 2, or wrapping when the board has fewer. */
-    static int outputPort(AcceleratorSpec spec) {
-        return 2 % spec.ddr().ports().size();
+    TileBytes bytes() {
+        return bytes;
     }
 }

@@ -4,6 +4,9 @@ import org.msqsim.core.engine.Simulator;
 import org.msqsim.core.event.EventHandler;
 import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.Direction;
+import org.msqsim.core.mapping.GemmShape;
+import org.msqsim.core.mapping.TileBytes;
+import org.msqsim.core.mapping.TilePlan;
 
 /**
  * The controller's tile loop nest for one GEMM, as a state machine driven by events: {@code for n-tile
@@ -56,8 +59,7 @@ final class TileLoop {
     long dspWaitsLut;
     long lutWaitsDsp;
     long finishPs = -1;
-    /** Bytes per partial sum in the output buffer. */
-    private final int accBytes;
+    private final TileBytes bytes;
     long drainPs;
 
     TileLoop(MsqAccelerator acc, Simulator sim, DdrController ddr, GemmShape g, TilePlan p) {
@@ -66,7 +68,7 @@ final class TileLoop {
         this.ddr = ddr;
         this.g = g;
         this.p = p;
-        this.accBytes = TilePlanner.accumulatorBytes(acc.spec());
+        this.bytes = acc.bytes();
         this.nt = p.nTiles(g);
         this.mt = p.mTiles(g);
         this.kt = p.kTiles(g);
@@ -77,12 +79,10 @@ final class TileLoop {
         this.steps = (int) s;
         this.xPerN = kt == 1;
         this.wResident = mt == 1 && kt == 1;
-        this.xs = new LoadStream("dma:input", xPerN ? nt : steps, sim, ddr, acc.input(), acc.inputPort(),
-                acc.trace(), i -> TilePlanner.bytes((long) tkAt(xFirstStep(i)) * tnAt(xFirstStep(i)),
-                        acc.spec().activationBits()), this::tryCompute);
-        this.ws = new LoadStream("dma:weights", wResident ? 1 : steps, sim, ddr, acc.weights(), acc.weightPort(),
-                acc.trace(), i -> TilePlanner.bytes((long) (tmDspAt(i) + tmLutAt(i)) * tkAt(i),
-                        acc.spec().weightBits()), this::tryCompute);
+        this.xs = new LoadStream("dma:input", xPerN ? nt : steps, sim, ddr, acc.input(), acc.ports().input(),
+                acc.trace(), i -> bytes.input(tkAt(xFirstStep(i)), tnAt(xFirstStep(i))), this::tryCompute);
+        this.ws = new LoadStream("dma:weights", wResident ? 1 : steps, sim, ddr, acc.weights(), acc.ports().weight(),
+                acc.trace(), i -> bytes.weights(tmDspAt(i) + tmLutAt(i), tkAt(i)), this::tryCompute);
         this.outSlot = new int[nt * mt];
     }
 
@@ -164,8 +164,7 @@ final class TileLoop {
                 idleForOutput = true;
                 return;
             }
-            long bytes = (long) (tmDspAt(s) + tmLutAt(s)) * tnAt(s) * accBytes;
-            outSlot[o] = acc.output().claimSlot(bytes);
+            outSlot[o] = acc.output().claimSlot(bytes.partialSums(tmDspAt(s) + tmLutAt(s), tnAt(s)));
         }
         long now = sim.now();
         if (idleForOutput) {
@@ -217,10 +216,10 @@ final class TileLoop {
         }
         int o = storeQueue.poll();
         int s = (o / mt) * mt * kt + (o % mt) * kt; // first step of this output tile
-        long bytes = TilePlanner.bytes((long) (tmDspAt(s) + tmLutAt(s)) * tnAt(s), acc.spec().activationBits());
+        long storeBytes = bytes.store(tmDspAt(s) + tmLutAt(s), tnAt(s));
         storeBusy = true;
         long start = sim.now();
-        ddr.transfer(acc.outputPort(), Direction.WRITE, bytes, EventHandler.named("store", o, t -> {
+        ddr.transfer(acc.ports().output(), Direction.WRITE, storeBytes, EventHandler.named("store", o, t -> {
             acc.trace().span("dma:output", "C tile " + o, start, t);
             storeBusy = false;
             acc.output().releaseSlot(outSlot[o]);
