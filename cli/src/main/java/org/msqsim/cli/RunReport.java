@@ -6,7 +6,7 @@ import java.util.Map;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.hw.accel.CoreStats;
 import org.msqsim.core.hw.accel.StallBreakdown;
-import org.msqsim.core.hw.accel.TilePlan;
+import org.msqsim.core.mapping.TilePlan;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;

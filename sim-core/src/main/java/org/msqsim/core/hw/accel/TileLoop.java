@@ -1,9 +1,14 @@
 package org.msqsim.core.hw.accel;
 
+import java.util.ArrayDeque;
 import org.msqsim.core.engine.Simulator;
+import org.msqsim.core.engine.StopReason;
 import org.msqsim.core.event.EventHandler;
-import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.Direction;
+import org.msqsim.core.mapping.GemmShape;
+import org.msqsim.core.mapping.TileBytes;
+import org.msqsim.core.mapping.TilePlan;
+import org.msqsim.core.time.Time;
 
 /**
  * The controller's tile loop nest for one GEMM, as a state machine driven by events: {@code for n-tile
@@ -20,14 +25,17 @@ import org.msqsim.core.hw.memory.Direction;
  *
  * <p>Invariants (checked by tests through the counters): every step computes once, in order; a
  * buffer half is never claimed twice; occupancy never exceeds capacity (the buffers check it).
+ * One loop runs once: {@link #run} drives the simulator until the last store and returns what it
+ * measured.
  */
 final class TileLoop {
     private static final int PHASE_MEMORY = 0;
     private static final int PHASE_COMPUTE = 1;
 
-    private final MsqAccelerator acc;
+    private final AcceleratorParts hw;
+    private final CorePair cores;
     private final Simulator sim;
-    private final DdrController ddr;
+    private final TileBytes bytes;
     private final GemmShape g;
     private final TilePlan p;
     private final int nt;
@@ -41,7 +49,7 @@ final class TileLoop {
     private final LoadStream ws;      // weight tiles
     // output stream
     private final int[] outSlot;
-    private final java.util.ArrayDeque<Integer> storeQueue = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Integer> storeQueue = new ArrayDeque<>();
     private boolean storeBusy;
     private int storesDone;
     // compute
@@ -51,22 +59,18 @@ final class TileLoop {
     private boolean idleForOutput;
 
     // stalls, ps
-    long waitData;
-    long waitOutput;
-    long dspWaitsLut;
-    long lutWaitsDsp;
-    long finishPs = -1;
-    /** Bytes per partial sum in the output buffer. */
-    private final int accBytes;
-    long drainPs;
+    private long waitData;
+    private long waitOutput;
+    private long finishPs = -1;
+    private long drainPs;
 
-    TileLoop(MsqAccelerator acc, Simulator sim, DdrController ddr, GemmShape g, TilePlan p) {
-        this.acc = acc;
-        this.sim = sim;
-        this.ddr = ddr;
+    TileLoop(AcceleratorParts hw, CorePair cores, GemmShape g, TilePlan p) {
+        this.hw = hw;
+        this.cores = cores;
+        this.sim = hw.sim();
+        this.bytes = hw.bytes();
         this.g = g;
         this.p = p;
-        this.accBytes = TilePlanner.accumulatorBytes(acc.spec());
         this.nt = p.nTiles(g);
         this.mt = p.mTiles(g);
         this.kt = p.kTiles(g);
@@ -77,31 +81,27 @@ final class TileLoop {
         this.steps = (int) s;
         this.xPerN = kt == 1;
         this.wResident = mt == 1 && kt == 1;
-        this.xs = new LoadStream("dma:input", xPerN ? nt : steps, sim, ddr, acc.input(), acc.inputPort(),
-                acc.trace(), i -> TilePlanner.bytes((long) tkAt(xFirstStep(i)) * tnAt(xFirstStep(i)),
-                        acc.spec().activationBits()), this::tryCompute);
-        this.ws = new LoadStream("dma:weights", wResident ? 1 : steps, sim, ddr, acc.weights(), acc.weightPort(),
-                acc.trace(), i -> TilePlanner.bytes((long) (tmDspAt(i) + tmLutAt(i)) * tkAt(i),
-                        acc.spec().weightBits()), this::tryCompute);
+        this.xs = new LoadStream("dma:input", xPerN ? nt : steps, sim, hw.ddr(), hw.input(), hw.ports().input(),
+                hw.trace(), i -> bytes.input(tkAt(xFirstStep(i)), tnAt(xFirstStep(i))), this::tryCompute);
+        this.ws = new LoadStream("dma:weights", wResident ? 1 : steps, sim, hw.ddr(), hw.weights(),
+                hw.ports().weight(), hw.trace(), i -> bytes.weights(tmDspAt(i) + tmLutAt(i), tkAt(i)),
+                this::tryCompute);
         this.outSlot = new int[nt * mt];
     }
 
-    int steps() {
-        return steps;
-    }
-
-    void start() {
+    /** Runs the loop nest to its last store and returns what it measured. */
+    LoopResult run() {
         idleSince = sim.now();
         xs.pump();
         ws.pump();
-    }
-
-    long inputWaitingPs() {
-        return xs.waitingPs();
-    }
-
-    long weightWaitingPs() {
-        return ws.waitingPs();
+        StopReason why = sim.run();
+        if (finishPs < 0) {
+            throw new IllegalStateException("tile loop stopped (" + why + ") at " + Time.format(sim.now())
+                    + " before its last store; this is a controller bug");
+        }
+        StallBreakdown stalls = new StallBreakdown(waitData, waitOutput, xs.waitingPs(), ws.waitingPs(),
+                cores.dspWaitsLut(), cores.lutWaitsDsp(), drainPs);
+        return new LoopResult(steps, finishPs, stalls);
     }
 
     // ---- step geometry ------------------------------------------------------------------------
@@ -134,11 +134,11 @@ final class TileLoop {
         return Math.min(p.tk(), g.k() - kIdx(s) * p.tk());
     }
 
-    int tmDspAt(int s) {
+    private int tmDspAt(int s) {
         return Math.max(0, Math.min(p.tmDsp(), g.mDsp() - mIdx(s) * p.tmDsp()));
     }
 
-    int tmLutAt(int s) {
+    private int tmLutAt(int s) {
         return Math.max(0, Math.min(p.tmLut(), g.mLut() - mIdx(s) * p.tmLut()));
     }
 
@@ -160,12 +160,11 @@ final class TileLoop {
         }
         int o = nIdx(s) * mt + mIdx(s);
         if (kIdx(s) == 0) {
-            if (!acc.output().hasFreeSlot()) {
+            if (!hw.output().hasFreeSlot()) {
                 idleForOutput = true;
                 return;
             }
-            long bytes = (long) (tmDspAt(s) + tmLutAt(s)) * tnAt(s) * accBytes;
-            outSlot[o] = acc.output().claimSlot(bytes);
+            outSlot[o] = hw.output().claimSlot(bytes.partialSums(tmDspAt(s) + tmLutAt(s), tnAt(s)));
         }
         long now = sim.now();
         if (idleForOutput) {
@@ -176,16 +175,14 @@ final class TileLoop {
         idleForOutput = false;
         nextStep++;
         computeBusy = true;
-        long[] ends = acc.computeStep(s, nIdx(s) * p.tn(), tnAt(s), kIdx(s) * p.tk(), tkAt(s),
-                mIdx(s) * p.tmDsp(), tmDspAt(s), mIdx(s) * p.tmLut(), tmLutAt(s), now);
-        long endDsp = ends[0];
-        long endLut = ends[1];
-        long end = Math.max(Math.max(endDsp, endLut), now);
-        if (acc.hasDsp()) {
-            dspWaitsLut += end - Math.max(endDsp, now);
-        }
-        if (acc.hasLut()) {
-            lutWaitsDsp += end - Math.max(endLut, now);
+        // The step's one allocation besides its compute event (the cores' ends come back as one long).
+        TileStep step = new TileStep(s, nIdx(s) * p.tn(), tnAt(s), kIdx(s) * p.tk(), tkAt(s),
+                mIdx(s) * p.tmDsp(), tmDspAt(s), mIdx(s) * p.tmLut(), tmLutAt(s));
+        long end = cores.start(step, now);
+        if (hw.trace().enabled()) {
+            hw.trace().counter("buffer:input", now, hw.input().occupancy());
+            hw.trace().counter("buffer:weights", now, hw.weights().occupancy());
+            hw.trace().counter("buffer:output", now, hw.output().occupancy());
         }
         sim.schedule(end, PHASE_COMPUTE, EventHandler.named("compute", s, t -> computeDone(s)));
     }
@@ -217,13 +214,13 @@ final class TileLoop {
         }
         int o = storeQueue.poll();
         int s = (o / mt) * mt * kt + (o % mt) * kt; // first step of this output tile
-        long bytes = TilePlanner.bytes((long) (tmDspAt(s) + tmLutAt(s)) * tnAt(s), acc.spec().activationBits());
+        long storeBytes = bytes.store(tmDspAt(s) + tmLutAt(s), tnAt(s));
         storeBusy = true;
         long start = sim.now();
-        ddr.transfer(acc.outputPort(), Direction.WRITE, bytes, EventHandler.named("store", o, t -> {
-            acc.trace().span("dma:output", "C tile " + o, start, t);
+        hw.ddr().transfer(hw.ports().output(), Direction.WRITE, storeBytes, EventHandler.named("store", o, t -> {
+            hw.trace().span("dma:output", "C tile " + o, start, t);
             storeBusy = false;
-            acc.output().releaseSlot(outSlot[o]);
+            hw.output().releaseSlot(outSlot[o]);
             storesDone++;
             if (storesDone == nt * mt) {
                 finishPs = t;
@@ -232,9 +229,5 @@ final class TileLoop {
             pumpStore();
             tryCompute();
         }));
-    }
-
-    boolean finished() {
-        return finishPs >= 0;
     }
 }

@@ -1,4 +1,4 @@
-package org.msqsim.core.hw.accel;
+package org.msqsim.core.mapping;
 
 /** What the tile planner returns: a plan, or the reason there is none (never an exception). */
 public sealed interface PlanOutcome permits PlanOutcome.Planned, PlanOutcome.Infeasible {

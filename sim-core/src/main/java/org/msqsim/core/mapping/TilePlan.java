@@ -1,4 +1,4 @@
-package org.msqsim.core.hw.accel;
+package org.msqsim.core.mapping;
 
 /**
  * Tile sizes of the controller's loop nest {@code for n-tile { for m-tile { for k-tile { … } } }}:
@@ -27,7 +27,7 @@ public record TilePlan(int tn, int tk, int tmDsp, int tmLut) {
         return Math.max(1, Math.max(d, l));
     }
 
-    static int ceilDiv(int a, int b) {
+    private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
     }
 }

@@ -1,4 +1,4 @@
-package org.msqsim.core.hw.accel;
+package org.msqsim.core.mapping;
 
 /**
  * One GEMM {@code C[M×N] = W[M×K]·X[K×N]} as the MSQ accelerator sees it: its M rows split into

@@ -1,12 +1,10 @@
-package org.msqsim.core.hw.accel;
+package org.msqsim.core.mapping;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.msqsim.core.hw.compute.ArrayTiming;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.PeArraySpec;
@@ -22,32 +20,20 @@ import org.msqsim.core.spec.PeArraySpec;
  * {@code tmLut = ⌈mLut/MT⌉}, so both cores have the same number of m-tiles and work in lock-step. A
  * candidate fits when one buffer half holds its input tile ({@code tk·tn} activations), its weight
  * tile ({@code (tmDsp + tmLut)·tk} weights) and its output tile ({@code (tmDsp + tmLut)·tn} partial
- * sums at the accumulator width). Score: the sum over steps of max(compute, load time at the
- * sustained DDR rate), plus the first load and the last store; the lowest wins, ties to fewer steps.
- * The score is only for ranking; the event simulation gives the real latency.
+ * sums at the accumulator width; the rules are {@link TileBytes}). Score ({@link PlanEstimate}): the
+ * sum over steps of max(compute, load time at the sustained DDR rate), plus the first load and the
+ * last store; the lowest wins, ties to fewer steps. The score is only for ranking; the event
+ * simulation gives the real latency.
  */
 public final class TilePlanner {
     private final AcceleratorSpec spec;
-    private final int accBytes;
-    private final long latencyPs;
-    /** Sustained DDR bytes per ps. */
-    private final double ddrRate;
-    /** Bytes per ps of each port-direction group, {@code port · 2 + (0 read, 1 write)}. */
-    private final double[] portRate;
-    /** Bytes per port-direction group of one {@link #trafficPs} call; a planner serves one thread. */
-    private final double[] scratch;
+    private final TileBytes bytes;
+    private final PlanEstimate estimate;
 
     public TilePlanner(AcceleratorSpec spec) {
         this.spec = spec;
-        this.accBytes = accumulatorBytes(spec);
-        this.latencyPs = spec.ddr().latencyPs();
-        this.ddrRate = spec.ddr().sustainedBytesPerSecond() / 1e12;
-        this.portRate = new double[2 * spec.ddr().ports().size()];
-        this.scratch = new double[portRate.length];
-        for (int i = 0; i < portRate.length; i++) {
-            portRate[i] = Math.min(spec.ddr().ports().get(i / 2).peakBytesPerSecond(),
-                    spec.ddr().sustainedBytesPerSecond()) / 1e12;
-        }
+        this.bytes = TileBytes.of(spec);
+        this.estimate = new PlanEstimate(spec, bytes);
     }
 
     public PlanOutcome plan(GemmShape g) {
@@ -71,7 +57,7 @@ public final class TilePlanner {
                         continue;
                     }
                     long steps = (long) p.nTiles(g) * p.mTiles(g) * p.kTiles(g);
-                    long score = estimate(g, p);
+                    long score = estimate.latencyPs(g, p);
                     if (score < bestScore || (score == bestScore && steps < bestSteps)) {
                         best = p;
                         bestScore = score;
@@ -95,82 +81,15 @@ public final class TilePlanner {
     }
 
     long inputBytes(TilePlan p) {
-        return bytes((long) p.tk() * p.tn(), spec.activationBits());
+        return bytes.input(p.tk(), p.tn());
     }
 
     long weightBytes(TilePlan p) {
-        return bytes((long) (p.tmDsp() + p.tmLut()) * p.tk(), spec.weightBits());
+        return bytes.weights(p.tmDsp() + p.tmLut(), p.tk());
     }
 
     long outputBytes(TilePlan p) {
-        return (long) (p.tmDsp() + p.tmLut()) * p.tn() * accBytes;
-    }
-
-    /** Bytes of the partial sums the output buffer holds per output: the wider core's accumulator. */
-    public static int accumulatorBytes(AcceleratorSpec spec) {
-        int bits = Math.max(spec.dspCore().map(PeArraySpec::accumulatorBits).orElse(0),
-                spec.lutCore().map(PeArraySpec::accumulatorBits).orElse(0));
-        return (bits + 7) / 8;
-    }
-
-    /** Bytes of {@code count} values of {@code bits} bits packed densely. */
-    public static long bytes(long count, int bits) {
-        return (count * bits + 7) / 8;
-    }
-
-    /**
-     * The ranking score, in ps. Each step costs the slower of its compute and its memory traffic: the
-     * loads the step needs (the input tile each step, or once per n-tile when k is not split,
-     * amortised over its m-tiles; the weight tile each step unless resident) and its share of the
-     * output stores, plus one DDR access latency, because each stream issues its next transfer only
-     * when the previous one has arrived. The traffic takes the longer of all bytes at the sustained
-     * DDR rate and each AXI port-direction's bytes at that port's rate (a ZedBoard HP port moves 800
-     * MB/s of the DDR's 3.2 GB/s, so a weight stream alone cannot use the whole DDR). Plus the first
-     * loads and the last store, which nothing overlaps.
-     */
-    private long estimate(GemmShape g, TilePlan p) {
-        int nt = p.nTiles(g);
-        int mt = p.mTiles(g);
-        int kt = p.kTiles(g);
-        long compute = stepComputePs(p.tmDsp(), p.tmLut(), p.tk(), p.tn());
-        boolean xOncePerN = kt == 1;
-        boolean wResident = mt == 1 && kt == 1;
-        long storeBytes = bytes((long) (p.tmDsp() + p.tmLut()) * p.tn(), spec.activationBits());
-        double perStep = Math.max(compute, latencyPs + trafficPs(
-                xOncePerN ? inputBytes(p) / (double) mt : inputBytes(p), wResident ? 0 : weightBytes(p),
-                storeBytes / (double) kt));
-        double first = latencyPs + trafficPs(inputBytes(p), weightBytes(p), 0);
-        double last = latencyPs + trafficPs(0, 0, storeBytes);
-        long steps = (long) nt * mt * kt;
-        return (long) Math.ceil(steps * perStep + first + last);
-    }
-
-    /** Picoseconds to move these bytes of input and weight reads and output writes, all at once. */
-    private double trafficPs(double input, double weight, double output) {
-        double[] group = scratch;
-        Arrays.fill(group, 0);
-        group[2 * MsqAccelerator.inputPort(spec)] += input;
-        group[2 * MsqAccelerator.weightPort(spec)] += weight;
-        group[2 * MsqAccelerator.outputPort(spec) + 1] += output;
-        double ps = (input + weight + output) / ddrRate;
-        for (int i = 0; i < group.length; i++) {
-            ps = Math.max(ps, group[i] / portRate[i]);
-        }
-        return ps;
-    }
-
-    /** Picoseconds for both cores to finish one step's tiles (the slower sets the pace). */
-    long stepComputePs(int tmDsp, int tmLut, int tk, int tn) {
-        return Math.max(corePs(spec.dspCore(), tmDsp, tk, tn), corePs(spec.lutCore(), tmLut, tk, tn));
-    }
-
-    private static long corePs(Optional<PeArraySpec> core, int m, int k, int n) {
-        if (core.isEmpty() || m == 0) {
-            return 0;
-        }
-        PeArraySpec c = core.get();
-        long cycles = ArrayTiming.tileCycles(c, m, k, n);
-        return (long) Math.ceil(cycles * 1e12 / c.clockHz());
+        return bytes.partialSums(p.tmDsp() + p.tmLut(), p.tn());
     }
 
     static List<Integer> candidates(int full, int min) {

@@ -1,5 +1,6 @@
-package org.msqsim.core.hw.accel;
+package org.msqsim.core.mapping;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.msqsim.core.spec.AcceleratorSpec;
@@ -11,13 +12,16 @@ import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.MemoryKind;
 import org.msqsim.core.spec.PeArraySpec;
 
-/** Small accelerator designs for tests, built directly from specs (no board files). */
-final class AcceleratorFixtures {
+/**
+ * Small accelerator designs for tests, built directly from specs (no board files). Here, in the
+ * lowest package whose tests need them, so the planner's and the accelerator's tests share them.
+ */
+public final class AcceleratorFixtures {
     private AcceleratorFixtures() {
     }
 
-    static DdrSpec ddr(int ports) {
-        List<AxiPortSpec> p = new java.util.ArrayList<>();
+    public static DdrSpec ddr(int ports) {
+        List<AxiPortSpec> p = new ArrayList<>();
         for (int i = 0; i < ports; i++) {
             p.add(new AxiPortSpec("hp" + i, 64, 150_000_000L));
         }
@@ -25,7 +29,7 @@ final class AcceleratorFixtures {
         return new DdrSpec("DDR3-1066 x32", 32, 1066, 0.75, 128, 100_000, 20_000, p);
     }
 
-    static AcceleratorSpec design(Dataflow df, int dspRows, int dspCols, int packing, int lutRows, int lutCols,
+    public static AcceleratorSpec design(Dataflow df, int dspRows, int dspCols, int packing, int lutRows, int lutCols,
                                   long bufferBytes, int bits, int ports) {
         Optional<PeArraySpec> dsp = dspRows == 0 ? Optional.empty() : Optional.of(new PeArraySpec("dsp_core",
                 MacKind.DSP, df, dspRows, dspCols, packing, 200_000_000L, 32));
@@ -35,7 +39,7 @@ final class AcceleratorFixtures {
                 buffer("output", bufferBytes * 4), ddr(ports), 100_000_000L, bits, bits);
     }
 
-    static BufferSpec buffer(String name, long bytes) {
+    public static BufferSpec buffer(String name, long bytes) {
         return new BufferSpec(name, bytes, 64, 1, true, MemoryKind.BRAM);
     }
 }
