@@ -33,15 +33,15 @@ import org.msqsim.core.spec.PeArraySpec;
  * products per lane enters the PE's register (P: exactly; a fabric accumulator: fitted per add).
  * <b>Vector PEs</b> — V input-channel lanes per PE reduced by an adder tree (fabric) or the DSP48
  * cascade (PCOUT→PCIN) before the register — are an addition on that seam, not a rewrite: a
- * {@code VectorKernel(PeKernel scalar, int channels)} permitted here steps a PE by calling the
- * scalar kernel's {@code products} once per channel, adds the V results per lane (the tree and the
- * cascade are exact: a tree grows a bit per level, the cascade stays inside P) and hands the sum to
- * the scalar kernel's {@code accumulate} once per clock; its fast tile loop is the scalar kernel's
- * with the readout chunk V times longer in κ for a fabric accumulator (one fit per V-product sum,
- * which is already what {@link FabricKernel} does for a dot-product array's R-lane adder tree) and
- * unchanged for P (a cascade only moves where inside P the products are added). The folds then
- * feed V activations per PE and clock, and {@link ArrayTiming} divides the reduction by V; the
- * scalar kernels do not change.
+ * {@code VectorKernel(PeKernel scalar, int channels)} added to {@code permits} steps a PE by calling
+ * the scalar kernel's {@code products} once per channel, adds the V results per lane (the tree and
+ * the cascade are exact: a tree grows a bit per level, the cascade stays inside P) and hands the sum
+ * to the scalar kernel's {@code accumulate} once per clock. Its fast tile loop is the scalar
+ * kernel's: for a fabric accumulator with a readout chunk V times longer in κ (one fit per
+ * V-product sum — the loop already takes any chunk, a dot-product array's R-lane adder tree is one,
+ * so that is a constructor argument, not new code), for P unchanged (a cascade only moves where
+ * inside P the products are added). The folds then feed V activations per PE and clock and
+ * {@link ArrayTiming} divides the reduction by V; the scalar kernels' loops and steps do not change.
  *
  * <p>Not thread-safe: kernels keep scratch (and the DSP readout counts overflows).
  */
