@@ -47,14 +47,17 @@ final class PlanEstimate {
         }
     }
 
-    /** The estimated latency of plan {@code p} for GEMM {@code g}, in ps. */
-    long latencyPs(GemmShape g, TilePlan p) {
-        int nt = p.nTiles(g);
-        int mt = p.mTiles(g);
-        int kt = p.kTiles(g);
+    /**
+     * The estimated latency of a plan's loop nest, in ps. Every step is charged as a full tile (the
+     * short last tiles of {@link TileGrid#tn(int)} and the like are not modelled here).
+     */
+    long latencyPs(TileGrid grid) {
+        TilePlan p = grid.plan();
+        int mt = grid.mTiles();
+        int kt = grid.kTiles();
         long compute = stepComputePs(p.tmDsp(), p.tmLut(), p.tk(), p.tn());
-        boolean xOncePerN = kt == 1;
-        boolean wResident = mt == 1 && kt == 1;
+        boolean xOncePerN = grid.inputOncePerN();
+        boolean wResident = grid.weightsResident();
         int rows = p.tmDsp() + p.tmLut();
         long inputBytes = bytes.input(p.tk(), p.tn());
         long weightBytes = bytes.weights(rows, p.tk());
@@ -64,7 +67,7 @@ final class PlanEstimate {
                 storeBytes / (double) kt));
         double first = latencyPs + trafficPs(inputBytes, weightBytes, 0);
         double last = latencyPs + trafficPs(0, 0, storeBytes);
-        long steps = (long) nt * mt * kt;
+        long steps = grid.steps();
         return (long) Math.ceil(steps * perStep + first + last);
     }
 

@@ -56,8 +56,9 @@ public final class TilePlanner {
                     if (!fits(p)) {
                         continue;
                     }
-                    long steps = (long) p.nTiles(g) * p.mTiles(g) * p.kTiles(g);
-                    long score = estimate.latencyPs(g, p);
+                    TileGrid grid = new TileGrid(g, p);
+                    long steps = grid.steps();
+                    long score = estimate.latencyPs(grid);
                     if (score < bestScore || (score == bestScore && steps < bestSteps)) {
                         best = p;
                         bestScore = score;

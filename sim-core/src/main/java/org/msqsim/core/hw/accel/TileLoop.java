@@ -7,6 +7,7 @@ import org.msqsim.core.event.EventHandler;
 import org.msqsim.core.hw.memory.Direction;
 import org.msqsim.core.mapping.GemmShape;
 import org.msqsim.core.mapping.TileBytes;
+import org.msqsim.core.mapping.TileGrid;
 import org.msqsim.core.mapping.TilePlan;
 import org.msqsim.core.time.Time;
 
@@ -29,18 +30,14 @@ import org.msqsim.core.time.Time;
  * measured.
  */
 final class TileLoop {
-    private static final int PHASE_MEMORY = 0;
+    /** The phase of compute events: after the DDR controller's ({@code DdrController.PHASE}, 0) at the same ps. */
     private static final int PHASE_COMPUTE = 1;
 
     private final AcceleratorParts hw;
     private final CorePair cores;
     private final Simulator sim;
     private final TileBytes bytes;
-    private final GemmShape g;
-    private final TilePlan p;
-    private final int nt;
-    private final int mt;
-    private final int kt;
+    private final TileGrid grid;
     private final int steps;
     private final boolean xPerN;      // one k-tile: X read once per n-tile
     private final boolean wResident;  // one m- and k-tile: W read once
@@ -69,24 +66,19 @@ final class TileLoop {
         this.cores = cores;
         this.sim = hw.sim();
         this.bytes = hw.bytes();
-        this.g = g;
-        this.p = p;
-        this.nt = p.nTiles(g);
-        this.mt = p.mTiles(g);
-        this.kt = p.kTiles(g);
-        long s = (long) nt * mt * kt;
+        this.grid = new TileGrid(g, p);
+        long s = grid.steps();
         if (s > 50_000_000L) {
             throw new IllegalArgumentException("tile plan has " + s + " steps; use larger tiles");
         }
         this.steps = (int) s;
-        this.xPerN = kt == 1;
-        this.wResident = mt == 1 && kt == 1;
-        this.xs = new LoadStream("dma:input", xPerN ? nt : steps, sim, hw.ddr(), hw.input(), hw.ports().input(),
-                hw.trace(), i -> bytes.input(tkAt(xFirstStep(i)), tnAt(xFirstStep(i))), this::tryCompute);
-        this.ws = new LoadStream("dma:weights", wResident ? 1 : steps, sim, hw.ddr(), hw.weights(),
-                hw.ports().weight(), hw.trace(), i -> bytes.weights(tmDspAt(i) + tmLutAt(i), tkAt(i)),
-                this::tryCompute);
-        this.outSlot = new int[nt * mt];
+        this.xPerN = grid.inputOncePerN();
+        this.wResident = grid.weightsResident();
+        this.xs = new LoadStream(hw, LoadStream.Operand.INPUT, xPerN ? grid.nTiles() : steps,
+                i -> bytes.input(grid.tk(xFirstStep(i)), grid.tn(xFirstStep(i))), this::tryCompute);
+        this.ws = new LoadStream(hw, LoadStream.Operand.WEIGHTS, wResident ? 1 : steps,
+                i -> bytes.weights(grid.rows(i), grid.tk(i)), this::tryCompute);
+        this.outSlot = new int[grid.outputTiles()];
     }
 
     /** Runs the loop nest to its last store and returns what it measured. */
@@ -104,47 +96,19 @@ final class TileLoop {
         return new LoopResult(steps, finishPs, stalls);
     }
 
-    // ---- step geometry ------------------------------------------------------------------------
-
-    private int nIdx(int s) {
-        return s / (kt * mt);
-    }
-
-    private int mIdx(int s) {
-        return (s / kt) % mt;
-    }
-
-    private int kIdx(int s) {
-        return s % kt;
-    }
+    // ---- loads of a step ----------------------------------------------------------------------
 
     private int xLoadOf(int s) {
-        return xPerN ? nIdx(s) : s;
+        return xPerN ? grid.nIndex(s) : s;
     }
 
     private int wLoadOf(int s) {
         return wResident ? 0 : s;
     }
 
-    private int tnAt(int s) {
-        return Math.min(p.tn(), g.n() - nIdx(s) * p.tn());
-    }
-
-    private int tkAt(int s) {
-        return Math.min(p.tk(), g.k() - kIdx(s) * p.tk());
-    }
-
-    private int tmDspAt(int s) {
-        return Math.max(0, Math.min(p.tmDsp(), g.mDsp() - mIdx(s) * p.tmDsp()));
-    }
-
-    private int tmLutAt(int s) {
-        return Math.max(0, Math.min(p.tmLut(), g.mLut() - mIdx(s) * p.tmLut()));
-    }
-
     /** The first step that reads X load {@code i}. */
     private int xFirstStep(int i) {
-        return xPerN ? i * mt * kt : i;
+        return xPerN ? i * grid.mTiles() * grid.kTiles() : i;
     }
 
     // ---- compute ------------------------------------------------------------------------------
@@ -158,13 +122,13 @@ final class TileLoop {
             idleForOutput = false;
             return;
         }
-        int o = nIdx(s) * mt + mIdx(s);
-        if (kIdx(s) == 0) {
+        int o = grid.outputTile(s);
+        if (grid.kIndex(s) == 0) {
             if (!hw.output().hasFreeSlot()) {
                 idleForOutput = true;
                 return;
             }
-            outSlot[o] = hw.output().claimSlot(bytes.partialSums(tmDspAt(s) + tmLutAt(s), tnAt(s)));
+            outSlot[o] = hw.output().claimSlot(bytes.partialSums(grid.rows(s), grid.tn(s)));
         }
         long now = sim.now();
         if (idleForOutput) {
@@ -176,8 +140,8 @@ final class TileLoop {
         nextStep++;
         computeBusy = true;
         // The step's one allocation besides its compute event (the cores' ends come back as one long).
-        TileStep step = new TileStep(s, nIdx(s) * p.tn(), tnAt(s), kIdx(s) * p.tk(), tkAt(s),
-                mIdx(s) * p.tmDsp(), tmDspAt(s), mIdx(s) * p.tmLut(), tmLutAt(s));
+        TileStep step = new TileStep(s, grid.nOffset(s), grid.tn(s), grid.kOffset(s), grid.tk(s),
+                grid.mOffsetDsp(s), grid.tmDsp(s), grid.mOffsetLut(s), grid.tmLut(s));
         long end = cores.start(step, now);
         if (hw.trace().enabled()) {
             hw.trace().counter("buffer:input", now, hw.input().occupancy());
@@ -190,14 +154,14 @@ final class TileLoop {
     private void computeDone(int s) {
         computeBusy = false;
         idleSince = sim.now();
-        if (!xPerN || mIdx(s) == mt - 1) { // the last step that reads this input tile
+        if (!xPerN || grid.mIndex(s) == grid.mTiles() - 1) { // the last step that reads this input tile
             xs.release(xLoadOf(s));
         }
         if (!wResident) {
             ws.release(s);
         }
-        if (kIdx(s) == kt - 1) {
-            storeQueue.add(nIdx(s) * mt + mIdx(s));
+        if (grid.kIndex(s) == grid.kTiles() - 1) {
+            storeQueue.add(grid.outputTile(s));
             pumpStore();
         }
         tryCompute();
@@ -213,16 +177,18 @@ final class TileLoop {
             return;
         }
         int o = storeQueue.poll();
-        int s = (o / mt) * mt * kt + (o % mt) * kt; // first step of this output tile
-        long storeBytes = bytes.store(tmDspAt(s) + tmLutAt(s), tnAt(s));
+        int s = grid.firstStepOf(o);
+        long storeBytes = bytes.store(grid.rows(s), grid.tn(s));
         storeBusy = true;
         long start = sim.now();
         hw.ddr().transfer(hw.ports().output(), Direction.WRITE, storeBytes, EventHandler.named("store", o, t -> {
-            hw.trace().span("dma:output", "C tile " + o, start, t);
+            if (hw.trace().enabled()) {
+                hw.trace().span("dma:output", "C tile " + o, start, t);
+            }
             storeBusy = false;
             hw.output().releaseSlot(outSlot[o]);
             storesDone++;
-            if (storesDone == nt * mt) {
+            if (storesDone == grid.outputTiles()) {
                 finishPs = t;
                 drainPs = t - idleSince; // the last step ended at idleSince; nothing computes since
             }
