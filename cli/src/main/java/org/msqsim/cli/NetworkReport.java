@@ -39,7 +39,7 @@ final class NetworkReport implements RunOutcome {
         TextTable t = new TextTable("layer", "kind", "cycles", "latency", "GOPS", "DSP util", "LUT util", "DDR bytes",
                 "bound", "exact");
         for (LayerResult l : run.layers()) {
-            t.row(l.name(), l.kind(), String.format("%,d", cycles(l.latencyPs())), Units.time(l.latencyPs()),
+            t.row(l.name(), l.kind().label(), String.format("%,d", cycles(l.latencyPs())), Units.time(l.latencyPs()),
                     String.format("%.1f", gops(l.macs(), l.latencyPs())),
                     RunReport.pct(util(l.dspMacs(), acc.dspCore(), l.latencyPs())),
                     RunReport.pct(util(l.lutMacs(), acc.lutCore(), l.latencyPs())), String.format("%,d", l.ddrBytes()),
@@ -91,7 +91,7 @@ final class NetworkReport implements RunOutcome {
     public Map<String, Object> json() {
         List<Map<String, Object>> layers = new ArrayList<>();
         for (LayerResult l : run.layers()) {
-            layers.add(Json.obj("name", l.name(), "kind", l.kind(), "cycles", cycles(l.latencyPs()), "latency_ps",
+            layers.add(Json.obj("name", l.name(), "kind", l.kind().label(), "cycles", cycles(l.latencyPs()), "latency_ps",
                     l.latencyPs(), "latency_ms", l.latencyPs() / 1e9, "macs", l.macs(), "gops",
                     gops(l.macs(), l.latencyPs()), "dsp_utilisation", Json.num(util(l.dspMacs(), acc.dspCore(),
                             l.latencyPs())), "lut_utilisation", Json.num(util(l.lutMacs(), acc.lutCore(),
@@ -142,7 +142,7 @@ final class NetworkReport implements RunOutcome {
         TextTable t = new TextTable("layer", "kind", "cycles", "latency_ms", "macs", "gops", "dsp_utilisation",
                 "lut_utilisation", "ddr_bytes", "bound", "bit_exact");
         for (LayerResult l : run.layers()) {
-            t.row(l.name(), l.kind(), cycles(l.latencyPs()), TextTable.plain(l.latencyPs() / 1e9), l.macs(),
+            t.row(l.name(), l.kind().label(), cycles(l.latencyPs()), TextTable.plain(l.latencyPs() / 1e9), l.macs(),
                     TextTable.plain(gops(l.macs(), l.latencyPs())),
                     TextTable.plain(util(l.dspMacs(), acc.dspCore(), l.latencyPs())),
                     TextTable.plain(util(l.lutMacs(), acc.lutCore(), l.latencyPs())), l.ddrBytes(), l.bound(), l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.msqsim.boards.BoardCatalog;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.hw.accel.CoreStats;
+import org.msqsim.core.hw.memory.DdrStream;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.trace.TraceSink;
@@ -100,8 +101,7 @@ class RunPlotTest {
         long steps = stepsDsp;
         assertEquals(steps, p.computePs() + p.imbalancePs(), "compute + imbalance = the steps' time");
         assertTrue(r.stalls().finalStoreDrain() > 0, "a layer ends with its last store");
-        long oneStore = acc.ddr().latencyPs() + (long) Math.ceil(r.ddrBytesWritten()
-                / acc.ddr().sustainedBytesPerSecond() * 1e12);
+        long oneStore = new DdrStream(0, r.ddrBytesWritten()).latencyPs(acc.ddr());
         assertTrue(r.stalls().finalStoreDrain() <= oneStore, "the drain is at most one store: "
                 + r.stalls().finalStoreDrain() + " ps, bound " + oneStore);
         if (!timingOnly) {

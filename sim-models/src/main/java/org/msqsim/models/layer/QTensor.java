@@ -1,6 +1,4 @@
-package org.msqsim.models.exec;
-
-import org.msqsim.models.layer.Shape;
+package org.msqsim.models.layer;
 
 /**
  * A quantized activation tensor between layers: integer codes ({@code C×H×W}, row-major), the real
