@@ -1,10 +1,12 @@
 package org.msqsim.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
@@ -14,6 +16,7 @@ import org.msqsim.models.explore.DesignResult;
 import org.msqsim.models.explore.ExploreGrid;
 import org.msqsim.models.explore.Exploration;
 import org.msqsim.models.graph.Network;
+import org.msqsim.models.metrics.RunMetrics;
 
 /**
  * The report of {@code msqsim explore}: best design per SP2 fraction (MSQ and LUT-fixed), the overall
@@ -223,7 +226,7 @@ final class ExploreReport implements Report {
                 "lut_cols", d.lutCols(), "lut_mac", d.family().lutMac() == null || d.lutCols() == 0 ? null
                         : d.family().lutMac().name().toLowerCase(Locale.ROOT),
                 "clock_mhz", d.clockHz() / 1e6, "buffer_scale", d.bufferScale(),
-                "latency_ms", r.latencyMs(), "fps", 1e12 / r.latencyPs(),
+                "latency_ms", r.latencyMs(), "fps", RunMetrics.framesPerSecond(r.latencyPs()),
                 "lut", u.lut(), "ff", u.ff(), "dsp", u.dsp(), "bram36", u.bram36(), "uram", u.uram());
     }
 
@@ -231,7 +234,7 @@ final class ExploreReport implements Report {
     public String csv() {
         StringBuilder sb = new StringBuilder("index,family,sp2_fraction,rows,dsp_cols,dsp_packing,lut_cols,clock_mhz,"
                 + "buffer_scale,latency_ms,lut,ff,dsp,bram36,uram,pareto\n");
-        java.util.Set<Integer> front = new java.util.HashSet<>();
+        Set<Integer> front = new HashSet<>();
         ex.pareto().forEach(r -> front.add(r.design().index()));
         for (DesignResult r : ex.results()) {
             Design d = r.design();

@@ -1,13 +1,11 @@
 package org.msqsim.cli;
 
-import java.util.Optional;
 import org.msqsim.core.hw.accel.AcceleratorRun;
-import org.msqsim.core.hw.accel.CoreStats;
 import org.msqsim.core.hw.accel.StallBreakdown;
 import org.msqsim.core.spec.AcceleratorSpec;
-import org.msqsim.core.spec.PeArraySpec;
 import org.msqsim.models.exec.LayerResult;
 import org.msqsim.models.exec.LayerRun;
+import org.msqsim.models.metrics.RunMetrics;
 
 /**
  * One layer's latency split into three disjoint parts, for {@code run --plot}; all times in ps.
@@ -30,8 +28,8 @@ import org.msqsim.models.exec.LayerRun;
  *
  * <p>Invariants (checked on construction): every part ≥ 0 and the parts sum to the latency.
  *
- * @param dspUtilisation the DSP core's MACs ÷ (its peak MACs per cycle × its cycles in the layer), NaN
- *                       without a DSP core
+ * @param dspUtilisation the DSP core's utilisation in the layer ({@link RunMetrics}), NaN without a DSP
+ *                       core
  * @param lutUtilisation the same for the LUT core
  */
 record LayerBreakdown(String name, long latencyPs, long memoryPs, long imbalancePs, double dspUtilisation,
@@ -49,26 +47,17 @@ record LayerBreakdown(String name, long latencyPs, long memoryPs, long imbalance
 
     /** A network layer. */
     static LayerBreakdown of(LayerResult l, AcceleratorSpec acc) {
-        return new LayerBreakdown(l.name(), l.latencyPs(), l.memoryPs(), l.imbalancePs(),
-                utilisation(l.dspMacs(), acc.dspCore(), l.latencyPs()),
-                utilisation(l.lutMacs(), acc.lutCore(), l.latencyPs()));
+        RunMetrics m = RunMetrics.of(l, acc);
+        return new LayerBreakdown(l.name(), l.latencyPs(), l.memoryPs(), l.imbalancePs(), m.dspUtilisation(),
+                m.lutUtilisation());
     }
 
     /** A one-layer run. */
     static LayerBreakdown of(LayerRun lr) {
         AcceleratorRun r = lr.run();
         StallBreakdown s = r.stalls();
-        return new LayerBreakdown(lr.layer().describe(), r.latencyPs(), s.memory(), s.imbalance(), r.dsp().map(c -> util(c, r)).orElse(Double.NaN),
-                r.lut().map(c -> util(c, r)).orElse(Double.NaN));
-    }
-
-    private static double util(CoreStats c, AcceleratorRun r) {
-        return c.utilisation(r.latencyPs());
-    }
-
-    /** MACs over (peak MACs per cycle × the core's cycles in {@code ps}); NaN without the core. */
-    static double utilisation(long macs, Optional<PeArraySpec> core, long ps) {
-        return core.map(c -> ps == 0 ? 0.0 : macs / (c.peakMacsPerCycle() * (ps * (double) c.clockHz() / 1e12)))
-                .orElse(Double.NaN);
+        RunMetrics m = RunMetrics.of(r);
+        return new LayerBreakdown(lr.layer().describe(), r.latencyPs(), s.memory(), s.imbalance(), m.dspUtilisation(),
+                m.lutUtilisation());
     }
 }

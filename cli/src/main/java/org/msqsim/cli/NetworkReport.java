@@ -1,7 +1,9 @@
 package org.msqsim.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.resource.ResourceVector;
@@ -10,6 +12,7 @@ import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.PeArraySpec;
 import org.msqsim.models.exec.LayerResult;
 import org.msqsim.models.exec.NetworkRun;
+import org.msqsim.models.metrics.RunMetrics;
 
 /** The report of {@code msqsim run --model}: a per-layer table and the totals, or JSON/CSV. */
 final class NetworkReport implements RunOutcome {
@@ -18,6 +21,7 @@ final class NetworkReport implements RunOutcome {
     private final NetworkRun run;
     private final FitReport fit;
     private final String notes;
+    private final RunMetrics total;
 
     NetworkReport(BoardSpec board, AcceleratorSpec acc, NetworkRun run, FitReport fit, String notes) {
         this.board = board;
@@ -25,32 +29,20 @@ final class NetworkReport implements RunOutcome {
         this.run = run;
         this.fit = fit;
         this.notes = notes;
-    }
-
-    private static double util(long macs, java.util.Optional<PeArraySpec> core, long ps) {
-        return LayerBreakdown.utilisation(macs, core, ps);
-    }
-
-    private static double gops(long macs, long ps) {
-        return ps == 0 ? 0 : 2.0 * macs / (ps / 1e12) / 1e9;
+        this.total = RunMetrics.of(run, acc);
     }
 
     private TextTable layerTable() {
         TextTable t = new TextTable("layer", "kind", "cycles", "latency", "GOPS", "DSP util", "LUT util", "DDR bytes",
                 "bound", "exact");
         for (LayerResult l : run.layers()) {
-            t.row(l.name(), l.kind(), String.format("%,d", cycles(l.latencyPs())), Units.time(l.latencyPs()),
-                    String.format("%.1f", gops(l.macs(), l.latencyPs())),
-                    RunReport.pct(util(l.dspMacs(), acc.dspCore(), l.latencyPs())),
-                    RunReport.pct(util(l.lutMacs(), acc.lutCore(), l.latencyPs())), String.format("%,d", l.ddrBytes()),
+            RunMetrics m = RunMetrics.of(l, acc);
+            t.row(l.name(), l.kind(), String.format("%,d", m.controlCycles()), Units.time(l.latencyPs()),
+                    String.format("%.1f", m.gops()), RunReport.pct(m.dspUtilisation()),
+                    RunReport.pct(m.lutUtilisation()), String.format("%,d", l.ddrBytes()),
                     l.bound(), l.mismatches() < 0 ? "-" : l.mismatches() == 0 ? "yes" : "NO (" + l.mismatches() + ")");
         }
         return t;
-    }
-
-    /** Cycles of the controller clock covering {@code ps}. */
-    private long cycles(long ps) {
-        return (long) Math.ceil(ps * (double) acc.controlClockHz() / 1e12);
     }
 
     @Override
@@ -63,13 +55,12 @@ final class NetworkReport implements RunOutcome {
             sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
         }
         sb.append('\n').append(layerTable().render()).append('\n');
-        long ps = run.latencyPs();
-        sb.append(String.format("latency     %.3f ms per frame (%,d cycles of the %d MHz control clock)%n", ps / 1e9,
-                cycles(ps), acc.controlClockHz() / 1_000_000));
-        sb.append(String.format("throughput  %.1f frames/s, %.1f GOPS (%,d MACs)%n", 1e12 / ps, gops(run.macs(), ps),
-                run.macs()));
-        sb.append(String.format("DDR         %,d bytes, %.2f GB/s on average (%.2f GB/s sustained)%n", run.ddrBytes(),
-                run.ddrBytes() / (ps / 1e12) / 1e9, acc.ddr().sustainedBytesPerSecond() / 1e9));
+        sb.append(String.format("latency     %.3f ms per frame (%,d cycles of the %d MHz control clock)%n",
+                total.latencyMs(), total.controlCycles(), acc.controlClockHz() / 1_000_000));
+        sb.append(String.format("throughput  %.1f frames/s, %.1f GOPS (%,d MACs)%n", total.fps(), total.gops(),
+                total.macs()));
+        sb.append(String.format("DDR         %,d bytes, %.2f GB/s on average (%.2f GB/s sustained)%n", total.ddrBytes(),
+                total.ddrGbps(), acc.ddr().sustainedBytesPerSecond() / 1e9));
         ResourceVector u = fit.used();
         ResourceVector a = fit.available();
         sb.append(String.format("resources   LUT %,d / %,d, FF %,d / %,d, DSP %,d / %,d, BRAM36 %.1f / %d, URAM %d / %d%n",
@@ -91,24 +82,22 @@ final class NetworkReport implements RunOutcome {
     public Map<String, Object> json() {
         List<Map<String, Object>> layers = new ArrayList<>();
         for (LayerResult l : run.layers()) {
-            layers.add(Json.obj("name", l.name(), "kind", l.kind(), "cycles", cycles(l.latencyPs()), "latency_ps",
-                    l.latencyPs(), "latency_ms", l.latencyPs() / 1e9, "macs", l.macs(), "gops",
-                    gops(l.macs(), l.latencyPs()), "dsp_utilisation", Json.num(util(l.dspMacs(), acc.dspCore(),
-                            l.latencyPs())), "lut_utilisation", Json.num(util(l.lutMacs(), acc.lutCore(),
-                            l.latencyPs())), "ddr_bytes", l.ddrBytes(), "bound", l.bound(), "bit_exact",
+            RunMetrics m = RunMetrics.of(l, acc);
+            layers.add(Json.obj("name", l.name(), "kind", l.kind(), "cycles", m.controlCycles(), "latency_ps",
+                    l.latencyPs(), "latency_ms", m.latencyMs(), "macs", l.macs(), "gops", m.gops(),
+                    "dsp_utilisation", Json.num(m.dspUtilisation()), "lut_utilisation", Json.num(m.lutUtilisation()),
+                    "ddr_bytes", l.ddrBytes(), "bound", l.bound(), "bit_exact",
                     l.mismatches() < 0 ? null : l.mismatches() == 0));
         }
-        long ps = run.latencyPs();
         ResourceVector u = fit.used();
         ResourceVector a = fit.available();
-        Map<String, Object> cores = new java.util.LinkedHashMap<>();
-        acc.dspCore().ifPresent(c -> cores.put("dsp", core(c, run.layers().stream().mapToLong(LayerResult::dspMacs)
-                .sum())));
-        acc.lutCore().ifPresent(c -> cores.put("lut", core(c, run.layers().stream().mapToLong(LayerResult::lutMacs)
-                .sum())));
+        Map<String, Object> cores = new LinkedHashMap<>();
+        acc.dspCore().ifPresent(c -> cores.put("dsp", core(c, total.dspMacs(), total.dspUtilisation())));
+        acc.lutCore().ifPresent(c -> cores.put("lut", core(c, total.lutMacs(), total.lutUtilisation())));
         return Json.obj("board", board.id(), "model", run.network().name(), "bits", acc.weightBits(), "sp2_fraction",
-                run.sp2Fraction(), "cores", cores, "layers", layers, "cycles", cycles(ps), "latency_ms", ps / 1e9, "fps", 1e12 / ps,
-                "gops", gops(run.macs(), ps), "macs", run.macs(), "ddr_bytes", run.ddrBytes(), "overflows", run.overflows(), "bit_exact",
+                run.sp2Fraction(), "cores", cores, "layers", layers, "cycles", total.controlCycles(), "latency_ms",
+                total.latencyMs(), "fps", total.fps(), "gops", total.gops(), "macs", total.macs(), "ddr_bytes",
+                total.ddrBytes(), "overflows", run.overflows(), "bit_exact",
                 run.checked() ? run.bitExact() : null, "resources", Json.obj(
                         "lut", Json.obj("used", u.lut(), "available", a.lut()),
                         "ff", Json.obj("used", u.ff(), "available", a.ff()),
@@ -118,10 +107,10 @@ final class NetworkReport implements RunOutcome {
     }
 
     /** A core's design (as in a one-layer report) with its MACs and utilisation over the whole network. */
-    private Map<String, Object> core(PeArraySpec c, long macs) {
+    private static Map<String, Object> core(PeArraySpec c, long macs, double utilisation) {
         Map<String, Object> m = RunReport.coreSpec(c);
         m.put("macs", macs);
-        m.put("utilisation", Json.num(util(macs, java.util.Optional.of(c), run.latencyPs())));
+        m.put("utilisation", Json.num(utilisation));
         return m;
     }
 
@@ -133,7 +122,7 @@ final class NetworkReport implements RunOutcome {
     @Override
     public String subtitle() {
         return run.network().name() + " on " + board.id() + ", " + acc.weightBits() + "-bit, SP2 fraction "
-                + String.format(java.util.Locale.ROOT, "%.3f", run.sp2Fraction()) + ", "
+                + String.format(Locale.ROOT, "%.3f", run.sp2Fraction()) + ", "
                 + (run.checked() ? "bit-exact" : "timing only");
     }
 
@@ -142,10 +131,10 @@ final class NetworkReport implements RunOutcome {
         TextTable t = new TextTable("layer", "kind", "cycles", "latency_ms", "macs", "gops", "dsp_utilisation",
                 "lut_utilisation", "ddr_bytes", "bound", "bit_exact");
         for (LayerResult l : run.layers()) {
-            t.row(l.name(), l.kind(), cycles(l.latencyPs()), TextTable.plain(l.latencyPs() / 1e9), l.macs(),
-                    TextTable.plain(gops(l.macs(), l.latencyPs())),
-                    TextTable.plain(util(l.dspMacs(), acc.dspCore(), l.latencyPs())),
-                    TextTable.plain(util(l.lutMacs(), acc.lutCore(), l.latencyPs())), l.ddrBytes(), l.bound(), l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));
+            RunMetrics m = RunMetrics.of(l, acc);
+            t.row(l.name(), l.kind(), m.controlCycles(), TextTable.plain(m.latencyMs()), l.macs(),
+                    TextTable.plain(m.gops()), TextTable.plain(m.dspUtilisation()), TextTable.plain(m.lutUtilisation()),
+                    l.ddrBytes(), l.bound(), l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));
         }
         return t.csv();
     }

@@ -2,6 +2,7 @@ package org.msqsim.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.hw.accel.CoreStats;
@@ -11,8 +12,10 @@ import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.PeArraySpec;
 import org.msqsim.models.exec.LayerRun;
+import org.msqsim.models.metrics.RunMetrics;
 
 /** The report of one {@code msqsim run}: the same figures as a table, JSON or CSV. */
 final class RunReport implements RunOutcome {
@@ -20,6 +23,7 @@ final class RunReport implements RunOutcome {
     private final AcceleratorSpec acc;
     private final LayerRun lr;
     private final AcceleratorRun run;
+    private final RunMetrics metrics;
     private final FitReport fit;
     private final String notes;
 
@@ -28,21 +32,9 @@ final class RunReport implements RunOutcome {
         this.acc = acc;
         this.lr = lr;
         this.run = lr.run();
+        this.metrics = RunMetrics.of(run);
         this.fit = fit;
         this.notes = notes;
-    }
-
-    double latencyMs() {
-        return run.latencyPs() / 1e9;
-    }
-
-    /** Giga-operations per second, counting a MAC as 2 operations (multiply and add). */
-    double gops() {
-        return 2.0 * run.macs() / (run.latencyPs() / 1e12) / 1e9;
-    }
-
-    double ddrGbps() {
-        return (run.ddrBytesRead() + run.ddrBytesWritten()) / (run.latencyPs() / 1e12) / 1e9;
     }
 
     @Override
@@ -50,7 +42,7 @@ final class RunReport implements RunOutcome {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("msqsim run: %s on %s (%s), %d-bit weights and activations%n", lr.layer().describe(),
                 board.id(), board.displayName(), acc.weightBits()));
-        boolean fixedLut = acc.lutCore().map(c -> c.mac() == org.msqsim.core.spec.MacKind.LUT_FIXED).orElse(false);
+        boolean fixedLut = acc.lutCore().map(c -> c.mac() == MacKind.LUT_FIXED).orElse(false);
         sb.append(String.format("  GEMM M=%d K=%d N=%d: %d rows %s on the LUT core, %d rows fixed-point on the DSP core"
                 + " (%s %.3f)%n", lr.layer().gemmM(), lr.layer().gemmK(), lr.layer().gemmN(), lr.sp2Rows(),
                 fixedLut ? "fixed-point (LUT-built multipliers)" : "SP2", lr.fixedRows(),
@@ -64,16 +56,16 @@ final class RunReport implements RunOutcome {
         sb.append('\n');
         sb.append(String.format("latency     %s  (%,d cycles of the %d MHz control clock)%n", Units.time(run.latencyPs()),
                 run.controlCycles(), acc.controlClockHz() / 1_000_000));
-        sb.append(String.format("throughput  %.2f GOPS  (%,d MACs, 2 ops each)%n", gops(), run.macs()));
+        sb.append(String.format("throughput  %.2f GOPS  (%,d MACs, 2 ops each)%n", metrics.gops(), run.macs()));
         sb.append(String.format("DDR         %,d B read, %,d B written: %.3f GB/s, %.1f %% of %.2f GB/s sustained%n",
-                run.ddrBytesRead(), run.ddrBytesWritten(), ddrGbps(), 100 * run.ddrUtilisation(),
+                run.ddrBytesRead(), run.ddrBytesWritten(), metrics.ddrGbps(), 100 * run.ddrUtilisation(),
                 acc.ddr().sustainedBytesPerSecond() / 1e9));
         sb.append('\n');
         TextTable cores = new TextTable("core", "array", "MACs", "busy", "utilisation");
         run.dsp().ifPresent(c -> cores.row(c.name(), acc.dspCore().map(RunReport::shape).orElseThrow(),
-                String.format("%,d", c.macs()), Units.time(c.busyPs()), pct(c.utilisation(run.latencyPs()))));
+                String.format("%,d", c.macs()), Units.time(c.busyPs()), pct(metrics.dspUtilisation())));
         run.lut().ifPresent(c -> cores.row(c.name(), acc.lutCore().map(RunReport::shape).orElseThrow(),
-                String.format("%,d", c.macs()), Units.time(c.busyPs()), pct(c.utilisation(run.latencyPs()))));
+                String.format("%,d", c.macs()), Units.time(c.busyPs()), pct(metrics.lutUtilisation())));
         sb.append(cores.render()).append('\n');
         StallBreakdown s = run.stalls();
         TextTable st = new TextTable("stall", "time", "of latency");
@@ -140,17 +132,17 @@ final class RunReport implements RunOutcome {
         m.put("cycles", run.controlCycles());
         m.put("control_clock_mhz", acc.controlClockHz() / 1e6);
         m.put("latency_ps", run.latencyPs());
-        m.put("latency_ms", latencyMs());
+        m.put("latency_ms", metrics.latencyMs());
         m.put("macs", run.macs());
-        m.put("gops", gops());
-        m.put("ddr_bytes", run.ddrBytesRead() + run.ddrBytesWritten());
+        m.put("gops", metrics.gops());
+        m.put("ddr_bytes", metrics.ddrBytes());
         m.put("ddr_bytes_read", run.ddrBytesRead());
         m.put("ddr_bytes_written", run.ddrBytesWritten());
-        m.put("ddr_gbps", ddrGbps());
+        m.put("ddr_gbps", metrics.ddrGbps());
         m.put("ddr_utilisation", run.ddrUtilisation());
         Map<String, Object> cores = new LinkedHashMap<>();
-        run.dsp().ifPresent(c -> cores.put("dsp", core(c, acc.dspCore().orElseThrow())));
-        run.lut().ifPresent(c -> cores.put("lut", core(c, acc.lutCore().orElseThrow())));
+        run.dsp().ifPresent(c -> cores.put("dsp", core(c, acc.dspCore().orElseThrow(), metrics.dspUtilisation())));
+        run.lut().ifPresent(c -> cores.put("lut", core(c, acc.lutCore().orElseThrow(), metrics.lutUtilisation())));
         m.put("cores", cores);
         StallBreakdown s = run.stalls();
         Map<String, Object> st = new LinkedHashMap<>();
@@ -179,12 +171,12 @@ final class RunReport implements RunOutcome {
         return m;
     }
 
-    private Map<String, Object> core(CoreStats c, PeArraySpec a) {
+    private static Map<String, Object> core(CoreStats c, PeArraySpec a, double utilisation) {
         Map<String, Object> m = coreSpec(a);
         m.put("macs", c.macs());
         m.put("busy_ps", c.busyPs());
         m.put("busy_cycles", c.busyCycles());
-        m.put("utilisation", c.utilisation(run.latencyPs()));
+        m.put("utilisation", utilisation);
         return m;
     }
 
@@ -196,8 +188,8 @@ final class RunReport implements RunOutcome {
     static Map<String, Object> coreSpec(PeArraySpec a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.name());
-        m.put("mac", a.mac().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("dataflow", a.dataflow().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("mac", a.mac().name().toLowerCase(Locale.ROOT));
+        m.put("dataflow", a.dataflow().name().toLowerCase(Locale.ROOT));
         m.put("rows", a.rows());
         m.put("cols", a.cols());
         m.put("multipliers", a.multipliers());
@@ -223,12 +215,15 @@ final class RunReport implements RunOutcome {
         TextTable t = new TextTable("board", "layer", "bits", "sp2_fraction", "cycles", "latency_ms", "gops",
                 "ddr_bytes", "dsp_utilisation", "lut_utilisation", "lut_used", "dsp_used", "bram36_used", "bit_exact");
         t.row(board.id(), lr.layer().describe(), acc.weightBits(), TextTable.plain(lr.sp2Fraction()),
-                run.controlCycles(), TextTable.plain(latencyMs()), TextTable.plain(gops()),
-                run.ddrBytesRead() + run.ddrBytesWritten(),
-                TextTable.plain(run.dsp().map(c -> c.utilisation(run.latencyPs())).orElse(0.0)),
-                TextTable.plain(run.lut().map(c -> c.utilisation(run.latencyPs())).orElse(0.0)), fit.used().lut(),
+                run.controlCycles(), TextTable.plain(metrics.latencyMs()), TextTable.plain(metrics.gops()),
+                metrics.ddrBytes(), TextTable.plain(orZero(metrics.dspUtilisation())),
+                TextTable.plain(orZero(metrics.lutUtilisation())), fit.used().lut(),
                 fit.used().dsp(), TextTable.plain(fit.used().bram36()), lr.checked() ? String.valueOf(lr.bitExact()) : "");
         return t.csv();
     }
 
+    /** A core's utilisation for the CSV, 0 for a core the design does not have. */
+    private static double orZero(double utilisation) {
+        return Double.isNaN(utilisation) ? 0.0 : utilisation;
+    }
 }

@@ -6,16 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.msqsim.core.hw.compute.ArrayTiming;
-import org.msqsim.core.spec.Dataflow;
+import java.util.OptionalLong;
 import org.msqsim.core.spec.InvalidSpecException;
-import org.msqsim.core.spec.MacKind;
-import org.msqsim.core.spec.PeArraySpec;
 import org.msqsim.models.scalesim.LayerCycles;
+import org.msqsim.models.scalesim.NativeCycles;
 import org.msqsim.models.scalesim.ScaleSimCompute;
 import org.msqsim.models.scalesim.ScaleSimConfig;
 import org.msqsim.models.scalesim.ScaleSimConfigReader;
-import org.msqsim.models.scalesim.ScaleSimDataflow;
 import org.msqsim.models.scalesim.ScaleSimLayer;
 import org.msqsim.models.scalesim.ScaleSimTopology;
 
@@ -23,7 +20,8 @@ import org.msqsim.models.scalesim.ScaleSimTopology;
  * {@code msqsim run --scalesim-cfg … --scalesim-topology …}: SCALE-Sim v2's own inputs on the
  * equivalent accelerator — one fixed-point systolic core of the configured shape and dataflow with
  * unlimited DDR bandwidth — reporting per layer the compute cycles by SCALE-Sim's conventions
- * (which equal what SCALE-Sim reports) beside msqsim's native count for the same array.
+ * (which equal what SCALE-Sim reports) beside msqsim's native count for the same array
+ * ({@link NativeCycles}).
  */
 final class ScaleSimReport implements Report {
     private final ScaleSimConfig config;
@@ -56,21 +54,6 @@ final class ScaleSimReport implements Report {
         }
     }
 
-    /** msqsim's own cycle count for the layer on the same array, or -1 where it has no such dataflow. */
-    private long nativeCycles(ScaleSimLayer l) {
-        Dataflow df = switch (config.dataflow()) {
-            case OUTPUT_STATIONARY -> Dataflow.OUTPUT_STATIONARY;
-            case WEIGHT_STATIONARY -> Dataflow.WEIGHT_STATIONARY;
-            case INPUT_STATIONARY -> null;
-        };
-        if (df == null) {
-            return -1;
-        }
-        PeArraySpec array = new PeArraySpec("scalesim_array", MacKind.DSP, df, config.arrayHeight(),
-                config.arrayWidth(), 1, 100_000_000L, 32);
-        return ArrayTiming.tileCycles(array, l.numFilters(), (int) l.windowSize(), (int) l.ofmapPixels());
-    }
-
     @Override
     public String table() {
         StringBuilder sb = new StringBuilder();
@@ -78,20 +61,19 @@ final class ScaleSimReport implements Report {
                 config.arrayHeight(), config.arrayWidth(), config.dataflow().key()));
         TextTable t = new TextTable("layer", "ofmap", "Sr", "Sc", "T", "folds", "scalesim_cycles", "msqsim_cycles",
                 "MACs", "util %");
-        long nativeTotal = 0;
         for (int i = 0; i < layers.size(); i++) {
             ScaleSimLayer l = layers.get(i);
             LayerCycles c = cycles.get(i);
-            long n = nativeCycles(l);
-            nativeTotal += Math.max(0, n);
+            OptionalLong n = NativeCycles.of(config, l);
             t.row(c.name(), l.ofmapHeight() + "x" + l.ofmapWidth(), c.sr(), c.sc(), c.t(), c.folds(),
-                    String.format("%,d", c.computeCycles()), n < 0 ? "n/a" : String.format("%,d", n),
+                    String.format("%,d", c.computeCycles()),
+                    n.isPresent() ? String.format("%,d", n.getAsLong()) : "n/a",
                     String.format("%,d", c.macs()), String.format("%.1f", c.overallUtilPercent()));
         }
         sb.append(t.render());
         sb.append(String.format("%ntotal compute cycles: %,d by SCALE-Sim's conventions; %s by msqsim's native model%n",
-                ScaleSimCompute.totalCycles(cycles), config.dataflow() == ScaleSimDataflow.INPUT_STATIONARY ? "n/a"
-                        : String.format("%,d", nativeTotal)));
+                ScaleSimCompute.totalCycles(cycles), NativeCycles.total(config, layers).stream()
+                        .mapToObj(n -> String.format("%,d", n)).findFirst().orElse("n/a")));
         sb.append("scalesim_cycles follow SCALE-Sim v2 (full-array folds of T+H+W-2 (os) or T+2H+W-2 (ws/is) "
                 + "cycles, minus 1; no padding; stall-free); msqsim_cycles charge only the rows and columns a fold "
                 + "uses (README: SCALE-Sim compatibility).\n");
@@ -109,9 +91,10 @@ final class ScaleSimReport implements Report {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             LayerCycles c = cycles.get(i);
-            long n = nativeCycles(layers.get(i));
+            OptionalLong n = NativeCycles.of(config, layers.get(i));
             out.add(Json.obj("name", c.name(), "compute_cycles", c.computeCycles(), "msqsim_cycles",
-                    n < 0 ? null : n, "sr", c.sr(), "sc", c.sc(), "t", c.t(), "folds", c.folds(), "macs", c.macs(),
+                    n.isPresent() ? n.getAsLong() : null, "sr", c.sr(), "sc", c.sc(), "t", c.t(), "folds", c.folds(),
+                    "macs", c.macs(),
                     "overall_util_percent", c.overallUtilPercent(), "mapping_efficiency_percent",
                     c.mappingEfficiencyPercent()));
         }
@@ -125,8 +108,9 @@ final class ScaleSimReport implements Report {
         TextTable t = new TextTable("layer", "compute_cycles", "msqsim_cycles", "macs", "overall_util_percent");
         for (int i = 0; i < layers.size(); i++) {
             LayerCycles c = cycles.get(i);
-            long n = nativeCycles(layers.get(i));
-            t.row(c.name(), c.computeCycles(), n < 0 ? "" : n, c.macs(), TextTable.plain(c.overallUtilPercent()));
+            OptionalLong n = NativeCycles.of(config, layers.get(i));
+            t.row(c.name(), c.computeCycles(), n.isPresent() ? n.getAsLong() : "", c.macs(),
+                    TextTable.plain(c.overallUtilPercent()));
         }
         return t.csv();
     }
