@@ -1,6 +1,7 @@
 package org.msqsim.cli;
 
 import org.msqsim.boards.BoardCatalog;
+import org.msqsim.cli.io.UserError;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.BoardSpec;
