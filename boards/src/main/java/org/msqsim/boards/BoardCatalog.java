@@ -1,5 +1,9 @@
 package org.msqsim.boards;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +52,22 @@ public final class BoardCatalog {
                     + "; known boards: " + String.join(", ", IDS) + "; or give the path of a board YAML file"));
         }
         return BoardLoader.load(file);
+    }
+
+    /**
+     * The text of a board file, as {@link #get} would read it: a built-in board's resource, or the
+     * file the argument names (for {@link BoardWriter}, which keeps a board's own text).
+     */
+    public static String text(String idOrPath) throws IOException {
+        if (IDS.contains(idOrPath)) {
+            try (InputStream in = BoardCatalog.class.getResourceAsStream("/boards/" + idOrPath + ".yaml")) {
+                if (in == null) {
+                    throw new IOException("built-in board " + idOrPath + " has no YAML resource");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return Files.readString(Path.of(idOrPath), StandardCharsets.UTF_8);
     }
 
     /** Loaded on first use; a broken built-in file is a build defect and fails loudly here. */

@@ -147,14 +147,9 @@ class BoardCatalogTest {
             return;
         }
         int cols = (int) Math.ceil(0.60 * b.device().dsp() / dsp.rows());
-        PeArraySpec sixty = new PeArraySpec(dsp.name(), dsp.mac(), dsp.dataflow(), dsp.rows(), cols, dsp.packing(),
-                dsp.clockHz(), dsp.accumulatorBits());
-        PeArraySpec smallest = new PeArraySpec(lut.name(), lut.mac(), lut.dataflow(), lut.rows(), 4, lut.packing(),
-                lut.clockHz(), lut.accumulatorBits());
-        AcceleratorSpec a = b.accelerator();
-        AcceleratorSpec atSixty = new AcceleratorSpec(a.name(), Optional.of(sixty), Optional.of(smallest),
-                a.inputBuffer(), a.weightBuffer(), a.outputBuffer(), a.ddr(), a.controlClockHz(), a.weightBits(),
-                a.activationBits());
+        PeArraySpec sixty = dsp.withShape(dsp.rows(), cols);
+        PeArraySpec smallest = lut.withShape(lut.rows(), 4);
+        AcceleratorSpec atSixty = b.accelerator().withCores(Optional.of(sixty), Optional.of(smallest));
         FitReport fit = COST.fitWithinCeilings(atSixty, b.device());
         assertTrue(fit.overSubscribed().stream().anyMatch(s -> s.startsWith("LUT ")),
                 id + ": DSP core " + dsp.multipliers() + " of " + b.device().dsp() + " slices is under 60 %, yet a "
@@ -178,8 +173,7 @@ class BoardCatalogTest {
         long budget = (long) Math.floor(0.70 * b.device().lut()) - overheadLut;
         long dspCap = (long) Math.floor(0.80 * b.device().dsp()) - overheadDsp;
         IntPredicate allowed = c -> (long) dsp.rows() * c <= dspCap
-                && COST.peArray(new PeArraySpec(dsp.name(), dsp.mac(), dsp.dataflow(), dsp.rows(), c, dsp.packing(),
-                        dsp.clockHz(), dsp.accumulatorBits()), a.weightBits(), a.activationBits(),
+                && COST.peArray(dsp.withShape(dsp.rows(), c), a.weightBits(), a.activationBits(),
                         b.device().family()).lut() <= budget - Math.ceil(0.15 * budget);
         assertTrue(allowed.test(dsp.cols()), id + ": " + dsp.cols() + " DSP-core columns break the split");
         assertFalse(allowed.test(dsp.cols() + 1), id + ": the split allows " + (dsp.cols() + 1) + " DSP-core columns");

@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.msqsim.boards.BoardCatalog;
+import org.msqsim.cli.report.CoreShape;
+import org.msqsim.cli.report.Json;
+import org.msqsim.cli.report.OutputFormat;
+import org.msqsim.cli.report.TextTable;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.DeviceSpec;
-import org.msqsim.core.spec.PeArraySpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code msqsim boards}: the built-in boards, their devices and default MSQ designs. */
 @Command(name = "boards", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,8 +29,8 @@ final class BoardsCommand implements Callable<Integer> {
             description = "table, json or csv (default ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -41,13 +46,13 @@ final class BoardsCommand implements Callable<Integer> {
             FitReport fit = cost.fit(a, d);
             t.row(b.id(), d.part(), String.format("%,d", d.lut()), String.format("%,d", d.ff()), d.dsp(), d.bram36(),
                     d.uram(), String.format("%.2f", a.ddr().peakBytesPerSecond() / 1e9),
-                    b.clocks().defaultHz() / 1_000_000, a.dspCore().map(BoardsCommand::shape).orElse("-"),
-                    a.lutCore().map(BoardsCommand::shape).orElse("-"),
+                    b.clocks().defaultHz() / 1_000_000, a.dspCore().map(CoreShape::of).orElse("-"),
+                    a.lutCore().map(CoreShape::of).orElse("-"),
                     String.format("%.0f", 100 * fit.utilisation().get("LUT")),
                     String.format("%.0f", 100 * fit.utilisation().get("DSP")));
             csv.row(b.id(), d.part(), d.lut(), d.ff(), d.dsp(), TextTable.plain(d.bram36()), d.uram(),
                     TextTable.plain(a.ddr().peakBytesPerSecond() / 1e9), TextTable.plain(b.clocks().defaultHz() / 1e6),
-                    a.dspCore().map(BoardsCommand::shape).orElse(""), a.lutCore().map(BoardsCommand::shape).orElse(""),
+                    a.dspCore().map(CoreShape::of).orElse(""), a.lutCore().map(CoreShape::of).orElse(""),
                     TextTable.plain(100 * fit.utilisation().get("LUT")),
                     TextTable.plain(100 * fit.utilisation().get("DSP")));
             Map<String, Object> m = new LinkedHashMap<>();
@@ -63,8 +68,8 @@ final class BoardsCommand implements Callable<Integer> {
             m.put("ddr_peak_gbps", a.ddr().peakBytesPerSecond() / 1e9);
             m.put("ddr_sustained_gbps", a.ddr().sustainedBytesPerSecond() / 1e9);
             m.put("clock_mhz_default", b.clocks().defaultHz() / 1e6);
-            m.put("dsp_core", a.dspCore().map(BoardsCommand::shape).orElse(null));
-            m.put("lut_core", a.lutCore().map(BoardsCommand::shape).orElse(null));
+            m.put("dsp_core", a.dspCore().map(CoreShape::of).orElse(null));
+            m.put("lut_core", a.lutCore().map(CoreShape::of).orElse(null));
             m.put("design_fits", fit.fits());
             m.put("design_utilisation", fit.utilisation());
             json.add(m);
@@ -77,14 +82,5 @@ final class BoardsCommand implements Callable<Integer> {
         };
         spec.commandLine().getOut().print(out.endsWith("\n") ? out : out + "\n");
         return 0;
-    }
-
-    static String shape(PeArraySpec c) {
-        String df = switch (c.dataflow()) {
-            case OUTPUT_STATIONARY -> "os";
-            case WEIGHT_STATIONARY -> "ws";
-            case DOT_PRODUCT -> "dot";
-        };
-        return c.rows() + "x" + c.cols() + "x" + c.packing() + " " + df + " " + c.clockHz() / 1_000_000 + "MHz";
     }
 }

@@ -7,19 +7,29 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.msqsim.boards.BoardCatalog;
+import org.msqsim.boards.BoardWriter;
+import org.msqsim.cli.io.AtomicFiles;
+import org.msqsim.cli.io.Progress;
+import org.msqsim.cli.io.UserError;
+import org.msqsim.cli.plot.Plots;
+import org.msqsim.cli.report.ExploreReport;
+import org.msqsim.cli.report.OutputFormat;
 import org.msqsim.core.resource.CostConstants;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.models.explore.Design;
 import org.msqsim.models.explore.DesignResult;
-import org.msqsim.models.explore.ExploreGrid;
 import org.msqsim.models.explore.Exploration;
+import org.msqsim.models.explore.ExploreGrid;
 import org.msqsim.models.explore.Explorer;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.zoo.ModelZoo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code msqsim explore}: sweeps a grid of designs derived from the board's default design
@@ -94,8 +104,8 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--grid", hidden = true, defaultValue = "standard", description = "standard or small (tests).")
     String grid;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -120,7 +130,7 @@ final class ExploreCommand implements Callable<Integer> {
         if (plotDir != null) {
             Plots.prepareDir(plotDir);
         }
-        BoardSpec b = RunCommand.loadBoard(board);
+        BoardSpec b = DesignArgs.board(board);
         String boardText = null;
         if (saveBest != null) {
             if (saveBest.toString().isBlank() || Files.isDirectory(saveBest)) {
@@ -131,14 +141,15 @@ final class ExploreCommand implements Callable<Integer> {
                 throw new UserError("--save-best " + saveBest + ": " + dir + " is not a writable directory");
             }
             try {
-                boardText = DesignYaml.boardText(board);
+                boardText = BoardCatalog.text(board);
             } catch (IOException e) {
                 throw new UserError("--save-best: cannot read the board file " + board + ": " + e.getMessage());
             }
         }
         StringBuilder notes = new StringBuilder();
-        AcceleratorSpec base = bits == null ? b.accelerator() : RunCommand.withBits(b.accelerator(), bits, notes);
-        CostModel cost = new CostModel(withCeilings(CostConstants.defaults()));
+        AcceleratorSpec base = DesignArgs.atBits(b.accelerator(), bits, notes);
+        CostModel cost = new CostModel(CostConstants.defaults().withLutCeiling(ceilingLut).withDspCeiling(ceilingDsp)
+                .withBramCeiling(ceilingBram));
         long t0 = System.nanoTime();
         Explorer.Outcome outcome;
         try (Progress progress = new Progress("exploring " + net.name() + " on " + b.id(), 0)) {
@@ -181,7 +192,7 @@ final class ExploreCommand implements Callable<Integer> {
                 + "%.3f ms per frame timing-only%nat SP2 fraction %.2f (%s). Simulate it bit-exactly with:%n"
                 + "  msqsim run --board %s --model %s --sp2-fraction %.2f%n", net.name(), best.latencyMs(),
                 d.fraction(), d.family().label(), saveBest, net.name(), d.fraction());
-        String text = DesignYaml.with(boardText, d.spec(), header);
+        String text = BoardWriter.withAccelerator(boardText, d.spec(), header);
         try {
             AtomicFiles.write(saveBest, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
@@ -194,12 +205,5 @@ final class ExploreCommand implements Callable<Integer> {
         if (!(v > 0 && v <= 1)) {
             throw new UserError(flag + " must be in (0, 1], got " + v);
         }
-    }
-
-    private CostConstants withCeilings(CostConstants d) {
-        return new CostConstants(d.lutInputs(), d.muxInputsPerLut(), d.handOptimised4x4Luts(), d.lutMultiplier(),
-                d.controllerLut(), d.controllerFf(), d.dmaLutPerPort(), d.dmaFfPerPort(), d.dmaBram18PerPort(),
-                d.migLut(), d.migFf(), d.migBram18(), d.migDsp(), d.hbmLut(), d.hbmFf(), d.hbmBram18(),
-                ceilingLut, d.ffCeiling(), ceilingBram, d.uramCeiling(), ceilingDsp);
     }
 }

@@ -1,8 +1,9 @@
 package org.msqsim.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import org.msqsim.cli.io.UserError;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code msqsim} program. User errors (bad flags, unreadable files, impossible values) end as one

@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.msqsim.cli.io.UserError;
+import org.msqsim.cli.report.Json;
+import org.msqsim.cli.report.OutputFormat;
+import org.msqsim.cli.report.TextTable;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.zoo.ModelZoo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code msqsim models}: the built-in networks with their layers, MACs and parameters. */
 @Command(name = "models", mixinStandardHelpOptions = true, sortOptions = false,
@@ -21,8 +27,8 @@ final class ModelsCommand implements Callable<Integer> {
             description = "table, json or csv (default ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {

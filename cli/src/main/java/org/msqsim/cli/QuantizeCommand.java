@@ -5,10 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.msqsim.cli.io.UserError;
+import org.msqsim.cli.report.Json;
+import org.msqsim.cli.report.OutputFormat;
+import org.msqsim.cli.report.TextTable;
 import org.msqsim.models.io.NpyFormatException;
 import org.msqsim.models.io.NpyReader;
 import org.msqsim.models.quant.MsqAssigner;
@@ -20,7 +25,9 @@ import org.msqsim.models.weights.RowShape;
 import org.msqsim.models.weights.SyntheticWeights;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code msqsim quantize}: per-row statistics and MSQ scheme assignment of one weight matrix. */
 @Command(name = "quantize", mixinStandardHelpOptions = true, sortOptions = false,
@@ -64,8 +71,8 @@ final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Table output: totals only, no per-row lines.")
     boolean summary;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -148,7 +155,7 @@ final class QuantizeCommand implements Callable<Integer> {
                     TextTable.plain(r.mseFixed()), TextTable.plain(r.mseSp2()), TextTable.plain(r.errorRatio()),
                     TextTable.plain(r.variance()), TextTable.plain(r.kurtosis())));
             if (in.shapes != null) {
-                cells.add(in.shapes.get(r.index()).name().toLowerCase(java.util.Locale.ROOT));
+                cells.add(in.shapes.get(r.index()).name().toLowerCase(Locale.ROOT));
             }
             t.row(cells.toArray());
         }

@@ -3,20 +3,24 @@ package org.msqsim.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.msqsim.boards.BoardCatalog;
+import org.msqsim.cli.io.Progress;
+import org.msqsim.cli.io.UserError;
+import org.msqsim.cli.plot.Plots;
+import org.msqsim.cli.plot.RunPlots;
+import org.msqsim.cli.report.NetworkReport;
+import org.msqsim.cli.report.OutputFormat;
+import org.msqsim.cli.report.RunOutcome;
+import org.msqsim.cli.report.RunReport;
+import org.msqsim.cli.report.ScaleSimReport;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
-import org.msqsim.core.spec.InvalidSpecException;
-import org.msqsim.core.spec.MacKind;
-import org.msqsim.core.spec.PeArraySpec;
 import org.msqsim.core.trace.ChromeTrace;
 import org.msqsim.core.trace.TraceSink;
+import org.msqsim.models.exec.BitExactHeap;
 import org.msqsim.models.exec.InfeasibleException;
 import org.msqsim.models.exec.LayerRun;
 import org.msqsim.models.exec.LayerRunner;
@@ -25,13 +29,18 @@ import org.msqsim.models.exec.NetworkRun;
 import org.msqsim.models.exec.NetworkRunner;
 import org.msqsim.models.exec.WeightSource;
 import org.msqsim.models.graph.Network;
-import org.msqsim.models.zoo.ModelZoo;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.LayerParser;
+import org.msqsim.models.zoo.ModelZoo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code msqsim run}: one layer on one board — timing, resources and a bit-exact check. */
+/**
+ * {@code msqsim run}: a network or one layer on one board — timing, resources and a bit-exact check —
+ * or SCALE-Sim's own inputs in its compatibility mode. Parses the flags, runs, and prints the report.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a network (default resnet18) or one layer on a board's MSQ accelerator (default "
                 + "zc706), cycle by cycle and bit-exactly: latency, throughput, per-core utilisation, DDR traffic, "
@@ -97,8 +106,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--scalesim-gemm", description = "The SCALE-Sim topology is in GEMM form (M, N, K rows).")
     boolean scaleSimGemm;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -129,9 +138,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--model: " + e.getMessage());
             }
         }
-        BoardSpec b = loadBoard(board);
+        BoardSpec b = DesignArgs.board(board);
         StringBuilder notes = new StringBuilder();
-        AcceleratorSpec acc = bits == null ? b.accelerator() : withBits(b.accelerator(), bits, notes);
+        AcceleratorSpec acc = DesignArgs.atBits(b.accelerator(), bits, notes);
         double f = sp2Fraction == null ? MsqBalance.balancedFraction(acc) : sp2Fraction;
         if (!(f >= 0 && f <= 1)) {
             throw new UserError("--sp2-fraction must be within [0, 1], got " + sp2Fraction);
@@ -208,29 +217,14 @@ final class RunCommand implements Callable<Integer> {
         return new NetworkReport(b, acc, run, fit, notes);
     }
 
-    /**
-     * Refuses a bit-exact run whose largest layer cannot fit the heap: the real weights, both schemes'
-     * codes and the integers the cores read take about 16 bytes per weight (measured on VGG-16's
-     * 4096×25088 classifier, which needs about 1.6 GB).
-     */
+    /** Refuses a bit-exact run whose largest layer cannot fit the heap ({@link BitExactHeap}). */
     private static void checkHeap(Network net) {
-        long biggest = 0;
-        String which = "";
-        for (var node : net.nodes()) {
-            if (node.layer() instanceof org.msqsim.models.layer.GemmLayer g) {
-                long w = (long) g.gemmM() * g.groups() * g.gemmK();
-                if (w > biggest) {
-                    biggest = w;
-                    which = g.name();
-                }
-            }
-        }
-        long need = 16 * biggest;
+        BitExactHeap need = BitExactHeap.of(net);
         long max = Runtime.getRuntime().maxMemory();
-        if (need > max * 0.8) {
+        if (!need.fits(max)) {
             throw new UserError(String.format("a bit-exact run of %s needs about %,d MB of heap for layer %s's %,d "
                     + "weights, more than the %,d MB available; use --timing-only or set MSQSIM_JAVA_OPTS=-Xmx%dg",
-                    net.name(), need >> 20, which, biggest, max >> 20, Math.max(2, (need * 2 >> 30) + 1)));
+                    net.name(), need.bytes() >> 20, need.layer(), need.weights(), max >> 20, need.suggestedGib()));
         }
     }
 
@@ -241,50 +235,5 @@ final class RunCommand implements Callable<Integer> {
         ScaleSimReport r = ScaleSimReport.load(scaleSimCfg, scaleSimTopology, scaleSimGemm);
         spec.commandLine().getOut().print(r.render(format));
         return 0;
-    }
-
-    static BoardSpec loadBoard(String idOrPath) {
-        try {
-            return BoardCatalog.get(idOrPath);
-        } catch (InvalidSpecException e) {
-            throw new UserError(String.join("\nmsqsim: ", e.problems()));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    /**
-     * The design at another operand width. A DSP core packing 4 products needs operands of at most 4
-     * bits and packing 2 at most 8 (FINN {@code mvu_4sx4u} / {@code mvu_8sx8u_dsp48}); a wider width
-     * lowers the packing to what the DSP can do, and the report says so.
-     */
-    static AcceleratorSpec withBits(AcceleratorSpec a, int bits, StringBuilder notes) {
-        if (bits < 3 || bits > 8) {
-            throw new UserError("--bits must be between 3 and 8, got " + bits);
-        }
-        // Products grow by 2 bits per operand bit, so the accumulators keep the design's headroom by
-        // growing as much (never shrinking): a wider width must not turn into silent wrap-around.
-        int grow = Math.max(0, 2 * (bits - a.weightBits()));
-        var dsp = a.dspCore().map(c -> {
-            int packing = c.packing() == 4 && bits > 4 ? 2 : c.packing();
-            if (packing != c.packing()) {
-                notes.append("DSP packing lowered from ").append(c.packing()).append(" to ").append(packing)
-                        .append(" products per DSP for ").append(bits).append("-bit operands.\n");
-            }
-            return new PeArraySpec(c.name(), MacKind.DSP, c.dataflow(), c.rows(), c.cols(), packing, c.clockHz(),
-                    Math.min(48, c.accumulatorBits() + grow));
-        });
-        var lut = a.lutCore().map(c -> new PeArraySpec(c.name(), c.mac(), c.dataflow(), c.rows(), c.cols(),
-                c.packing(), c.clockHz(), Math.min(48, c.accumulatorBits() + grow)));
-        if (grow > 0) {
-            notes.append("accumulators widened by ").append(grow).append(" bits for ").append(bits)
-                    .append("-bit operands (the design's are sized for ").append(a.weightBits()).append(" bits).\n");
-        }
-        return new AcceleratorSpec(a.name(), dsp, lut, a.inputBuffer(), a.weightBuffer(), a.outputBuffer(),
-                a.ddr(), a.controlClockHz(), bits, bits);
-    }
-
-    static Map<String, Object> map() {
-        return new LinkedHashMap<>();
     }
 }

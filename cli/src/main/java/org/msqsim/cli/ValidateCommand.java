@@ -1,12 +1,23 @@
 package org.msqsim.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.msqsim.cli.claims.Claim;
+import org.msqsim.cli.claims.ClaimRunner;
+import org.msqsim.cli.claims.ClaimsFile;
+import org.msqsim.cli.claims.Program;
+import org.msqsim.cli.claims.ValidateReport;
+import org.msqsim.cli.io.UserError;
+import org.msqsim.cli.report.OutputFormat;
 import org.msqsim.core.spec.InvalidSpecException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code msqsim validate FILE.yaml}: holds the simulator against the claims in a claims file
@@ -23,6 +34,19 @@ final class ValidateCommand implements Callable<Integer> {
     /** Exit code when a claim fails or cannot be evaluated. */
     static final int EXIT_CLAIM_FAILED = 1;
 
+    /** This program, whose commands the claims run. */
+    static final Program PROGRAM = new Program() {
+        @Override
+        public CommandLine commands() {
+            return new CommandLine(new Main());
+        }
+
+        @Override
+        public int run(String[] args, PrintWriter out, PrintWriter err) {
+            return Main.run(args, out, err);
+        }
+    };
+
     @Parameters(paramLabel = "FILE", description = "A claims file (YAML), e.g. claims/models.yaml.")
     Path file;
 
@@ -30,18 +54,18 @@ final class ValidateCommand implements Callable<Integer> {
             description = "table, json or csv (default ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         List<Claim> claims;
         try {
-            claims = ClaimsFile.load(file);
+            claims = ClaimsFile.load(file, PROGRAM);
         } catch (InvalidSpecException e) {
             throw new UserError(String.join("\nmsqsim: ", e.problems()));
         }
-        ValidateReport report = new ValidateReport(file.toString(), new ClaimRunner().runAll(claims));
+        ValidateReport report = new ValidateReport(file.toString(), new ClaimRunner(PROGRAM).runAll(claims));
         spec.commandLine().getOut().print(report.render(format));
         return report.allPass() ? 0 : EXIT_CLAIM_FAILED;
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.msqsim.cli.report.TextTable;
 
 /**
  * Every {@code --format csv} output carries plain machine-readable numbers — no thousands separators,

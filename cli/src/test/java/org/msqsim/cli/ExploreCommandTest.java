@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ExploreCommandTest {
         "--format", "json"};
 
     private static String[] small(String... more) {
-        String[] a = java.util.Arrays.copyOf(SMALL, SMALL.length + more.length);
+        String[] a = Arrays.copyOf(SMALL, SMALL.length + more.length);
         System.arraycopy(more, 0, a, SMALL.length, more.length);
         return a;
     }
@@ -150,7 +151,7 @@ class ExploreCommandTest {
         for (String name : List.of("explore-latency.png", "explore-speedup.png", "explore-pareto.png")) {
             Path p = tmp.resolve(name);
             assertTrue(Files.size(p) > 1000, name);
-            byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(p), 8);
+            byte[] head = Arrays.copyOf(Files.readAllBytes(p), 8);
             assertArrayEquals(signature, head, name);
         }
         try (var files = Files.list(tmp)) {

@@ -1,5 +1,7 @@
 package org.msqsim.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +69,10 @@ record GoldenCase(String file, List<String> args, List<List<String>> shownAs, Li
     }
 
     /** Runs the command in-process and returns the text its golden file holds. */
-    String record() throws java.io.IOException {
+    String record() throws IOException {
         for (Artifact a : artifacts) {
-            java.nio.file.Files.createDirectories(a.written().getParent());
-            java.nio.file.Files.deleteIfExists(a.written());
+            Files.createDirectories(a.written().getParent());
+            Files.deleteIfExists(a.written());
         }
         CliRunner r = CliRunner.run(args.toArray(String[]::new));
         StringBuilder text = new StringBuilder(stable(r.out()));

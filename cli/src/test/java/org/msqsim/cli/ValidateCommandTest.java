@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.msqsim.cli.claims.Claim;
+import org.msqsim.cli.claims.ClaimsFile;
 
 /** {@code msqsim validate}: the shipped claims hold, a wrong one fails readably, and errors are reported. */
 class ValidateCommandTest {
@@ -262,7 +264,7 @@ class ValidateCommandTest {
                     metric: layers[name=tiny1].compute_cycles
                     expected: 14
                 """);
-        List<Claim> claims = ClaimsFile.load(f);
+        List<Claim> claims = ClaimsFile.load(f, ValidateCommand.PROGRAM);
         assertEquals(List.of("run", "--scalesim-cfg", sub.resolve("a.cfg").toString(), "--scalesim-topology",
                 sub.resolve("t.csv").toString(), "--format", "json"), claims.get(0).argv());
         assertEquals(0, CliRunner.run("validate", f.toString()).code());

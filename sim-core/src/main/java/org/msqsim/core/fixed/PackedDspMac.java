@@ -1,5 +1,7 @@
 package org.msqsim.core.fixed;
 
+import java.util.Arrays;
+
 /**
  * Two or four low-bit multiplications in one DSP48 slice per cycle: the lanes are different output
  * rows whose weights are packed into the A/pre-adder word, all multiplied by the one shared
@@ -246,7 +248,7 @@ public final class PackedDspMac {
 
     @Override
     public String toString() {
-        return "PackedDspMac(" + layout.kind + ", " + lanes() + " lanes at " + java.util.Arrays.toString(layout.offsets)
+        return "PackedDspMac(" + layout.kind + ", " + lanes() + " lanes at " + Arrays.toString(layout.offsets)
                 + ", w s" + layout.weightBits + (layout.narrowWeights ? " narrow" : "") + " × a "
                 + (layout.actSigned ? "s" : "u") + layout.actBits + ", " + layout.resultBits + "-bit lanes)";
     }

@@ -73,6 +73,48 @@ public record CostConstants(int lutInputs, int muxInputsPerLut, int handOptimise
         }
     }
 
+    /** These constants with another LUT ceiling. */
+    public CostConstants withLutCeiling(double ceiling) {
+        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
+                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
+                hbmLut, hbmFf, hbmBram18, ceiling, ffCeiling, bramCeiling, uramCeiling, dspCeiling);
+    }
+
+    /** These constants with another FF ceiling. */
+    public CostConstants withFfCeiling(double ceiling) {
+        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
+                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
+                hbmLut, hbmFf, hbmBram18, lutCeiling, ceiling, bramCeiling, uramCeiling, dspCeiling);
+    }
+
+    /** These constants with another block-RAM ceiling. */
+    public CostConstants withBramCeiling(double ceiling) {
+        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
+                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
+                hbmLut, hbmFf, hbmBram18, lutCeiling, ffCeiling, ceiling, uramCeiling, dspCeiling);
+    }
+
+    /** These constants with another URAM ceiling. */
+    public CostConstants withUramCeiling(double ceiling) {
+        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
+                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
+                hbmLut, hbmFf, hbmBram18, lutCeiling, ffCeiling, bramCeiling, ceiling, dspCeiling);
+    }
+
+    /** These constants with another DSP ceiling. */
+    public CostConstants withDspCeiling(double ceiling) {
+        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
+                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
+                hbmLut, hbmFf, hbmBram18, lutCeiling, ffCeiling, bramCeiling, uramCeiling, ceiling);
+    }
+
+    /** These constants with another LUT multiplier formula. */
+    public CostConstants withLutMultiplier(LutMultiplierModel model) {
+        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, model, controllerLut,
+                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
+                hbmLut, hbmFf, hbmBram18, lutCeiling, ffCeiling, bramCeiling, uramCeiling, dspCeiling);
+    }
+
     /** The documented defaults (docs/cost-model.md, "Constants"). */
     public static CostConstants defaults() {
         return new CostConstants(

@@ -32,4 +32,36 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
         Specs.require(activationBits >= 2 && activationBits <= 8, "accelerator.activation_bits", activationBits,
                 "must be 2..8");
     }
+
+    /** This design under another name. */
+    public AcceleratorSpec withName(String newName) {
+        return new AcceleratorSpec(newName, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
+                controlClockHz, weightBits, activationBits);
+    }
+
+    /** This design with other cores (set together: at least one must be present). */
+    public AcceleratorSpec withCores(Optional<PeArraySpec> dsp, Optional<PeArraySpec> lut) {
+        return new AcceleratorSpec(name, dsp, lut, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
+                weightBits, activationBits);
+    }
+
+    /** This design with other input, weight and output buffers. */
+    public AcceleratorSpec withBuffers(BufferSpec input, BufferSpec weight, BufferSpec output) {
+        return new AcceleratorSpec(name, dspCore, lutCore, input, weight, output, ddr, controlClockHz, weightBits,
+                activationBits);
+    }
+
+    /**
+     * This design at {@code bits}-bit weights and activations, with the DSP packing and accumulators
+     * that width needs ({@link BitWidthChange} states the rule and what it changed).
+     */
+    public AcceleratorSpec withBits(int bits) {
+        return BitWidthChange.of(this, bits).after();
+    }
+
+    /** The widths alone, without the rule of {@link #withBits}: for that rule only. */
+    AcceleratorSpec withOperandBits(int weight, int activation) {
+        return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
+                controlClockHz, weight, activation);
+    }
 }

@@ -20,6 +20,21 @@ public record BufferSpec(String name, long capacityBytes, int widthBits, int ban
         Specs.require(memory != null, name + ".memory", memory, "is required");
     }
 
+    /** This buffer holding {@code bytes} in all. */
+    public BufferSpec withCapacityBytes(long bytes) {
+        return new BufferSpec(name, bytes, widthBits, banks, doubleBuffered, memory);
+    }
+
+    /** This buffer with {@code bits}-bit bank ports. */
+    public BufferSpec withWidthBits(int bits) {
+        return new BufferSpec(name, capacityBytes, bits, banks, doubleBuffered, memory);
+    }
+
+    /** This buffer in {@code n} banks (the capacity unchanged: set it after when it scales with them). */
+    public BufferSpec withBanks(int n) {
+        return new BufferSpec(name, capacityBytes, widthBits, n, doubleBuffered, memory);
+    }
+
     /** Bytes one half may hold (all of it when not double-buffered). */
     public long halfBytes() {
         return doubleBuffered ? capacityBytes / 2 : capacityBytes;

@@ -29,6 +29,31 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
                 "must be 8..48");
     }
 
+    /** This array with another multiplier kind (its packing must suit it: 1 for LUT MACs). */
+    public PeArraySpec withMac(MacKind newMac) {
+        return new PeArraySpec(name, newMac, dataflow, rows, cols, packing, clockHz, accumulatorBits);
+    }
+
+    /** This array with {@code newRows} × {@code newCols} PEs. */
+    public PeArraySpec withShape(int newRows, int newCols) {
+        return new PeArraySpec(name, mac, dataflow, newRows, newCols, packing, clockHz, accumulatorBits);
+    }
+
+    /** This array packing {@code newPacking} products per multiplier. */
+    public PeArraySpec withPacking(int newPacking) {
+        return new PeArraySpec(name, mac, dataflow, rows, cols, newPacking, clockHz, accumulatorBits);
+    }
+
+    /** This array at another clock. */
+    public PeArraySpec withClockHz(long newClockHz) {
+        return new PeArraySpec(name, mac, dataflow, rows, cols, packing, newClockHz, accumulatorBits);
+    }
+
+    /** This array with accumulators of {@code bits} bits. */
+    public PeArraySpec withAccumulatorBits(int bits) {
+        return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, bits);
+    }
+
     /** Multipliers (DSP slices or LUT MACs) in the array. */
     public int multipliers() {
         return rows * cols;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -133,8 +134,8 @@ class DspMacTest {
         int len = 65;
         int[] w = new int[len];
         int[] a = new int[len];
-        java.util.Arrays.fill(w, -(1 << 24));
-        java.util.Arrays.fill(a, (1 << 17) - 1);
+        Arrays.fill(w, -(1 << 24));
+        Arrays.fill(a, (1 << 17) - 1);
         long exact = plainDot(w, a, len);
         DspMac sat = new DspMac(DspKind.DSP48E1, 25, 17, false, FixedFormat.signedInt(48, Overflow.SATURATE));
         long hw = sat.dot(w, 0, a, 0, len, 0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,7 +197,7 @@ class AcceleratorCostTest {
         FitReport r = m.fit(accel("S_AXI_HP", "DDR3", big, null, MemoryKind.BRAM), Z7020);
         assertFalse(r.fits());
         assertTrue(r.used().lut() > 53_200);
-        String lut = String.format(java.util.Locale.ROOT, "LUT %,d needed / 53,200 available", r.used().lut());
+        String lut = String.format(Locale.ROOT, "LUT %,d needed / 53,200 available", r.used().lut());
         assertTrue(r.overSubscribed().contains(lut), r.overSubscribed().toString());
         assertEquals((double) r.used().lut() / 53_200, r.utilisation().get("LUT"), 1e-12);
         assertEquals(List.of("LUT", "FF", "DSP", "BRAM", "URAM"), List.copyOf(r.utilisation().keySet()));

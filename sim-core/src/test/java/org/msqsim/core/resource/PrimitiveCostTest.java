@@ -72,12 +72,8 @@ class PrimitiveCostTest {
 
     @Test
     void handOptimisedMultiplierIsFourByFourOnly() {
-        CostConstants d = CostConstants.defaults();
-        CostModel hand = new CostModel(new CostConstants(d.lutInputs(), d.muxInputsPerLut(), d.handOptimised4x4Luts(),
-                CostConstants.LutMultiplierModel.HAND_OPTIMISED_4X4, d.controllerLut(), d.controllerFf(),
-                d.dmaLutPerPort(), d.dmaFfPerPort(), d.dmaBram18PerPort(), d.migLut(), d.migFf(), d.migBram18(),
-                d.migDsp(), d.hbmLut(), d.hbmFf(), d.hbmBram18(), d.lutCeiling(), d.ffCeiling(), d.bramCeiling(),
-                d.uramCeiling(), d.dspCeiling()));
+        CostModel hand = new CostModel(CostConstants.defaults()
+                .withLutMultiplier(CostConstants.LutMultiplierModel.HAND_OPTIMISED_4X4));
         assertEquals(11, hand.lutFixedProduct(4, 4, FpgaFamily.SERIES7).cost().lut());
         assertThrows(IllegalArgumentException.class, () -> hand.lutFixedProduct(8, 8, FpgaFamily.SERIES7));
     }

@@ -3,10 +3,11 @@ package org.msqsim.models.exec;
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.hw.accel.GemmJob;
-import org.msqsim.core.hw.accel.GemmShape;
 import org.msqsim.core.hw.accel.MsqAccelerator;
-import org.msqsim.core.hw.accel.PlanOutcome;
-import org.msqsim.core.hw.accel.TilePlanner;
+import org.msqsim.core.mapping.GemmShape;
+import org.msqsim.core.mapping.PlanOutcome;
+import org.msqsim.core.mapping.TilePlan;
+import org.msqsim.core.mapping.TilePlanner;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.trace.TraceSink;
@@ -97,7 +98,7 @@ final class GemmExecutor {
         return new Result(run, acc);
     }
 
-    private org.msqsim.core.hw.accel.TilePlan plan(String what, GemmShape shape) {
+    private TilePlan plan(String what, GemmShape shape) {
         PlanOutcome plan = new TilePlanner(spec).plan(shape);
         if (plan instanceof PlanOutcome.Infeasible inf) {
             throw new InfeasibleException(what + " on " + spec.name() + " is infeasible because " + inf.reason());

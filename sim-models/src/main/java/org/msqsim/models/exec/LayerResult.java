@@ -1,10 +1,12 @@
 package org.msqsim.models.exec;
 
+import org.msqsim.models.layer.LayerKind;
+
 /**
  * One layer of a network run.
  *
  * @param name        layer name
- * @param kind        conv, dwconv (grouped), dense, gemm, maxpool, avgpool, gap or add
+ * @param kind        the layer's kind
  * @param latencyPs   time the layer took on the accelerator (layers run one after another)
  * @param macs        multiply-accumulates (0 for element-wise layers)
  * @param ddrBytes    bytes read and written
@@ -16,7 +18,7 @@ package org.msqsim.models.exec;
  * @param mismatches  outputs differing from the golden network, or −1 when not checked
  * @param overflows   accumulator or packed-lane overflow events the datapaths reported
  */
-public record LayerResult(String name, String kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
+public record LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
                           long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows) {
 
     /** What limits the layer: "memory" or "imbalance" when that takes ≥ 25 % of its time, else "compute". */

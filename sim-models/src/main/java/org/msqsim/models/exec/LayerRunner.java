@@ -1,24 +1,25 @@
 package org.msqsim.models.exec;
 
+import java.util.List;
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.trace.TraceSink;
-import org.msqsim.models.golden.GoldenReference;
-import org.msqsim.models.layer.Conv2d;
 import org.msqsim.models.layer.GemmLayer;
 import org.msqsim.models.layer.Layer;
-import org.msqsim.models.quant.MsqAssigner;
+import org.msqsim.models.lower.GemmWork;
+import org.msqsim.models.lower.Lowering;
 import org.msqsim.models.quant.QuantizedWeights;
 import org.msqsim.models.quant.Scheme;
-import org.msqsim.models.weights.SyntheticWeights;
 
 /**
- * Runs one layer on an MSQ accelerator: synthetic weights (seeded) quantized by MSQ at the requested
- * SP2 fraction, SP2 rows to the LUT core and fixed-point rows to the DSP core, seeded ReLU-like
- * activations, a tile plan, the event simulation, and — unless timing only — a comparison of every
- * accumulator with the golden reference computed directly from the layer (a convolution is checked
- * against the direct convolution, not against the im2col lowering the accelerator uses).
+ * Runs one GEMM layer on an MSQ accelerator as a one-node network, through the steps a
+ * {@link NetworkRunner} takes for each layer: {@link Lowering}, then either the {@link LayerTimer} or
+ * the {@link ExactGemm} step. What differs is the layer's surroundings: the weights are seeded
+ * synthetic rows ({@link WeightSource#oneLayer}), the input seeded ReLU-like activations
+ * ({@link Activations#relu}), and the check is made at the accumulators — every one compared with the
+ * golden reference computed directly from the layer — rather than after requantization; the result
+ * keeps the whole accelerator run.
  */
 public final class LayerRunner {
     private final AcceleratorSpec spec;
@@ -44,33 +45,30 @@ public final class LayerRunner {
                     + "or a convolution with one group");
         }
         int m = layer.gemmM();
-        int k = layer.gemmK();
-        int n = layer.gemmN();
         GemmExecutor exec = new GemmExecutor(spec, dspKind);
+        List<GemmWork> works = new Lowering(spec.activationBits()).gemms(layer, o.sp2Fraction());
         if (o.timingOnly()) {
-            int sp2Rows = MsqAssigner.sp2RowCount(m, o.sp2Fraction());
-            AcceleratorRun run = exec.timing(layer.describe(), m, sp2Rows, k, n, false, o.trace()).run();
+            AcceleratorRun run = new LayerTimer(exec, spec.ddr()).time(List.copyOf(works), o.trace()).onlyRun();
+            int sp2Rows = works.get(0).lutRows();
             return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, run, false, 0, "");
         }
-        QuantizedWeights q = new MsqAssigner(spec.weightBits())
-                .assignWeights(SyntheticWeights.generate(m, k, o.seed()).matrix(), exec.quantizationFraction(o.sp2Fraction()));
-        int sp2Rows = exec.lutIsFixedPoint() ? MsqAssigner.sp2RowCount(m, o.sp2Fraction()) : q.countRows(Scheme.SP2);
-        int[] input = layer instanceof Conv2d c ? Activations.relu(c.c() * c.h() * c.w(), spec.activationBits(),
-                o.seed() + 1) : Activations.relu(k * n, spec.activationBits(), o.seed() + 1);
-        int[] x = layer instanceof Conv2d c ? GoldenReference.im2col(input, c.c(), c.h(), c.w(), c.r(), c.s(),
-                c.stride(), c.pad()) : input;
-        GemmExecutor.Result res = exec.exact(layer.describe(), q, 0, m, sp2Rows, x, n, false, o.trace());
-        long[] golden = layer instanceof Conv2d c ? GoldenReference.conv2d(input, c.c(), c.h(), c.w(), q.intWeights(),
-                c.k(), c.r(), c.s(), c.stride(), c.pad(), 1) : GoldenReference.gemm(q.intWeights(), m, k, x, n);
+        ExactGemm exact = new ExactGemm(spec, exec);
+        QuantizedWeights q = exact.quantize(WeightSource.oneLayer(o.seed()).weights(layer), o.sp2Fraction());
+        int sp2Rows = exec.lutIsFixedPoint() ? works.get(0).lutRows() : q.countRows(Scheme.SP2);
+        int[] input = Activations.relu((int) layer.inputShape().elements(), spec.activationBits(), o.seed() + 1);
+        ExactGemm.Accumulators acc = exact.run(works, q, input, false, input, o.trace(), () -> { });
+        long[] sim = acc.simulated();
+        long[] golden = acc.golden();
+        int n = layer.gemmN();
         long mismatches = 0;
         String first = "";
         for (int i = 0; i < golden.length; i++) {
-            if (res.acc()[i] != golden[i] && mismatches++ == 0) {
+            if (sim[i] != golden[i] && mismatches++ == 0) {
                 first = "row " + i / n + " (" + q.scheme(i / n).label() + "), output " + i % n + ": simulated "
-                        + res.acc()[i] + ", reference " + golden[i];
+                        + sim[i] + ", reference " + golden[i];
             }
         }
-        return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, res.run(), true, mismatches,
+        return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, acc.tally().onlyRun(), true, mismatches,
                 first);
     }
 }

@@ -6,11 +6,14 @@ import org.msqsim.core.fixed.QuantizedMultiplier;
 import org.msqsim.core.fixed.Requantizer;
 import org.msqsim.core.fixed.Rounding;
 import org.msqsim.models.layer.Activation;
+import org.msqsim.models.layer.QTensor;
+import org.msqsim.models.layer.Shape;
+import org.msqsim.models.quant.ActivationQuantizer;
 
 /**
  * How msqsim's "compiler" quantizes a layer's output, and the integer hardware that applies it.
  * Calibration (our documented choice): the output scale maps the largest real output of this input
- * to the largest code (max calibration, as {@link org.msqsim.models.quant.ActivationQuantizer}).
+ * to the largest code (max calibration, as {@link ActivationQuantizer}).
  * Each weight row has its own scale, so each output channel gets its own 16-bit multiplier and
  * shift (a per-channel requantizer; 16 bits fit a DSP48's 18-bit port). Outputs are unsigned after
  * a ReLU/ReLU6 and signed (symmetric range) without one; ReLU6 clamps at 6 real units.
@@ -27,7 +30,7 @@ final class Requant {
      * Requantizes {@code acc} ({@code rows × n}) whose row {@code r} has real step {@code step[r]}
      * into a tensor of {@code bits}-bit codes.
      */
-    static QTensor apply(long[] acc, double[] step, int n, Activation act, int bits, org.msqsim.models.layer.Shape out) {
+    static QTensor apply(long[] acc, double[] step, int n, Activation act, int bits, Shape out) {
         boolean signed = act == Activation.NONE;
         long maxCode = signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
         double realMax = 0;

@@ -23,18 +23,28 @@ import org.msqsim.models.weights.SyntheticWeights;
 public final class WeightSource {
     private final Optional<Path> dir;
     private final long seed;
+    private final boolean mixName;
 
-    private WeightSource(Optional<Path> dir, long seed) {
+    private WeightSource(Optional<Path> dir, long seed, boolean mixName) {
         this.dir = dir;
         this.seed = seed;
+        this.mixName = mixName;
     }
 
     public static WeightSource synthetic(long seed) {
-        return new WeightSource(Optional.empty(), seed);
+        return new WeightSource(Optional.empty(), seed, true);
     }
 
     public static WeightSource directory(Path dir, long seed) {
-        return new WeightSource(Optional.of(dir), seed);
+        return new WeightSource(Optional.of(dir), seed, true);
+    }
+
+    /**
+     * The seeded rows of a one-layer run: the seed as given, not mixed with the layer's name (a
+     * one-layer run has no other layers to differ from, and its published figures use these rows).
+     */
+    static WeightSource oneLayer(long seed) {
+        return new WeightSource(Optional.empty(), seed, false);
     }
 
     /**
@@ -77,7 +87,8 @@ public final class WeightSource {
         if (dir.isPresent()) {
             return NpyReader.readMatrix(file(g));
         }
-        return SyntheticWeights.generate(rows(g), cols(g), seed ^ (g.name().hashCode() * 0x9E3779B97F4A7C15L)).matrix();
+        long rowSeed = mixName ? seed ^ (g.name().hashCode() * 0x9E3779B97F4A7C15L) : seed;
+        return SyntheticWeights.generate(rows(g), cols(g), rowSeed).matrix();
     }
 
     private Path file(GemmLayer g) {

@@ -1,7 +1,7 @@
 /**
- * Readers of external files into msqsim's own types: NumPy {@code .npy} weight files
- * ({@link org.msqsim.models.io.NpyReader}). The SCALE-Sim topology and configuration readers live
- * with the rest of the SCALE-Sim support, in {@code org.msqsim.models.scalesim}.
+ * Readers of external files into msqsim's own types: NumPy {@code .npy} weight files today
+ * ({@link org.msqsim.models.io.NpyReader}). SCALE-Sim's configuration and topology files are read in
+ * {@code org.msqsim.models.scalesim}, beside the compatibility mode that uses them.
  *
  * <p>Every malformed input ends in one unchecked exception whose message starts with the file path
  * and names the problem, so the command line can print it as one line. May depend on

@@ -1,31 +1,21 @@
 package org.msqsim.models.layer;
 
+import java.util.List;
+
 /**
  * An average pool over R×S windows (PyTorch {@code nn.AvgPool2d}, floor mode,
  * {@code count_include_pad=True}: the divisor is always R·S). Per output, R·S − 1 additions and one
- * scaling, R·S operations. Channels are pooled independently; no parameters.
+ * scaling, R·S operations. Channels are pooled independently; no parameters. In integers: the window
+ * sum times a 16-bit reciprocal of R·S, rounded half away from zero, at the input's scale.
  */
-public record AvgPool2d(String name, Shape inputShape, int r, int s, int stride, int pad) implements Layer {
+public record AvgPool2d(String name, Shape inputShape, int r, int s, int stride, int pad) implements Pool2d {
     public AvgPool2d {
-        if (inputShape == null) {
-            throw new IllegalArgumentException("pool input shape must not be null");
-        }
-        Windows.check("pool", inputShape, r, s, stride, pad);
-        if (2 * pad > r || 2 * pad > s) {
-            // PyTorch rejects it too: a window could then lie wholly in the padding.
-            throw new IllegalArgumentException("pool padding " + pad + " exceeds half the kernel " + r + "x" + s);
-        }
+        Windows.checkPool(inputShape, r, s, stride, pad);
     }
 
     @Override
-    public Shape outputShape() {
-        return new Shape(inputShape.c(), Windows.out(inputShape.h(), r, stride, pad),
-                Windows.out(inputShape.w(), s, stride, pad));
-    }
-
-    @Override
-    public long macs() {
-        return 0;
+    public LayerKind kind() {
+        return LayerKind.AVGPOOL;
     }
 
     @Override
@@ -34,12 +24,7 @@ public record AvgPool2d(String name, Shape inputShape, int r, int s, int stride,
     }
 
     @Override
-    public long params() {
-        return 0;
-    }
-
-    @Override
-    public String describe() {
-        return "avgpool:" + inputShape.describe() + "," + r + "x" + s + ",s" + stride + ",p" + pad;
+    public QTensor apply(List<QTensor> inputs, int bits) {
+        return Windows.reduce(inputs.get(0), outputShape(), r, s, stride, pad, Windows.Mean.over(r * s));
     }
 }

@@ -45,6 +45,11 @@ public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int 
     }
 
     @Override
+    public LayerKind kind() {
+        return groups > 1 ? LayerKind.DWCONV : LayerKind.CONV;
+    }
+
+    @Override
     public Shape inputShape() {
         return new Shape(c, h, w);
     }

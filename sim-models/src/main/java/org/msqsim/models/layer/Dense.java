@@ -17,6 +17,11 @@ public record Dense(String name, int in, int out, boolean bias, Activation activ
     }
 
     @Override
+    public LayerKind kind() {
+        return LayerKind.DENSE;
+    }
+
+    @Override
     public Shape inputShape() {
         return new Shape(in, 1, 1);
     }

@@ -21,6 +21,11 @@ public record Gemm(String name, int m, int n, int k, boolean bias, Activation ac
     }
 
     @Override
+    public LayerKind kind() {
+        return LayerKind.GEMM;
+    }
+
+    @Override
     public Shape inputShape() {
         return new Shape(k, 1, n);
     }

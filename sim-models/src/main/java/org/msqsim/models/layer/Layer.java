@@ -5,14 +5,17 @@ package org.msqsim.models.layer;
  * is (multiply-accumulates, other element operations) and how many parameters it holds.
  *
  * <p>The hierarchy is closed: the layers that lower to GEMMs ({@link GemmLayer}: convolution, dense,
- * plain GEMM) and the ones that do not ({@link MaxPool2d}, {@link AvgPool2d}, {@link GlobalAvgPool},
- * {@link Add}). Batch norm is not a layer: it is folded into the preceding convolution's weights and
+ * plain GEMM) and the ones streamed through element-wise logic instead ({@link StreamLayer}: max and
+ * average pools, global average pool, residual add). Batch norm is not a layer: it is folded into the preceding convolution's weights and
  * bias, as every integer-only inference engine does (Jacob et al., CVPR 2018, §3.2). ReLU/ReLU6 are
  * not layers either but an {@link Activation} on the layer that produces their input.
  */
-public sealed interface Layer permits GemmLayer, MaxPool2d, AvgPool2d, GlobalAvgPool, Add {
+public sealed interface Layer permits GemmLayer, StreamLayer {
 
     String name();
+
+    /** What kind of layer this is, as the reports name it. */
+    LayerKind kind();
 
     /** How many input tensors the layer reads (2 for {@link Add}, else 1). */
     default int arity() {

@@ -1,30 +1,20 @@
 package org.msqsim.models.layer;
 
+import java.util.List;
+
 /**
  * A max pool over R×S windows (PyTorch {@code nn.MaxPool2d}, floor mode, dilation 1): padded positions
- * never win (they are −∞). Per output, R·S − 1 comparisons. Channels are pooled independently; no parameters.
+ * never win (they are −∞). Per output, R·S − 1 comparisons. Channels are pooled independently; no
+ * parameters; the output keeps the input's scale.
  */
-public record MaxPool2d(String name, Shape inputShape, int r, int s, int stride, int pad) implements Layer {
+public record MaxPool2d(String name, Shape inputShape, int r, int s, int stride, int pad) implements Pool2d {
     public MaxPool2d {
-        if (inputShape == null) {
-            throw new IllegalArgumentException("pool input shape must not be null");
-        }
-        Windows.check("pool", inputShape, r, s, stride, pad);
-        if (2 * pad > r || 2 * pad > s) {
-            // PyTorch rejects it too: a window could then lie wholly in the padding.
-            throw new IllegalArgumentException("pool padding " + pad + " exceeds half the kernel " + r + "x" + s);
-        }
+        Windows.checkPool(inputShape, r, s, stride, pad);
     }
 
     @Override
-    public Shape outputShape() {
-        return new Shape(inputShape.c(), Windows.out(inputShape.h(), r, stride, pad),
-                Windows.out(inputShape.w(), s, stride, pad));
-    }
-
-    @Override
-    public long macs() {
-        return 0;
+    public LayerKind kind() {
+        return LayerKind.MAXPOOL;
     }
 
     @Override
@@ -33,12 +23,7 @@ public record MaxPool2d(String name, Shape inputShape, int r, int s, int stride,
     }
 
     @Override
-    public long params() {
-        return 0;
-    }
-
-    @Override
-    public String describe() {
-        return "maxpool:" + inputShape.describe() + "," + r + "x" + s + ",s" + stride + ",p" + pad;
+    public QTensor apply(List<QTensor> inputs, int bits) {
+        return Windows.reduce(inputs.get(0), outputShape(), r, s, stride, pad, Windows.MAX);
     }
 }

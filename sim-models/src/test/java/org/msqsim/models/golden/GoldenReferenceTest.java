@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -144,7 +145,7 @@ class GoldenReferenceTest {
 
     @Test
     void rowOrderGemmEqualsTheDotProductNest() {
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        SplittableRandom rnd = new SplittableRandom(5);
         for (int t = 0; t < 300; t++) {
             int m = 1 + rnd.nextInt(20);
             int k = 1 + rnd.nextInt(60);

@@ -1,6 +1,7 @@
 package org.msqsim.core.hw.accel;
 
 import java.util.Optional;
+import org.msqsim.core.mapping.TilePlan;
 
 /**
  * Everything one GEMM run on the accelerator measured.

@@ -16,6 +16,14 @@ final class CoreModel {
     private long busyPs;
     private long busyCycles;
 
+    /**
+     * The operands of one GEMM as this core sees them, all row-major: {@code weights} its rows of W
+     * (row stride {@code k}), {@code activations} X (row stride {@code n}), and {@code acc} its rows
+     * of C (row stride {@code n}), or null when the run is timing only.
+     */
+    record Operands(int[] weights, int[] activations, long[] acc, int k, int n) {
+    }
+
     CoreModel(PeArray array, TraceSink trace) {
         this.array = array;
         this.clock = new ClockDomain(array.spec().name(), array.spec().clockHz());
@@ -23,22 +31,26 @@ final class CoreModel {
     }
 
     /**
-     * Runs an {@code m×k×n} tile requested at {@code now} and returns when it ends. With
-     * {@code acc != null} the tile's values are computed into it (row strides: k for weights, n for
-     * activations and accumulators).
+     * Runs this core's {@code m × tk × tn} tile of step {@code s}, its rows starting at row
+     * {@code mOff} of its operands, requested at {@code now}, and returns when it ends. The tile's
+     * values are computed into {@code ops.acc()} unless that is null.
      */
-    long run(int step, long now, int m, int k, int n, int[] w, int wOff, int[] x, int xOff, long[] acc, int accOff,
-             int kFull, int nFull) {
+    long run(TileStep s, int mOff, int m, Operands ops, long now) {
+        int k = s.tk();
+        int n = s.tn();
         long cycles = array.tileCycles(m, k, n);
         long end = clock.edgeTime(clock.firstCycleAtOrAfter(now) + cycles);
         macs += (long) m * k * n;
         busyPs += end - now;
         busyCycles += cycles;
-        if (acc != null) {
-            array.computeTile(w, wOff, kFull, x, xOff, nFull, m, k, n, acc, accOff, nFull);
+        if (ops.acc() != null) {
+            int kFull = ops.k();
+            int nFull = ops.n();
+            array.computeTile(ops.weights(), mOff * kFull + s.kOff(), kFull, ops.activations(),
+                    s.kOff() * nFull + s.nOff(), nFull, m, k, n, ops.acc(), mOff * nFull + s.nOff(), nFull);
         }
         if (trace.enabled()) {
-            trace.span(array.spec().name(), "step " + step, now, end);
+            trace.span(array.spec().name(), "step " + s.index(), now, end);
         }
         return end;
     }

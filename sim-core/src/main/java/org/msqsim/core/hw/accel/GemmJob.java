@@ -1,5 +1,7 @@
 package org.msqsim.core.hw.accel;
 
+import org.msqsim.core.mapping.GemmShape;
+
 /**
  * A GEMM to run: its shape and, for a bit-exact run, its operands. {@code dspWeights} holds the
  * fixed-point rows' signed integer codes ({@code mDsp × K}, row-major), {@code lutCodes} the SP2

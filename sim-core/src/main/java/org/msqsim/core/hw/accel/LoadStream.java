@@ -14,6 +14,18 @@ import org.msqsim.core.trace.TraceSink;
  * its half. Records the time it sat idle for want of a free half.
  */
 final class LoadStream {
+    /** Which operand a stream loads: it names the stream's trace track, buffer and DDR port. */
+    enum Operand {
+        INPUT("dma:input"),
+        WEIGHTS("dma:weights");
+
+        private final String track;
+
+        Operand(String track) {
+            this.track = track;
+        }
+    }
+
     private final String track;
     private final Simulator sim;
     private final DdrController ddr;
@@ -29,14 +41,23 @@ final class LoadStream {
     private long blockedSince = -1;
     private long waitingPs;
 
-    LoadStream(String track, int loads, Simulator sim, DdrController ddr, OnChipBuffer buffer, int port,
-               TraceSink trace, IntToLongFunction bytesOf, Runnable onReady) {
-        this.track = track;
-        this.sim = sim;
-        this.ddr = ddr;
-        this.buffer = buffer;
-        this.port = port;
-        this.trace = trace;
+    /**
+     * The stream of {@code operand} over {@code hw}'s buffer and DDR port for it: {@code loads} loads,
+     * load i of {@code bytesOf(i)} bytes; {@code onReady} runs after each load arrives.
+     */
+    LoadStream(AcceleratorParts hw, Operand operand, int loads, IntToLongFunction bytesOf, Runnable onReady) {
+        this.track = operand.track;
+        this.sim = hw.sim();
+        this.ddr = hw.ddr();
+        this.buffer = switch (operand) {
+            case INPUT -> hw.input();
+            case WEIGHTS -> hw.weights();
+        };
+        this.port = switch (operand) {
+            case INPUT -> hw.ports().input();
+            case WEIGHTS -> hw.ports().weight();
+        };
+        this.trace = hw.trace();
         this.bytesOf = bytesOf;
         this.onReady = onReady;
         this.slot = new int[loads];

@@ -1,9 +1,15 @@
 package org.msqsim.core.hw.accel;
 
+import java.util.ArrayDeque;
 import org.msqsim.core.engine.Simulator;
+import org.msqsim.core.engine.StopReason;
 import org.msqsim.core.event.EventHandler;
-import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.Direction;
+import org.msqsim.core.mapping.GemmShape;
+import org.msqsim.core.mapping.TileBytes;
+import org.msqsim.core.mapping.TileGrid;
+import org.msqsim.core.mapping.TilePlan;
+import org.msqsim.core.time.Time;
 
 /**
  * The controller's tile loop nest for one GEMM, as a state machine driven by events: {@code for n-tile
@@ -20,19 +26,18 @@ import org.msqsim.core.hw.memory.Direction;
  *
  * <p>Invariants (checked by tests through the counters): every step computes once, in order; a
  * buffer half is never claimed twice; occupancy never exceeds capacity (the buffers check it).
+ * One loop runs once: {@link #run} drives the simulator until the last store and returns what it
+ * measured.
  */
 final class TileLoop {
-    private static final int PHASE_MEMORY = 0;
+    /** The phase of compute events: after the DDR controller's ({@code DdrController.PHASE}, 0) at the same ps. */
     private static final int PHASE_COMPUTE = 1;
 
-    private final MsqAccelerator acc;
+    private final AcceleratorParts hw;
+    private final CorePair cores;
     private final Simulator sim;
-    private final DdrController ddr;
-    private final GemmShape g;
-    private final TilePlan p;
-    private final int nt;
-    private final int mt;
-    private final int kt;
+    private final TileBytes bytes;
+    private final TileGrid grid;
     private final int steps;
     private final boolean xPerN;      // one k-tile: X read once per n-tile
     private final boolean wResident;  // one m- and k-tile: W read once
@@ -41,7 +46,7 @@ final class TileLoop {
     private final LoadStream ws;      // weight tiles
     // output stream
     private final int[] outSlot;
-    private final java.util.ArrayDeque<Integer> storeQueue = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Integer> storeQueue = new ArrayDeque<>();
     private boolean storeBusy;
     private int storesDone;
     // compute
@@ -51,100 +56,59 @@ final class TileLoop {
     private boolean idleForOutput;
 
     // stalls, ps
-    long waitData;
-    long waitOutput;
-    long dspWaitsLut;
-    long lutWaitsDsp;
-    long finishPs = -1;
-    /** Bytes per partial sum in the output buffer. */
-    private final int accBytes;
-    long drainPs;
+    private long waitData;
+    private long waitOutput;
+    private long finishPs = -1;
+    private long drainPs;
 
-    TileLoop(MsqAccelerator acc, Simulator sim, DdrController ddr, GemmShape g, TilePlan p) {
-        this.acc = acc;
-        this.sim = sim;
-        this.ddr = ddr;
-        this.g = g;
-        this.p = p;
-        this.accBytes = TilePlanner.accumulatorBytes(acc.spec());
-        this.nt = p.nTiles(g);
-        this.mt = p.mTiles(g);
-        this.kt = p.kTiles(g);
-        long s = (long) nt * mt * kt;
+    TileLoop(AcceleratorParts hw, CorePair cores, GemmShape g, TilePlan p) {
+        this.hw = hw;
+        this.cores = cores;
+        this.sim = hw.sim();
+        this.bytes = hw.bytes();
+        this.grid = new TileGrid(g, p);
+        long s = grid.steps();
         if (s > 50_000_000L) {
             throw new IllegalArgumentException("tile plan has " + s + " steps; use larger tiles");
         }
         this.steps = (int) s;
-        this.xPerN = kt == 1;
-        this.wResident = mt == 1 && kt == 1;
-        this.xs = new LoadStream("dma:input", xPerN ? nt : steps, sim, ddr, acc.input(), acc.inputPort(),
-                acc.trace(), i -> TilePlanner.bytes((long) tkAt(xFirstStep(i)) * tnAt(xFirstStep(i)),
-                        acc.spec().activationBits()), this::tryCompute);
-        this.ws = new LoadStream("dma:weights", wResident ? 1 : steps, sim, ddr, acc.weights(), acc.weightPort(),
-                acc.trace(), i -> TilePlanner.bytes((long) (tmDspAt(i) + tmLutAt(i)) * tkAt(i),
-                        acc.spec().weightBits()), this::tryCompute);
-        this.outSlot = new int[nt * mt];
+        this.xPerN = grid.inputOncePerN();
+        this.wResident = grid.weightsResident();
+        this.xs = new LoadStream(hw, LoadStream.Operand.INPUT, xPerN ? grid.nTiles() : steps,
+                i -> bytes.input(grid.tk(xFirstStep(i)), grid.tn(xFirstStep(i))), this::tryCompute);
+        this.ws = new LoadStream(hw, LoadStream.Operand.WEIGHTS, wResident ? 1 : steps,
+                i -> bytes.weights(grid.rows(i), grid.tk(i)), this::tryCompute);
+        this.outSlot = new int[grid.outputTiles()];
     }
 
-    int steps() {
-        return steps;
-    }
-
-    void start() {
+    /** Runs the loop nest to its last store and returns what it measured. */
+    LoopResult run() {
         idleSince = sim.now();
         xs.pump();
         ws.pump();
+        StopReason why = sim.run();
+        if (finishPs < 0) {
+            throw new IllegalStateException("tile loop stopped (" + why + ") at " + Time.format(sim.now())
+                    + " before its last store; this is a controller bug");
+        }
+        StallBreakdown stalls = new StallBreakdown(waitData, waitOutput, xs.waitingPs(), ws.waitingPs(),
+                cores.dspWaitsLut(), cores.lutWaitsDsp(), drainPs);
+        return new LoopResult(steps, finishPs, stalls);
     }
 
-    long inputWaitingPs() {
-        return xs.waitingPs();
-    }
-
-    long weightWaitingPs() {
-        return ws.waitingPs();
-    }
-
-    // ---- step geometry ------------------------------------------------------------------------
-
-    private int nIdx(int s) {
-        return s / (kt * mt);
-    }
-
-    private int mIdx(int s) {
-        return (s / kt) % mt;
-    }
-
-    private int kIdx(int s) {
-        return s % kt;
-    }
+    // ---- loads of a step ----------------------------------------------------------------------
 
     private int xLoadOf(int s) {
-        return xPerN ? nIdx(s) : s;
+        return xPerN ? grid.nIndex(s) : s;
     }
 
     private int wLoadOf(int s) {
         return wResident ? 0 : s;
     }
 
-    private int tnAt(int s) {
-        return Math.min(p.tn(), g.n() - nIdx(s) * p.tn());
-    }
-
-    private int tkAt(int s) {
-        return Math.min(p.tk(), g.k() - kIdx(s) * p.tk());
-    }
-
-    int tmDspAt(int s) {
-        return Math.max(0, Math.min(p.tmDsp(), g.mDsp() - mIdx(s) * p.tmDsp()));
-    }
-
-    int tmLutAt(int s) {
-        return Math.max(0, Math.min(p.tmLut(), g.mLut() - mIdx(s) * p.tmLut()));
-    }
-
     /** The first step that reads X load {@code i}. */
     private int xFirstStep(int i) {
-        return xPerN ? i * mt * kt : i;
+        return xPerN ? i * grid.mTiles() * grid.kTiles() : i;
     }
 
     // ---- compute ------------------------------------------------------------------------------
@@ -158,14 +122,13 @@ final class TileLoop {
             idleForOutput = false;
             return;
         }
-        int o = nIdx(s) * mt + mIdx(s);
-        if (kIdx(s) == 0) {
-            if (!acc.output().hasFreeSlot()) {
+        int o = grid.outputTile(s);
+        if (grid.kIndex(s) == 0) {
+            if (!hw.output().hasFreeSlot()) {
                 idleForOutput = true;
                 return;
             }
-            long bytes = (long) (tmDspAt(s) + tmLutAt(s)) * tnAt(s) * accBytes;
-            outSlot[o] = acc.output().claimSlot(bytes);
+            outSlot[o] = hw.output().claimSlot(bytes.partialSums(grid.rows(s), grid.tn(s)));
         }
         long now = sim.now();
         if (idleForOutput) {
@@ -176,16 +139,14 @@ final class TileLoop {
         idleForOutput = false;
         nextStep++;
         computeBusy = true;
-        long[] ends = acc.computeStep(s, nIdx(s) * p.tn(), tnAt(s), kIdx(s) * p.tk(), tkAt(s),
-                mIdx(s) * p.tmDsp(), tmDspAt(s), mIdx(s) * p.tmLut(), tmLutAt(s), now);
-        long endDsp = ends[0];
-        long endLut = ends[1];
-        long end = Math.max(Math.max(endDsp, endLut), now);
-        if (acc.hasDsp()) {
-            dspWaitsLut += end - Math.max(endDsp, now);
-        }
-        if (acc.hasLut()) {
-            lutWaitsDsp += end - Math.max(endLut, now);
+        // The step's one allocation besides its compute event (the cores' ends come back as one long).
+        TileStep step = new TileStep(s, grid.nOffset(s), grid.tn(s), grid.kOffset(s), grid.tk(s),
+                grid.mOffsetDsp(s), grid.tmDsp(s), grid.mOffsetLut(s), grid.tmLut(s));
+        long end = cores.start(step, now);
+        if (hw.trace().enabled()) {
+            hw.trace().counter("buffer:input", now, hw.input().occupancy());
+            hw.trace().counter("buffer:weights", now, hw.weights().occupancy());
+            hw.trace().counter("buffer:output", now, hw.output().occupancy());
         }
         sim.schedule(end, PHASE_COMPUTE, EventHandler.named("compute", s, t -> computeDone(s)));
     }
@@ -193,14 +154,14 @@ final class TileLoop {
     private void computeDone(int s) {
         computeBusy = false;
         idleSince = sim.now();
-        if (!xPerN || mIdx(s) == mt - 1) { // the last step that reads this input tile
+        if (!xPerN || grid.mIndex(s) == grid.mTiles() - 1) { // the last step that reads this input tile
             xs.release(xLoadOf(s));
         }
         if (!wResident) {
             ws.release(s);
         }
-        if (kIdx(s) == kt - 1) {
-            storeQueue.add(nIdx(s) * mt + mIdx(s));
+        if (grid.kIndex(s) == grid.kTiles() - 1) {
+            storeQueue.add(grid.outputTile(s));
             pumpStore();
         }
         tryCompute();
@@ -216,25 +177,23 @@ final class TileLoop {
             return;
         }
         int o = storeQueue.poll();
-        int s = (o / mt) * mt * kt + (o % mt) * kt; // first step of this output tile
-        long bytes = TilePlanner.bytes((long) (tmDspAt(s) + tmLutAt(s)) * tnAt(s), acc.spec().activationBits());
+        int s = grid.firstStepOf(o);
+        long storeBytes = bytes.store(grid.rows(s), grid.tn(s));
         storeBusy = true;
         long start = sim.now();
-        ddr.transfer(acc.outputPort(), Direction.WRITE, bytes, EventHandler.named("store", o, t -> {
-            acc.trace().span("dma:output", "C tile " + o, start, t);
+        hw.ddr().transfer(hw.ports().output(), Direction.WRITE, storeBytes, EventHandler.named("store", o, t -> {
+            if (hw.trace().enabled()) {
+                hw.trace().span("dma:output", "C tile " + o, start, t);
+            }
             storeBusy = false;
-            acc.output().releaseSlot(outSlot[o]);
+            hw.output().releaseSlot(outSlot[o]);
             storesDone++;
-            if (storesDone == nt * mt) {
+            if (storesDone == grid.outputTiles()) {
                 finishPs = t;
                 drainPs = t - idleSince; // the last step ended at idleSince; nothing computes since
             }
             pumpStore();
             tryCompute();
         }));
-    }
-
-    boolean finished() {
-        return finishPs >= 0;
     }
 }

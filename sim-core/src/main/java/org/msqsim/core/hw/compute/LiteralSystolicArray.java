@@ -19,9 +19,10 @@ import org.msqsim.core.spec.PeArraySpec;
  *
  * <p>Folds run one after another, OS folds over (pixels, filter groups) and WS folds over
  * (reduction rows, filter groups), in {@code ArrayTiming}'s order; only the fold's used rows and
- * columns exist. Arithmetic goes through {@link PeArithmetic}, the same datapath objects as the
- * fast model's; a packed PE forms its p lane products per cycle as a one-step {@code PackedDspMac}
- * dot and resolves the chain where the fast model's chain ends.
+ * columns exist. Arithmetic goes through the array's {@link PeKernel}, one PE and one clock at a
+ * time — the same kernel, and so the same datapath objects, as the fast model's; a packed PE forms
+ * its p lane products per cycle as a one-step {@code PackedDspMac} dot and resolves the chain where
+ * the fast model's chain ends.
  */
 public final class LiteralSystolicArray {
 
@@ -30,7 +31,7 @@ public final class LiteralSystolicArray {
     }
 
     private final PeArraySpec spec;
-    private final PeArithmetic arith;
+    private final PeKernel kernel;
 
     public LiteralSystolicArray(PeArraySpec spec, PeDatapath datapath) {
         Objects.requireNonNull(spec, "spec");
@@ -38,7 +39,7 @@ public final class LiteralSystolicArray {
             throw new IllegalArgumentException(spec.name() + ": a " + spec.dataflow() + " array is not systolic");
         }
         this.spec = spec;
-        this.arith = new PeArithmetic(spec, Objects.requireNonNull(datapath, "datapath"));
+        this.kernel = PeKernel.of(spec, Objects.requireNonNull(datapath, "datapath"));
     }
 
     /** Same operands and {@code acc} semantics as {@link PeArray#computeTile}; outputs land in {@code acc}. */
@@ -50,7 +51,7 @@ public final class LiteralSystolicArray {
         if (m == 0 || k == 0 || n == 0) {
             return new Run(0, 0, 0);
         }
-        LiteralTile t = new LiteralTile(arith, w, wOff, wRowStride, x, xOff, xRowStride, m, k, n,
+        LiteralTile t = new LiteralTile(kernel, w, wOff, wRowStride, x, xOff, xRowStride, m, k, n,
                 acc, accOff, accRowStride);
         int rows = spec.rows();
         int cols = spec.cols();
@@ -59,14 +60,14 @@ public final class LiteralSystolicArray {
             for (int p0 = 0; p0 < n; p0 += rows) {
                 for (int g0 = 0; g0 < t.groups; g0 += cols) {
                     int r = Math.min(rows, n - p0);
-                    cycles += new OutputStationaryFold(t, arith, p0, r, g0, Math.min(cols, t.groups - g0)).run();
+                    cycles += new OutputStationaryFold(t, kernel, p0, r, g0, Math.min(cols, t.groups - g0)).run();
                 }
             }
         } else {
             for (int k0 = 0; k0 < k; k0 += rows) {
                 for (int g0 = 0; g0 < t.groups; g0 += cols) {
                     int r = Math.min(rows, k - k0);
-                    cycles += new WeightStationaryFold(t, arith, k0, r, g0, Math.min(cols, t.groups - g0)).run();
+                    cycles += new WeightStationaryFold(t, kernel, k0, r, g0, Math.min(cols, t.groups - g0)).run();
                 }
             }
         }

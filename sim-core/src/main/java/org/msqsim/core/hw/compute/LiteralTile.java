@@ -14,30 +14,28 @@ final class LiteralTile {
     final int n;
     final int lanes;
     final int groups;
-    private final PeArithmetic arith;
+    private final PeKernel kernel;
     private final int[][] w;
     private final int[][] x;
     private final long[][] value;
     private final long[][] exact;
-    private final long[] hw;
     private final long[] laneSum;
     private final long[] laneExact;
     long macs;
     long overflowEvents;
 
-    LiteralTile(PeArithmetic arith, int[] w, int wOff, int wRowStride, int[] x, int xOff, int xRowStride,
+    LiteralTile(PeKernel kernel, int[] w, int wOff, int wRowStride, int[] x, int xOff, int xRowStride,
                 int m, int k, int n, long[] acc, int accOff, int accRowStride) {
-        this.arith = arith;
+        this.kernel = kernel;
         this.m = m;
         this.k = k;
         this.n = n;
-        this.lanes = arith.lanes;
+        this.lanes = kernel.lanes();
         this.groups = (m + lanes - 1) / lanes;
         this.w = new int[groups * lanes][k];
         this.x = new int[k][n];
         this.value = new long[m][n];
         this.exact = new long[m][n];
-        this.hw = new long[lanes];
         this.laneSum = new long[lanes];
         this.laneExact = new long[lanes];
         for (int i = 0; i < m; i++) {
@@ -76,43 +74,19 @@ final class LiteralTile {
     }
 
     /**
-     * A result leaving the array's bottom edge into the output accumulators: a DSP P is read out, a
-     * packed chain (WS: the partial sum is the chain) is resolved and added, fabric lanes are stored.
+     * A result leaving the array's bottom edge into its output accumulators, as the kernel drains it
+     * ({@link PeKernel#drain}: a DSP P is read out, a {@code chain} — a packed WS column's partial
+     * sum — is resolved and added, fabric lanes are stored); a readout that overflowed is counted.
      */
-    void store(int g, int pixel, long[] sum, long[] ex, boolean packedChain) {
-        if (arith.accumulation == PeArithmetic.Accumulation.DSP_P) {
-            storeP(g, pixel, sum[0]);
-        } else if (packedChain) {
-            addChain(g, pixel, sum);
-        } else {
-            storeFabric(g, pixel, sum, ex);
-        }
-    }
-
-    /** A DSP P leaving the array: read through the declared accumulator, overflow flagged by DspMac. */
-    private void storeP(int g, int pixel, long p) {
-        value[g][pixel] = arith.readoutP(p);
-        exact[g][pixel] = value[g][pixel]; // the next readout of this output starts from the stored bits
-        if (arith.lastReadoutOverflowed()) {
-            overflowEvents++;
-        }
-    }
-
-    /** Fabric accumulators leaving the array: their bits and their exact sums. */
-    private void storeFabric(int g, int pixel, long[] sum, long[] ex) {
-        for (int l = 0; l < realLanes(g); l++) {
-            value[g * lanes + l][pixel] = sum[l];
-            exact[g * lanes + l][pixel] = ex[l];
-        }
-    }
-
-    /** A packed chain leaving the array (WS column bottom): lanes resolved, added into the outputs. */
-    private void addChain(int g, int pixel, long[] chain) {
+    void store(int g, int pixel, long[] sum, long[] ex, boolean chain) {
         load(g, pixel, laneSum, laneExact);
-        if (arith.endChain(chain, hw, laneSum, laneExact)) {
+        if (kernel.drain(sum, ex, chain, laneSum, laneExact)) {
             overflowEvents++;
         }
-        storeFabric(g, pixel, laneSum, laneExact);
+        for (int l = 0; l < realLanes(g); l++) {
+            value[g * lanes + l][pixel] = laneSum[l];
+            exact[g * lanes + l][pixel] = laneExact[l];
+        }
     }
 
     /** Writes the outputs back; fabric outputs that end off their exact sum count as overflow events. */

@@ -15,7 +15,7 @@ import java.util.Arrays;
 final class OutputStationaryFold {
 
     private final LiteralTile t;
-    private final PeArithmetic arith;
+    private final PeKernel kernel;
     private final PeGrid g;
     private final int p0;
     private final int r;
@@ -23,11 +23,10 @@ final class OutputStationaryFold {
     private final int c;
     private final long[] drainFrom;
     private final int[] emitted;
-    private final long[] resolved;
 
-    OutputStationaryFold(LiteralTile t, PeArithmetic arith, int p0, int r, int g0, int c) {
+    OutputStationaryFold(LiteralTile t, PeKernel kernel, int p0, int r, int g0, int c) {
         this.t = t;
-        this.arith = arith;
+        this.kernel = kernel;
         this.g = new PeGrid(r, c, t.lanes);
         this.p0 = p0;
         this.r = r;
@@ -35,7 +34,6 @@ final class OutputStationaryFold {
         this.c = c;
         this.drainFrom = new long[c];
         this.emitted = new int[c];
-        this.resolved = new long[t.lanes];
     }
 
     /** Steps the fold until the last result has left; returns its cycles. */
@@ -97,14 +95,8 @@ final class OutputStationaryFold {
                 + g.done[i][j] + " MACs");
         int done = ++g.done[i][j];
         t.macs += t.realLanes(g0 + j);
-        if (arith.accumulation != PeArithmetic.Accumulation.PACKED_LANES) {
-            arith.mac(g.w[i][j], g.act[i][j], g.sum[i][j], g.exact[i][j]);
-        } else {
-            arith.mac(g.w[i][j], g.act[i][j], g.chain[i][j], null);
-            if ((done % arith.chainLength == 0 || done == t.k) // the fabric extracts the lanes: the chain ends
-                    && arith.endChain(g.chain[i][j], resolved, g.sum[i][j], g.exact[i][j])) {
-                t.overflowEvents++;
-            }
+        if (kernel.macStationary(g.w[i][j], g.act[i][j], g.sum[i][j], g.exact[i][j], g.chain[i][j], done, t.k)) {
+            t.overflowEvents++;
         }
     }
 

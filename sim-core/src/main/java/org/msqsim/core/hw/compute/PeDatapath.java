@@ -2,14 +2,18 @@ package org.msqsim.core.hw.compute;
 
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.fixed.Overflow;
+import org.msqsim.core.fixed.PackedDspMac;
+import org.msqsim.core.fixed.Sp2Format;
+import org.msqsim.core.spec.PeArraySpec;
 
 /**
- * The datapath widths of a PE array, what {@link org.msqsim.core.spec.PeArraySpec} does not say:
- * the spec gives the MAC kind, packing and accumulator width; this record gives the operands and
- * the accumulator's overflow mode. Immutable; the MAC kind decides which fields matter.
+ * The datapath widths of a PE array, what {@link PeArraySpec} does not say: the spec gives the
+ * MAC kind, packing and accumulator width; this record gives the operands and the accumulator's
+ * overflow mode. Immutable; the MAC kind decides which fields matter (and which
+ * {@link PeKernel} is built from them).
  *
  * @param weightBits          signed weight width (DSP, LUT_FIXED) or SP2 code width (LUT_SP2,
- *                            split by {@link org.msqsim.core.fixed.Sp2Format#of})
+ *                            split by {@link Sp2Format#of})
  * @param actBits             activation width
  * @param actSigned           whether activations are two's complement
  * @param dspKind             slice generation of a DSP array (ignored by LUT arrays)
@@ -18,9 +22,9 @@ import org.msqsim.core.fixed.Overflow;
  * @param accumulatorOverflow WRAP (plain adders, the default) or SATURATE (clamping adders)
  * @param chainLength         products a packed DSP accumulates in P before the fabric extracts
  *                            its lanes, for output-stationary and dot-product arrays; 0 means
- *                            {@link org.msqsim.core.fixed.PackedDspMac#maxExactDepth()}. Ignored
- *                            by unpacked arrays and by weight-stationary ones, whose chain is a
- *                            column (see {@link PeArray})
+ *                            {@link PackedDspMac#maxExactDepth()}. Ignored by unpacked arrays and
+ *                            by weight-stationary ones, whose chain is a column (see
+ *                            {@link PackedDspKernel})
  */
 public record PeDatapath(int weightBits, int actBits, boolean actSigned, DspKind dspKind, boolean narrowWeights,
                          Overflow accumulatorOverflow, int chainLength) {

@@ -16,24 +16,25 @@ import java.util.Arrays;
 final class WeightStationaryFold {
 
     private final LiteralTile t;
-    private final PeArithmetic arith;
+    private final PeKernel kernel;
     private final PeGrid g;
     private final int k0;
     private final int r;
     private final int g0;
     private final int c;
-    private final boolean packed;
+    /** The column carries a P chain from zero (packed DSP), not the output's running sum. */
+    private final boolean chain;
     private int emitted;
 
-    WeightStationaryFold(LiteralTile t, PeArithmetic arith, int k0, int r, int g0, int c) {
+    WeightStationaryFold(LiteralTile t, PeKernel kernel, int k0, int r, int g0, int c) {
         this.t = t;
-        this.arith = arith;
+        this.kernel = kernel;
         this.g = new PeGrid(r, c, t.lanes);
         this.k0 = k0;
         this.r = r;
         this.g0 = g0;
         this.c = c;
-        this.packed = arith.accumulation == PeArithmetic.Accumulation.PACKED_LANES;
+        this.chain = kernel.columnCarriesChain();
     }
 
     /** Steps the fold until the last partial sum has left; returns its cycles. */
@@ -74,7 +75,7 @@ final class WeightStationaryFold {
         if (i == 0) {
             long px = cycle - r - j;
             g.sumPixel[0][j] = px >= 0 && px < t.n ? (int) px : -1;
-            if (g.sumPixel[0][j] >= 0 && packed) {
+            if (g.sumPixel[0][j] >= 0 && chain) {
                 Arrays.fill(g.sum[0][j], 0);
             } else if (g.sumPixel[0][j] >= 0) {
                 t.load(g0 + j, (int) px, g.sum[0][j], g.exact[0][j]);
@@ -86,10 +87,10 @@ final class WeightStationaryFold {
             check(g.actK[i][j] == g.wK[i][j] && g.actPixel[i][j] == g.sumPixel[i][j], "PE (" + i + "," + j
                     + ") at cycle " + cycle + ": activation (κ=" + g.actK[i][j] + ", pixel " + g.actPixel[i][j]
                     + ") meets weight κ=" + g.wK[i][j] + ", partial sum of pixel " + g.sumPixel[i][j]);
-            arith.mac(g.w[i][j], g.act[i][j], g.sum[i][j], g.exact[i][j]);
+            kernel.mac(g.w[i][j], g.act[i][j], g.sum[i][j], g.exact[i][j]);
             t.macs += t.realLanes(g0 + j);
             if (i == r - 1) {
-                t.store(g0 + j, g.sumPixel[i][j], g.sum[i][j], g.exact[i][j], packed);
+                t.store(g0 + j, g.sumPixel[i][j], g.sum[i][j], g.exact[i][j], chain);
                 emitted++;
             }
         }

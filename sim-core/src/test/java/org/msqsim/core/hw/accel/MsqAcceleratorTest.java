@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.fixed.Sp2Format;
+import org.msqsim.core.mapping.AcceleratorFixtures;
+import org.msqsim.core.mapping.GemmShape;
+import org.msqsim.core.mapping.PlanOutcome;
+import org.msqsim.core.mapping.TileBytes;
+import org.msqsim.core.mapping.TilePlan;
+import org.msqsim.core.mapping.TilePlanner;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.trace.ChromeTrace;
@@ -90,14 +96,14 @@ class MsqAcceleratorTest {
             var c = spec.lutCore().orElseThrow();
             compute = Math.max(compute, (double) g.mLut() * g.k() * g.n() / c.peakMacsPerCycle() * 1e12 / c.clockHz());
         }
-        long bytes = TilePlanner.bytes((long) g.m() * g.k(), spec.weightBits())
-                + TilePlanner.bytes((long) g.k() * g.n(), spec.activationBits())
-                + TilePlanner.bytes((long) g.m() * g.n(), spec.activationBits());
+        long bytes = TileBytes.packed((long) g.m() * g.k(), spec.weightBits())
+                + TileBytes.packed((long) g.k() * g.n(), spec.activationBits())
+                + TileBytes.packed((long) g.m() * g.n(), spec.activationBits());
         double memory = bytes / spec.ddr().sustainedBytesPerSecond() * 1e12;
         return (long) Math.floor(Math.max(compute, memory));
     }
 
-    static long[] plainGemm(int[] w, int m, int k, int[] x, int n, java.util.function.IntUnaryOperator value) {
+    static long[] plainGemm(int[] w, int m, int k, int[] x, int n, IntUnaryOperator value) {
         long[] c = new long[m * n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -119,26 +125,5 @@ class MsqAcceleratorTest {
         ChromeTrace trace = new ChromeTrace("test");
         new MsqAccelerator(spec, DspKind.DSP48E2, trace).run(GemmJob.timingOnly(g), plan);
         assertTrue(trace.eventCount() > 10);
-    }
-
-    @Test
-    void infeasibleWhenRowsHaveNoCore() {
-        AcceleratorSpec dspOnly = AcceleratorFixtures.design(Dataflow.OUTPUT_STATIONARY, 4, 4, 1, 0, 0, 4096, 4, 1);
-        PlanOutcome o = new TilePlanner(dspOnly).plan(new GemmShape(4, 4, 8, 8));
-        assertInstanceOf(PlanOutcome.Infeasible.class, o);
-        assertTrue(((PlanOutcome.Infeasible) o).reason().contains("LUT core"));
-    }
-
-    @org.junit.jupiter.api.Test
-    void tileCandidatesGainTheirNeighbouringWholeFolds() {
-        // 3,136 pixels halved: 1568, 784, 392, 196, 98 ...; with 32 rows 196 gains 192 and 224.
-        List<Integer> c = TilePlanner.aligned(TilePlanner.candidates(3136, 8), 32, 3136);
-        assertTrue(c.containsAll(List.of(3136, 1568, 784, 392, 196, 192, 224, 96, 128)), c.toString());
-        assertEquals(c.size(), new java.util.HashSet<>(c).size(), "distinct");
-        assertTrue(c.stream().allMatch(x -> x > 0 && x <= 3136), c.toString());
-        // A tile smaller than a fold rounds up to one fold, never beyond the dimension.
-        assertEquals(List.of(20), TilePlanner.aligned(List.of(20), 32, 20));
-        assertEquals(List.of(5, 8), TilePlanner.aligned(List.of(5), 8, 100));
-        assertEquals(List.of(7, 3), TilePlanner.aligned(List.of(7, 3), 1, 7), "unit 1 leaves the list alone");
     }
 }

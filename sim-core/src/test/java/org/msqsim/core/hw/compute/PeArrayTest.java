@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.msqsim.core.fixed.Overflow;
@@ -65,7 +66,7 @@ class PeArrayTest {
     /** STYLE 5: once the scratch has grown, a tile allocates nothing (JMH -prof gc is the real check). */
     @Test
     void hotPathAllocatesNothing() {
-        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean)
+        if (!(ManagementFactory.getThreadMXBean() instanceof ThreadMXBean bean)
                 || !bean.isThreadAllocatedMemorySupported()) {
             return;
         }

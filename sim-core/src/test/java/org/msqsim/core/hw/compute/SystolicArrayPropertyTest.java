@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.fixed.Overflow;
@@ -120,7 +121,7 @@ class SystolicArrayPropertyTest {
             g.runLiteral(literal);
             assertArrayEquals(fast, literal, g::toString);
             cases++;
-            wrong += java.util.Arrays.equals(fast, g.plainGemm()) ? 0 : 1;
+            wrong += Arrays.equals(fast, g.plainGemm()) ? 0 : 1;
         }
         assertTrue(cases > 100 && wrong > 10, cases + " misuse cases, " + wrong + " with wrong bits");
     }

@@ -1,0 +1,63 @@
+package org.msqsim.boards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BoardSpec;
+
+/** A board written with another design loads back as that board with that design, comments kept. */
+class BoardWriterTest {
+    static Iterable<String> ids() {
+        return BoardCatalog.ids();
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void writtenBoardLoadsBackWithTheNewDesign(String id, @TempDir Path dir) throws IOException {
+        BoardSpec b = BoardCatalog.get(id);
+        AcceleratorSpec a = b.accelerator();
+        AcceleratorSpec other = a.withName(a.name() + "-other")
+                .withCores(a.dspCore().map(c -> c.withShape(c.rows(), c.cols() + 1)), a.lutCore());
+        String text = BoardWriter.withAccelerator(BoardCatalog.text(id), other, "line one\nline two");
+        assertTrue(text.startsWith("# line one\n# line two\n"), text);
+        Path f = Files.writeString(dir.resolve(id + ".yaml"), text);
+        BoardSpec back = BoardLoader.load(f);
+        assertEquals(other, back.accelerator());
+        assertEquals(b.device(), back.device());
+        assertEquals(b.clocks(), back.clocks());
+        assertTrue(text.contains("Source tags"), "the board's comments stay");
+    }
+
+    @Test
+    void everyAcceleratorKeyOfTheSchemaIsWritten() {
+        BoardSpec b = BoardCatalog.get("zc706");
+        AcceleratorSpec a = b.accelerator();
+        StringBuilder sb = new StringBuilder();
+        BoardWriter.accelerator(sb, a);
+        for (String path : BoardSchema.keyPaths()) {
+            if (path.startsWith("accelerator.")) {
+                String key = path.substring(path.lastIndexOf('.') + 1);
+                assertTrue(sb.toString().contains("\n" + " ".repeat(2 * (path.split("\\.").length - 1)) + key + ":"),
+                        path + " missing from\n" + sb);
+            }
+        }
+    }
+
+    @Test
+    void textWithoutAnAcceleratorSectionIsRefused() {
+        AcceleratorSpec a = BoardCatalog.get("zc706").accelerator();
+        assertThrows(IllegalArgumentException.class, () -> BoardWriter.withAccelerator("id: x\n", a, ""));
+        AcceleratorSpec odd = a.withCores(a.dspCore().map(c -> c.withClockHz(150_500_000L)), Optional.empty());
+        assertThrows(IllegalArgumentException.class, () -> BoardWriter.withAccelerator("accelerator:\n", odd, ""));
+    }
+}

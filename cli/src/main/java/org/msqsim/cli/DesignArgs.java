@@ -1,0 +1,48 @@
+package org.msqsim.cli;
+
+import org.msqsim.boards.BoardCatalog;
+import org.msqsim.cli.io.UserError;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BitWidthChange;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.InvalidSpecException;
+
+/**
+ * The arguments {@code run} and {@code explore} share: {@code --board} (an id or a file) and
+ * {@code --bits}, turned into the board and the design to simulate, with a user error for a bad value
+ * and a note line for everything the width changed ({@link BitWidthChange} holds the rule).
+ */
+final class DesignArgs {
+    private DesignArgs() {
+    }
+
+    /** The board named by {@code --board}: a built-in id or a board YAML file. */
+    static BoardSpec board(String idOrPath) {
+        try {
+            return BoardCatalog.get(idOrPath);
+        } catch (InvalidSpecException e) {
+            throw new UserError(String.join("\nmsqsim: ", e.problems()));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The design at {@code --bits} (the design's own width when null), noting in {@code notes} what changed. */
+    static AcceleratorSpec atBits(AcceleratorSpec design, Integer bits, StringBuilder notes) {
+        if (bits == null) {
+            return design;
+        }
+        if (bits < 3 || bits > 8) {
+            throw new UserError("--bits must be between 3 and 8, got " + bits);
+        }
+        BitWidthChange w = BitWidthChange.of(design, bits);
+        w.loweredPacking().ifPresent(p -> notes.append("DSP packing lowered from ").append(p.from()).append(" to ")
+                .append(p.to()).append(" products per DSP for ").append(bits).append("-bit operands.\n"));
+        if (w.accumulatorGrowth() > 0) {
+            notes.append("accumulators widened by ").append(w.accumulatorGrowth()).append(" bits for ").append(bits)
+                    .append("-bit operands (the design's are sized for ").append(design.weightBits())
+                    .append(" bits).\n");
+        }
+        return w.after();
+    }
+}

@@ -1,0 +1,197 @@
+package org.msqsim.cli.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.msqsim.cli.io.AtomicFiles;
+import org.msqsim.cli.io.UserError;
+import org.msqsim.cli.report.ExploreReport;
+import org.msqsim.models.explore.DesignFamily;
+import org.msqsim.models.explore.DesignResult;
+import org.msqsim.models.explore.Exploration;
+
+/**
+ * PNG charts of an exploration, drawn with JFreeChart headless: latency and speedup of the best design
+ * per SP2 fraction (MSQ against LUT-fixed), and the Pareto front (latency against LUT use, one series
+ * per design family, all designs in the background). Each file is written to a temporary file in the
+ * same directory and moved into place, so a reader never sees half a PNG. {@link RunPlots} draws the
+ * charts of {@code run} with the same helpers.
+ */
+public final class Plots {
+    static final int WIDTH = 1000;
+    public static final int HEIGHT = 620;
+    private static final Color MSQ = new Color(0x1f77b4);
+    private static final Color FIXED = new Color(0xd62728);
+    private static final Color DSP = new Color(0x2ca02c);
+
+    private Plots() {
+    }
+
+    /**
+     * Makes {@code dir} ready for charts: creates it (and missing parents) if needed, and fails with one
+     * clear line if it cannot be created or written. Called before a long run, so that a bad directory
+     * is reported at once rather than after the simulation.
+     */
+    public static void prepareDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserError("--plot " + dir + ": exists and is not a directory");
+        } catch (IOException | SecurityException e) {
+            throw new UserError("--plot " + dir + ": cannot create the directory (" + reason(e) + ")");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UserError("--plot " + dir + ": directory is not writable");
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory"; // e.g. under /proc, where mkdir reports ENOENT
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Writes the explore charts; returns the files written. */
+    public static List<Path> write(Path dir, ExploreReport report) {
+        System.setProperty("java.awt.headless", "true");
+        Exploration ex = report.exploration();
+        String sub = report.title();
+        return List.of(
+                save(dir.resolve("explore-latency.png"), latency(ex, sub)),
+                save(dir.resolve("explore-speedup.png"), speedup(ex, sub)),
+                save(dir.resolve("explore-pareto.png"), pareto(ex, sub)));
+    }
+
+    private static JFreeChart latency(Exploration ex, String sub) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(perFraction("MSQ (SP2 shift-adders)", ex.bestPerFraction(DesignFamily.MSQ), null));
+        data.addSeries(perFraction("LUT-fixed (FINN-R multipliers)", ex.bestPerFraction(DesignFamily.LUT_FIXED), null));
+        JFreeChart c = ChartFactory.createXYLineChart("Best latency per SP2 fraction — " + sub,
+                "fraction of weight rows on the LUT core (0 = DSP-only)", "latency per frame (ms)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, true);
+        return c;
+    }
+
+    private static JFreeChart speedup(Exploration ex, String sub) {
+        Optional<DesignResult> dsp = ex.best(DesignFamily.DSP_ONLY);
+        XYSeriesCollection data = new XYSeriesCollection();
+        Long ref = dsp.map(DesignResult::latencyPs).orElse(null);
+        data.addSeries(perFraction("MSQ (SP2 shift-adders)", ex.bestPerFraction(DesignFamily.MSQ), ref));
+        data.addSeries(perFraction("LUT-fixed (FINN-R multipliers)", ex.bestPerFraction(DesignFamily.LUT_FIXED), ref));
+        // How much MSQ buys depends on what the DSP-only baseline packs: one dashed curve per packing,
+        // MSQ with that packing against DSP-only with that packing.
+        List<Exploration.PackingSummary> packings = ex.byPacking();
+        for (Exploration.PackingSummary p : packings) {
+            p.dspOnly().ifPresent(d -> data.addSeries(perFraction("MSQ vs DSP-only, both " + p.packing()
+                    + " product" + (p.packing() == 1 ? "" : "s") + "/DSP", ex.bestPerFraction(DesignFamily.MSQ,
+                    p.packing()), d.latencyPs())));
+        }
+        JFreeChart c = ChartFactory.createXYLineChart("Speedup over the best DSP-only design — " + sub,
+                "fraction of weight rows on the LUT core (0 = DSP-only)", "speedup (x; solid: over the best DSP-only design)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, true);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) ((XYPlot) c.getPlot()).getRenderer();
+        Color[] shades = {new Color(0x9467bd), new Color(0x8c564b), new Color(0x7f7f7f)};
+        for (int i = 2; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, shades[(i - 2) % shades.length]);
+            r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f));
+        }
+        return c;
+    }
+
+    /** Latency per F, or speedup over {@code ref} ps when given. */
+    private static XYSeries perFraction(String name, Map<Double, DesignResult> best, Long ref) {
+        XYSeries s = new XYSeries(name);
+        best.forEach((f, r) -> s.add((double) f, ref == null ? r.latencyMs() : ref / (double) r.latencyPs()));
+        return s;
+    }
+
+    private static JFreeChart pareto(Exploration ex, String sub) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries all = new XYSeries("all evaluated designs");
+        ex.results().forEach(r -> all.add(r.design().used().lut() / 1000.0, r.latencyMs()));
+        XYSeries[] front = {new XYSeries("Pareto: DSP-only"), new XYSeries("Pareto: MSQ"),
+            new XYSeries("Pareto: LUT-fixed")};
+        for (DesignResult r : ex.pareto()) {
+            front[r.design().family().ordinal()].add(r.design().used().lut() / 1000.0, r.latencyMs());
+        }
+        data.addSeries(all);
+        for (XYSeries s : front) {
+            data.addSeries(s);
+        }
+        JFreeChart c = ChartFactory.createScatterPlot("Pareto front: latency against LUT and DSP use — " + sub,
+                "LUTs used (thousands; DSP use differs along the front)", "latency per frame (ms)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, false);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) ((XYPlot) c.getPlot()).getRenderer();
+        r.setSeriesPaint(0, new Color(0, 0, 0, 40));
+        r.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
+        Color[] colours = {DSP, MSQ, FIXED};
+        for (int i = 0; i < 3; i++) {
+            r.setSeriesPaint(i + 1, colours[i]);
+            r.setSeriesShape(i + 1, i == 1 ? new Ellipse2D.Double(-5, -5, 10, 10) : new Rectangle2D.Double(-5, -5, 10,
+                    10));
+        }
+        return c;
+    }
+
+    private static void style(JFreeChart c, boolean lines) {
+        XYPlot p = (XYPlot) c.getPlot();
+        p.setBackgroundPaint(Color.WHITE);
+        p.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        c.getTitle().setFont(c.getTitle().getFont().deriveFont(16f));
+        if (lines) {
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+            r.setSeriesPaint(0, MSQ);
+            r.setSeriesPaint(1, FIXED);
+            r.setSeriesStroke(0, new BasicStroke(2f));
+            r.setSeriesStroke(1, new BasicStroke(2f));
+            p.setRenderer(r);
+        }
+    }
+
+    /** Writes a chart of the default size to a temporary file beside {@code target} and moves it into place. */
+    static Path save(Path target, JFreeChart chart) {
+        return save(target, chart, WIDTH, HEIGHT);
+    }
+
+    /** Writes a {@code width × height} chart to a temporary file beside {@code target} and moves it into place. */
+    static Path save(Path target, JFreeChart chart, int width, int height) {
+        try {
+            AtomicFiles.write(target, o -> ChartUtils.writeChartAsPNG(o, chart, width, height));
+            return target;
+        } catch (IOException e) {
+            throw new UserError("--plot " + target.toAbsolutePath().getParent() + ": cannot write "
+                    + target.getFileName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.msqsim.cli.report;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.msqsim.core.resource.ResourceVector;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.models.explore.Design;
+import org.msqsim.models.explore.DesignFamily;
+import org.msqsim.models.explore.DesignResult;
+import org.msqsim.models.explore.ExploreGrid;
+import org.msqsim.models.explore.Exploration;
+import org.msqsim.models.graph.Network;
+import org.msqsim.models.metrics.RunMetrics;
+
+/**
+ * The report of {@code msqsim explore}: best design per SP2 fraction (MSQ and LUT-fixed), the overall
+ * best, the best DSP-only design and the speedup over it, MSQ against LUT-fixed in plain words, and
+ * the Pareto front; JSON adds every evaluated design; CSV is the list of designs. Nothing here depends
+ * on timing of the run, so JSON and CSV are deterministic.
+ */
+public final class ExploreReport implements Report {
+    private final BoardSpec board;
+    private final AcceleratorSpec base;
+    private final Network net;
+    private final Exploration ex;
+    private final ExploreGrid grid;
+    private final double[] ceilings;
+    private final String notes;
+
+    public ExploreReport(BoardSpec board, AcceleratorSpec base, Network net, Exploration ex, ExploreGrid grid,
+                  double[] ceilings, String notes) {
+        this.board = board;
+        this.base = base;
+        this.net = net;
+        this.ex = ex;
+        this.grid = grid;
+        this.ceilings = ceilings.clone();
+        this.notes = notes;
+    }
+
+    public Exploration exploration() {
+        return ex;
+    }
+
+    public String title() {
+        return net.name() + " on " + board.id() + ", W" + base.weightBits() + "A" + base.activationBits();
+    }
+
+    static String shape(Design d) {
+        String lut = d.lutCols() == 0 ? "-" : d.rows() + "x" + d.lutCols() + " " + d.family().label();
+        return "DSP " + dspShape(d) + ", LUT " + lut;
+    }
+
+    /** rows x cols x packing of the DSP core, or "-". */
+    private static String dspShape(Design d) {
+        return d.dspCols() == 0 ? "-" : d.rows() + "x" + d.dspCols() + "x" + d.dspPacking();
+    }
+
+    private static String describe(DesignResult r) {
+        Design d = r.design();
+        return String.format(Locale.ROOT, "%.3f ms at F = %.2f: %s, %d MHz, buffers x%s; LUT %,d, DSP %,d, "
+                + "BRAM36 %.1f", r.latencyMs(), d.fraction(), shape(d), d.clockHz() / 1_000_000,
+                trim(d.bufferScale()), d.used().lut(), d.used().dsp(), d.used().bram36());
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** Below this relative difference the verdict calls it even rather than a win (both latencies shown). */
+    static final double TIE = 0.005;
+
+    /** MSQ against LUT-fixed, said plainly, whichever wins. */
+    String verdict() {
+        Optional<DesignResult> m = ex.best(DesignFamily.MSQ);
+        Optional<DesignResult> f = ex.best(DesignFamily.LUT_FIXED);
+        if (m.isEmpty() || f.isEmpty()) {
+            return "no comparison: " + (m.isEmpty() ? "no MSQ design" : "no LUT-fixed design") + " fits";
+        }
+        double ratio = f.get().latencyPs() / (double) m.get().latencyPs();
+        if (m.get().latencyPs() == f.get().latencyPs()) {
+            return String.format(Locale.ROOT, "MSQ and LUT-fixed tie at %.3f ms", m.get().latencyMs());
+        }
+        if (Math.abs(ratio - 1) < TIE) {
+            return String.format(Locale.ROOT, "MSQ and LUT-fixed are within %.1f %%: %.3f ms (MSQ) against %.3f ms "
+                    + "(LUT-fixed)", TIE * 100, m.get().latencyMs(), f.get().latencyMs());
+        }
+        return ratio > 1
+                ? String.format(Locale.ROOT, "MSQ (SP2 shift-adders) wins: %.3f ms against %.3f ms for LUT-built "
+                + "fixed-point multipliers, %.3fx faster", m.get().latencyMs(), f.get().latencyMs(), ratio)
+                : String.format(Locale.ROOT, "LUT-fixed wins: LUT-built fixed-point multipliers reach %.3f ms against "
+                + "%.3f ms for MSQ (SP2 shift-adders), %.3fx faster", f.get().latencyMs(), m.get().latencyMs(),
+                1 / ratio);
+    }
+
+    @Override
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "msqsim explore: %s (%s), %,d designs evaluated (%d could not be "
+                + "mapped); ceilings LUT %.0f %%, DSP %.0f %%, BRAM %.0f %%%n", title(), board.displayName(),
+                ex.results().size() + ex.infeasible(), ex.infeasible(), ceilings[0] * 100, ceilings[1] * 100, ceilings[2] * 100));
+        if (!notes.isEmpty()) {
+            sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
+        }
+        sb.append("\nbest design per SP2 fraction (F = rows on the LUT core; F = 0 is DSP-only)\n\n");
+        sb.append(fractionTable().render());
+        DesignResult best = ex.best().orElseThrow();
+        sb.append('\n').append("best overall   ").append(describe(best)).append('\n');
+        ex.best(DesignFamily.DSP_ONLY).ifPresent(d -> sb.append("best DSP-only  ").append(describe(d)).append('\n'));
+        ex.best(DesignFamily.MSQ).ifPresent(d -> sb.append("best MSQ       ").append(describe(d)).append('\n'));
+        ex.best(DesignFamily.LUT_FIXED).ifPresent(d -> sb.append("best LUT-fixed ").append(describe(d)).append('\n'));
+        ex.speedupVsDspOnly().ifPresent(s -> sb.append(String.format(Locale.ROOT,
+                "speedup        %.3fx over the best DSP-only design%n", s)));
+        sb.append("MSQ vs fixed   ").append(verdict()).append('\n');
+        sb.append("\nby DSP packing (products per DSP slice; packed lanes cost LUTs the LUT core then lacks)\n\n");
+        sb.append(packingTable().render());
+        sb.append("\nPareto front: latency against LUT and DSP use (").append(ex.pareto().size())
+                .append(" designs)\n\n");
+        sb.append(designTable(ex.pareto()).render());
+        return sb.toString();
+    }
+
+    private TextTable packingTable() {
+        TextTable t = new TextTable("packing", "DSP-only", "MSQ", "at F", "MSQ speedup", "LUT-fixed", "at F");
+        for (Exploration.PackingSummary p : ex.byPacking()) {
+            t.row(p.packing() + "", p.dspOnly().map(ExploreReport::ms).orElse("-"), p.msq().map(ExploreReport::ms)
+                    .orElse("-"), p.msq().map(r -> fraction(r.design())).orElse("-"),
+                    p.msqSpeedup().map(x -> String.format(Locale.ROOT, "%.2fx", x)).orElse("-"),
+                    p.lutFixed().map(ExploreReport::ms).orElse("-"), p.lutFixed().map(r -> fraction(r.design()))
+                            .orElse("-"));
+        }
+        return t;
+    }
+
+    private static String fraction(Design d) {
+        return String.format(Locale.ROOT, "%.2f", d.fraction());
+    }
+
+    private TextTable fractionTable() {
+        TextTable t = new TextTable("F", "MSQ latency", "MSQ design", "LUT-fixed latency", "LUT-fixed design");
+        Map<Double, DesignResult> m = ex.bestPerFraction(DesignFamily.MSQ);
+        Map<Double, DesignResult> f = ex.bestPerFraction(DesignFamily.LUT_FIXED);
+        for (double fr : grid.fractions()) {
+            DesignResult a = m.get(fr);
+            DesignResult b = f.get(fr);
+            t.row(String.format(Locale.ROOT, "%.2f", fr), a == null ? "-" : ms(a), a == null ? "-" : brief(a.design()),
+                    b == null ? "-" : ms(b), b == null ? "-" : brief(b.design()));
+        }
+        return t;
+    }
+
+    private static String ms(DesignResult r) {
+        return String.format(Locale.ROOT, "%.3f ms", r.latencyMs());
+    }
+
+    private static String brief(Design d) {
+        return shape(d).replace(" msq", "").replace(" lut-fixed", "") + ", " + d.clockHz() / 1_000_000 + " MHz, x"
+                + trim(d.bufferScale());
+    }
+
+    private static TextTable designTable(List<DesignResult> rs) {
+        TextTable t = new TextTable("latency", "F", "family", "DSP core", "LUT core", "clock", "buffers", "LUT", "DSP",
+                "BRAM36");
+        for (DesignResult r : rs) {
+            Design d = r.design();
+            t.row(ms(r), String.format(Locale.ROOT, "%.2f", d.fraction()), d.family().label(),
+                    dspShape(d), d.lutCols() == 0 ? "-" : d.rows() + "x"
+                    + d.lutCols(), d.clockHz() / 1_000_000 + " MHz", "x" + trim(d.bufferScale()),
+                    String.format("%,d", d.used().lut()), String.format("%,d", d.used().dsp()),
+                    String.format(Locale.ROOT, "%.1f", d.used().bram36()));
+        }
+        return t;
+    }
+
+    @Override
+    public Object json() {
+        Map<String, Object> root = Json.obj("board", board.id(), "model", net.name(), "weight_bits",
+                base.weightBits(), "activation_bits", base.activationBits(),
+                "ceilings", Json.obj("lut", ceilings[0], "dsp", ceilings[1], "bram", ceilings[2]),
+                "grid", Json.obj("fractions", grid.fractions(), "rows", grid.rowOptions(), "dsp_packings",
+                        ExploreGrid.packings(base.weightBits()), "col_levels", grid.colLevels(),
+                        "refine_top", grid.refineTop(), "clocks_mhz",
+                        ExploreGrid.clocks(board.clocks()).stream().map(c -> c / 1e6).toList(), "buffer_scales",
+                        grid.bufferScales()),
+                "evaluated", ex.results().size() + ex.infeasible(), "infeasible", ex.infeasible());
+        root.put("best", ex.best().map(ExploreReport::designJson).orElse(null));
+        root.put("dsp_only", ex.best(DesignFamily.DSP_ONLY).map(ExploreReport::designJson).orElse(null));
+        root.put("speedup_vs_dsp_only", ex.speedupVsDspOnly().map(Json::num).orElse(null));
+        root.put("msq", Json.obj("best", ex.best(DesignFamily.MSQ).map(ExploreReport::designJson).orElse(null),
+                "best_per_fraction", perFraction(DesignFamily.MSQ)));
+        root.put("lut_fixed", Json.obj("best", ex.best(DesignFamily.LUT_FIXED).map(ExploreReport::designJson)
+                .orElse(null), "best_per_fraction", perFraction(DesignFamily.LUT_FIXED)));
+        root.put("msq_vs_lut_fixed", verdict());
+        List<Object> packings = new ArrayList<>();
+        for (Exploration.PackingSummary p : ex.byPacking()) {
+            packings.add(Json.obj("packing", p.packing(),
+                    "dsp_only", p.dspOnly().map(ExploreReport::designJson).orElse(null),
+                    "msq", p.msq().map(ExploreReport::designJson).orElse(null),
+                    "lut_fixed", p.lutFixed().map(ExploreReport::designJson).orElse(null),
+                    "msq_speedup_vs_dsp_only", p.msqSpeedup().map(Json::num).orElse(null)));
+        }
+        root.put("by_packing", packings);
+        root.put("pareto", ex.pareto().stream().map(ExploreReport::designJson).toList());
+        root.put("designs", ex.results().stream().map(ExploreReport::designJson).toList());
+        return root;
+    }
+
+    private List<Object> perFraction(DesignFamily f) {
+        List<Object> out = new ArrayList<>();
+        ex.bestPerFraction(f).values().forEach(r -> out.add(designJson(r)));
+        return out;
+    }
+
+    static Map<String, Object> designJson(DesignResult r) {
+        Design d = r.design();
+        ResourceVector u = d.used();
+        return Json.obj("index", d.index(), "family", d.family().label(), "sp2_fraction", d.fraction(),
+                "rows", d.rows(), "dsp_cols", d.dspCols(),
+                "dsp_packing", d.dspPacking(),
+                "lut_cols", d.lutCols(), "lut_mac", d.family().lutMac() == null || d.lutCols() == 0 ? null
+                        : d.family().lutMac().name().toLowerCase(Locale.ROOT),
+                "clock_mhz", d.clockHz() / 1e6, "buffer_scale", d.bufferScale(),
+                "latency_ms", r.latencyMs(), "fps", RunMetrics.framesPerSecond(r.latencyPs()),
+                "lut", u.lut(), "ff", u.ff(), "dsp", u.dsp(), "bram36", u.bram36(), "uram", u.uram());
+    }
+
+    @Override
+    public String csv() {
+        StringBuilder sb = new StringBuilder("index,family,sp2_fraction,rows,dsp_cols,dsp_packing,lut_cols,clock_mhz,"
+                + "buffer_scale,latency_ms,lut,ff,dsp,bram36,uram,pareto\n");
+        Set<Integer> front = new HashSet<>();
+        ex.pareto().forEach(r -> front.add(r.design().index()));
+        for (DesignResult r : ex.results()) {
+            Design d = r.design();
+            ResourceVector u = d.used();
+            sb.append(String.format(Locale.ROOT, "%d,%s,%.2f,%d,%d,%d,%d,%d,%s,%.6f,%d,%d,%d,%.1f,%d,%s%n", d.index(),
+                    d.family().label(), d.fraction(), d.rows(), d.dspCols(),
+                    d.dspPacking(), d.lutCols(), d.clockHz() / 1_000_000,
+                    trim(d.bufferScale()), r.latencyMs(), u.lut(), u.ff(), u.dsp(), u.bram36(), u.uram(),
+                    front.contains(d.index()) ? "yes" : "no"));
+        }
+        return sb.toString();
+    }
+}

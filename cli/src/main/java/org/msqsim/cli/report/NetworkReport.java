@@ -1,0 +1,141 @@
+package org.msqsim.cli.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.msqsim.core.resource.FitReport;
+import org.msqsim.core.resource.ResourceVector;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.PeArraySpec;
+import org.msqsim.models.exec.LayerResult;
+import org.msqsim.models.exec.NetworkRun;
+import org.msqsim.models.metrics.RunMetrics;
+
+/** The report of {@code msqsim run --model}: a per-layer table and the totals, or JSON/CSV. */
+public final class NetworkReport implements RunOutcome {
+    private final BoardSpec board;
+    private final AcceleratorSpec acc;
+    private final NetworkRun run;
+    private final FitReport fit;
+    private final String notes;
+    private final RunMetrics total;
+
+    public NetworkReport(BoardSpec board, AcceleratorSpec acc, NetworkRun run, FitReport fit, String notes) {
+        this.board = board;
+        this.acc = acc;
+        this.run = run;
+        this.fit = fit;
+        this.notes = notes;
+        this.total = RunMetrics.of(run, acc);
+    }
+
+    private TextTable layerTable() {
+        TextTable t = new TextTable("layer", "kind", "cycles", "latency", "GOPS", "DSP util", "LUT util", "DDR bytes",
+                "bound", "exact");
+        for (LayerResult l : run.layers()) {
+            RunMetrics m = RunMetrics.of(l, acc);
+            t.row(l.name(), l.kind().label(), String.format("%,d", m.controlCycles()), Units.time(l.latencyPs()),
+                    String.format("%.1f", m.gops()), RunReport.pct(m.dspUtilisation()),
+                    RunReport.pct(m.lutUtilisation()), String.format("%,d", l.ddrBytes()),
+                    l.bound(), l.mismatches() < 0 ? "-" : l.mismatches() == 0 ? "yes" : "NO (" + l.mismatches() + ")");
+        }
+        return t;
+    }
+
+    @Override
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("msqsim run: %s (%s) on %s (%s), %d-bit weights and activations, SP2 fraction %.3f%n",
+                run.network().name(), run.network().description(), board.id(), board.displayName(), acc.weightBits(),
+                run.sp2Fraction()));
+        if (!notes.isEmpty()) {
+            sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
+        }
+        sb.append('\n').append(layerTable().render()).append('\n');
+        sb.append(String.format("latency     %.3f ms per frame (%,d cycles of the %d MHz control clock)%n",
+                total.latencyMs(), total.controlCycles(), acc.controlClockHz() / 1_000_000));
+        sb.append(String.format("throughput  %.1f frames/s, %.1f GOPS (%,d MACs)%n", total.fps(), total.gops(),
+                total.macs()));
+        sb.append(String.format("DDR         %,d bytes, %.2f GB/s on average (%.2f GB/s sustained)%n", total.ddrBytes(),
+                total.ddrGbps(), acc.ddr().sustainedBytesPerSecond() / 1e9));
+        ResourceVector u = fit.used();
+        ResourceVector a = fit.available();
+        sb.append(String.format("resources   LUT %,d / %,d, FF %,d / %,d, DSP %,d / %,d, BRAM36 %.1f / %d, URAM %d / %d%n",
+                u.lut(), a.lut(), u.ff(), a.ff(), u.dsp(), a.dsp(), u.bram36(), (long) a.bram36(), u.uram(), a.uram()));
+        if (run.overflows() > 0) {
+            sb.append(String.format("overflow    the datapaths reported %,d accumulator or packed-lane overflow events "
+                    + "(widen accumulator_bits in the board file)%n", run.overflows()));
+        }
+        if (!run.checked()) {
+            sb.append("bit-exact   not checked (--timing-only)\n");
+        } else {
+            sb.append(run.bitExact() ? "bit-exact   yes: every layer's output equals the golden network's\n"
+                    : String.format("bit-exact   NO: %,d outputs differ from the golden network%n", run.mismatches()));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public Map<String, Object> json() {
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (LayerResult l : run.layers()) {
+            RunMetrics m = RunMetrics.of(l, acc);
+            layers.add(Json.obj("name", l.name(), "kind", l.kind().label(), "cycles", m.controlCycles(), "latency_ps",
+                    l.latencyPs(), "latency_ms", m.latencyMs(), "macs", l.macs(), "gops", m.gops(),
+                    "dsp_utilisation", Json.num(m.dspUtilisation()), "lut_utilisation", Json.num(m.lutUtilisation()),
+                    "ddr_bytes", l.ddrBytes(), "bound", l.bound(), "bit_exact",
+                    l.mismatches() < 0 ? null : l.mismatches() == 0));
+        }
+        ResourceVector u = fit.used();
+        ResourceVector a = fit.available();
+        Map<String, Object> cores = new LinkedHashMap<>();
+        acc.dspCore().ifPresent(c -> cores.put("dsp", core(c, total.dspMacs(), total.dspUtilisation())));
+        acc.lutCore().ifPresent(c -> cores.put("lut", core(c, total.lutMacs(), total.lutUtilisation())));
+        return Json.obj("board", board.id(), "model", run.network().name(), "bits", acc.weightBits(), "sp2_fraction",
+                run.sp2Fraction(), "cores", cores, "layers", layers, "cycles", total.controlCycles(), "latency_ms",
+                total.latencyMs(), "fps", total.fps(), "gops", total.gops(), "macs", total.macs(), "ddr_bytes",
+                total.ddrBytes(), "overflows", run.overflows(), "bit_exact",
+                run.checked() ? run.bitExact() : null, "resources", Json.obj(
+                        "lut", Json.obj("used", u.lut(), "available", a.lut()),
+                        "ff", Json.obj("used", u.ff(), "available", a.ff()),
+                        "dsp", Json.obj("used", u.dsp(), "available", a.dsp()),
+                        "bram36", Json.obj("used", u.bram36(), "available", a.bram36()),
+                        "uram", Json.obj("used", u.uram(), "available", a.uram())));
+    }
+
+    /** A core's design (as in a one-layer report) with its MACs and utilisation over the whole network. */
+    private static Map<String, Object> core(PeArraySpec c, long macs, double utilisation) {
+        Map<String, Object> m = RunReport.coreSpec(c);
+        m.put("macs", macs);
+        m.put("utilisation", Json.num(utilisation));
+        return m;
+    }
+
+    @Override
+    public List<LayerBreakdown> breakdown() {
+        return run.layers().stream().map(l -> LayerBreakdown.of(l, acc)).toList();
+    }
+
+    @Override
+    public String subtitle() {
+        return run.network().name() + " on " + board.id() + ", " + acc.weightBits() + "-bit, SP2 fraction "
+                + String.format(Locale.ROOT, "%.3f", run.sp2Fraction()) + ", "
+                + (run.checked() ? "bit-exact" : "timing only");
+    }
+
+    @Override
+    public String csv() {
+        TextTable t = new TextTable("layer", "kind", "cycles", "latency_ms", "macs", "gops", "dsp_utilisation",
+                "lut_utilisation", "ddr_bytes", "bound", "bit_exact");
+        for (LayerResult l : run.layers()) {
+            RunMetrics m = RunMetrics.of(l, acc);
+            t.row(l.name(), l.kind().label(), m.controlCycles(), TextTable.plain(m.latencyMs()), l.macs(),
+                    TextTable.plain(m.gops()), TextTable.plain(m.dspUtilisation()), TextTable.plain(m.lutUtilisation()),
+                    l.ddrBytes(), l.bound(), l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));
+        }
+        return t.csv();
+    }
+}

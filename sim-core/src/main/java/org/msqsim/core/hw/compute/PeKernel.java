@@ -1,0 +1,117 @@
+package org.msqsim.core.hw.compute;
+
+import org.msqsim.core.fixed.DspMac;
+import org.msqsim.core.fixed.FixedFormat;
+import org.msqsim.core.fixed.PackedDspMac;
+import org.msqsim.core.spec.PeArraySpec;
+
+/**
+ * The datapath of one PE kind — its multipliers, the register its products accumulate in, and how
+ * that register is read into the declared accumulator — built once per array from a spec and a
+ * {@link PeDatapath}. Both models of an array go through it: {@link PeArray} hands a whole tile to
+ * {@link #tile} (the fast loop lives in the kernel, so the only dispatch is one call per tile and the
+ * per-MAC loop stays monomorphic), and {@link LiteralSystolicArray} steps it one PE and one clock at
+ * a time ({@link #mac}, {@link #macStationary}, {@link #drain}); they can therefore differ only in
+ * data movement and accumulation order, which the tests hold equal bit for bit.
+ *
+ * <p>One kernel per datapath kind, chosen by {@link #of} from the MAC kind and packing:
+ * <ul>
+ *   <li>{@link DspKernel} (DSP, packing 1): one product per DSP48 into its 48-bit P, preloaded with
+ *       the output's running sum and read out through the declared accumulator ({@link DspMac}:
+ *       wrap at 48 bits, then wrap or saturate once at readout — a DSP48 cannot clamp per cycle at
+ *       full rate).</li>
+ *   <li>{@link PackedDspKernel} (DSP, packing 2/4): p lane products per DSP48 into P from zero for
+ *       one chain, the lanes resolved with FINN's canaries ({@link PackedDspMac}), then each lane
+ *       added into a fabric accumulator of the declared width (wrap or clamp per add).</li>
+ *   <li>{@link FabricSp2Kernel} and {@link FabricFixedKernel} (LUT_SP2, LUT_FIXED), the two
+ *       {@link FabricKernel}s: LUT multipliers (SP2 shift-add or fixed-point) whose products enter
+ *       a fabric accumulator of the declared width, wrap or clamp per add.</li>
+ * </ul>
+ *
+ * <p>The per-PE step is split where the hardware splits: {@link #products} is what the PE's
+ * multipliers form in one clock (one product per filter lane), {@link #accumulate} is how one sum of
+ * products per lane enters the PE's register (P: exactly; a fabric accumulator: fitted per add).
+ * <b>Vector PEs</b> — V input-channel lanes per PE reduced by an adder tree (fabric) or the DSP48
+ * cascade (PCOUT→PCIN) before the register — are an addition on that seam, not a rewrite: a
+ * {@code VectorKernel(PeKernel scalar, int channels)} added to {@code permits} steps a PE by calling
+ * the scalar kernel's {@code products} once per channel, adds the V results per lane (the tree and
+ * the cascade are exact: a tree grows a bit per level, the cascade stays inside P) and hands the sum
+ * to the scalar kernel's {@code accumulate} once per clock. Its fast tile loop is the scalar
+ * kernel's: for a fabric accumulator with a readout chunk V times longer in κ (one fit per
+ * V-product sum — the loop already takes any chunk, a dot-product array's R-lane adder tree is one,
+ * so that is a constructor argument, not new code), for P unchanged (a cascade only moves where
+ * inside P the products are added). The folds then feed V activations per PE and clock and
+ * {@link ArrayTiming} divides the reduction by V; the scalar kernels' loops and steps do not change.
+ *
+ * <p>Not thread-safe: kernels keep scratch (and the DSP readout counts overflows).
+ */
+sealed interface PeKernel permits DspKernel, PackedDspKernel, FabricKernel {
+
+    /** The kernel of {@code spec}'s MAC kind and packing, at {@code datapath}'s widths. */
+    static PeKernel of(PeArraySpec spec, PeDatapath datapath) {
+        FixedFormat accumulator = FixedFormat.signedInt(spec.accumulatorBits(), datapath.accumulatorOverflow());
+        return switch (spec.mac()) {
+            case DSP -> spec.packing() == 1 ? new DspKernel(spec, datapath, accumulator)
+                    : new PackedDspKernel(spec, datapath, accumulator);
+            case LUT_SP2 -> new FabricSp2Kernel(spec, datapath, accumulator);
+            case LUT_FIXED -> new FabricFixedKernel(spec, datapath, accumulator);
+        };
+    }
+
+    /** Filters per PE (the spec's packing): the lanes of its weight and lane registers. */
+    int lanes();
+
+    /** The declared accumulator: every output the kernel writes is one of its values. */
+    FixedFormat accumulator();
+
+    /**
+     * The fast model: {@code acc[i][j] += Σ_κ w[i][κ]·x[κ][j]} for {@code i < m, j < x.n(), κ < x.k()}
+     * at the declared widths, in the order the hardware adds (see {@link PeArray}), where
+     * {@code w[i][κ] = w[wOff + i·wRowStride + κ]} and {@code acc[i][j] = acc[accOff + i·accRowStride + j]}.
+     * Arguments are checked by the caller. Returns the tile's overflow events.
+     */
+    long tile(int[] w, int wOff, int wRowStride, int m, TileActivations x, long[] acc, int accOff, int accRowStride);
+
+    /** What the PE's multipliers form in one clock: {@code out[l]} = lane weight l times {@code a}. */
+    void products(int[] wLanes, int a, long[] out);
+
+    /**
+     * One clock's products (one sum per lane) added into the PE's lane registers {@code sum}:
+     * exactly for a DSP P or packed chain (the register is modelled by its exact value and wrapped at
+     * readout, which commutes with the adds; {@code exact} is not used and may be null), fitted per
+     * add for a fabric accumulator, whose exact value {@code exact} tracks.
+     */
+    void accumulate(long[] laneSums, long[] sum, long[] exact);
+
+    /** One clock of a PE whose register holds a running sum: {@link #products} into {@link #accumulate}. */
+    void mac(int[] wLanes, int a, long[] sum, long[] exact);
+
+    /**
+     * One clock of an output-stationary PE, its {@code done}-th MAC of {@code k}, into the output it
+     * holds ({@code sum}, {@code exact}); a packed PE accumulates in its P {@code chain} and adds the
+     * resolved lanes into the output where the chain ends. Returns whether a chain ended with a
+     * wrapped lane.
+     */
+    default boolean macStationary(int[] wLanes, int a, long[] sum, long[] exact, long[] chain, int done, int k) {
+        mac(wLanes, a, sum, exact);
+        return false;
+    }
+
+    /**
+     * Whether a weight-stationary column carries a P chain that starts from zero at its top (packed
+     * DSP: the output accumulators add its resolved lanes at the bottom) rather than the output's
+     * running sum.
+     */
+    default boolean columnCarriesChain() {
+        return false;
+    }
+
+    /**
+     * A result leaving the array's bottom edge into its output's lane registers {@code outSum} and
+     * {@code outExact} (loaded with the output's stored bits and exact sum): a DSP P is read out
+     * through the declared accumulator, a {@code chain} (see {@link #columnCarriesChain}) is resolved
+     * and added (and restarts from zero), fabric lanes are taken as they are. Returns whether the
+     * readout overflowed (P or accumulator left, or a lane wrapped).
+     */
+    boolean drain(long[] sum, long[] exact, boolean chain, long[] outSum, long[] outExact);
+}

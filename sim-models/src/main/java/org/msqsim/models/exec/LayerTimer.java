@@ -1,0 +1,45 @@
+package org.msqsim.models.exec;
+
+import java.util.List;
+import org.msqsim.core.spec.DdrSpec;
+import org.msqsim.core.trace.OffsetTrace;
+import org.msqsim.core.trace.TraceSink;
+import org.msqsim.models.lower.GemmWork;
+import org.msqsim.models.lower.StreamWork;
+import org.msqsim.models.lower.Work;
+
+/**
+ * Times a layer's work without computing values: GEMMs on a timing-only accelerator (from the
+ * {@link GemmTimingCache} unless tracing, one after another on the trace), streams by the DDR
+ * model's stream rule. One timer serves one network run.
+ */
+final class LayerTimer {
+    private final GemmExecutor exec;
+    private final DdrSpec ddr;
+    private final GemmTimingCache cache;
+
+    LayerTimer(GemmExecutor exec, DdrSpec ddr) {
+        this.exec = exec;
+        this.ddr = ddr;
+        this.cache = new GemmTimingCache(exec);
+    }
+
+    RunTally time(List<Work> works, TraceSink trace) {
+        RunTally t = new RunTally();
+        for (Work w : works) {
+            // Work is sealed (GemmWork or StreamWork); Java 17 has no pattern switch to say so.
+            if (w instanceof GemmWork g) {
+                t.add(trace.enabled() ? exec.timing(g.layer().describe(), g.m(), g.lutRows(), g.k(), g.n(), false,
+                        OffsetTrace.of(trace, t.ps())).run() : cache.run(g));
+            } else {
+                stream((StreamWork) w, t);
+            }
+        }
+        return t;
+    }
+
+    /** Adds a stream's traffic and time to {@code t}. */
+    void stream(StreamWork s, RunTally t) {
+        t.add(s.traffic(), s.traffic().latencyPs(ddr));
+    }
+}

@@ -1,0 +1,58 @@
+package org.msqsim.models.exec;
+
+import org.msqsim.core.hw.accel.AcceleratorRun;
+import org.msqsim.core.hw.accel.CoreStats;
+import org.msqsim.core.hw.memory.DdrStream;
+import org.msqsim.models.layer.Layer;
+
+/**
+ * Sums the work of one layer, which runs piece after piece: its GEMMs' accelerator runs, or its
+ * stream through DDR (all of whose time is memory time).
+ */
+final class RunTally {
+    private long ps;
+    private long macs;
+    private long bytes;
+    private long dsp;
+    private long lut;
+    private long wait;
+    private long imbalance;
+    private long overflows;
+    private AcceleratorRun first;
+    private int runs;
+
+    /** Time of the work added so far: where the next piece starts. */
+    long ps() {
+        return ps;
+    }
+
+    void add(AcceleratorRun r) {
+        overflows += r.overflows();
+        ps += r.latencyPs();
+        macs += r.macs();
+        bytes += r.ddrBytesRead() + r.ddrBytesWritten();
+        dsp += r.dsp().map(CoreStats::macs).orElse(0L);
+        lut += r.lut().map(CoreStats::macs).orElse(0L);
+        wait += r.stalls().memory();
+        imbalance += r.stalls().imbalance();
+        first = runs++ == 0 ? r : first;
+    }
+
+    void add(DdrStream s, long streamPs) {
+        ps += streamPs;
+        bytes += s.bytes();
+        wait += streamPs;
+    }
+
+    /** The one accelerator run added (a one-group GEMM layer). */
+    AcceleratorRun onlyRun() {
+        if (runs != 1) {
+            throw new IllegalStateException("a one-GEMM layer has one accelerator run, this tally has " + runs);
+        }
+        return first;
+    }
+
+    LayerResult result(Layer l, long mismatches) {
+        return new LayerResult(l.name(), l.kind(), ps, macs, bytes, dsp, lut, wait, imbalance, mismatches, overflows);
+    }
+}

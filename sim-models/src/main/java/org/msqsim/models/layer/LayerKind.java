@@ -1,0 +1,29 @@
+package org.msqsim.models.layer;
+
+/**
+ * What kind of layer a {@link Layer} is, as the reports name it. One kind per layer record, except
+ * that a convolution of more than one group (depthwise or grouped) is {@link #DWCONV}: it runs group
+ * by group and uses the arrays differently from a dense one.
+ */
+public enum LayerKind {
+    CONV("conv"),
+    /** A convolution of more than one group: depthwise, or grouped. */
+    DWCONV("dwconv"),
+    DENSE("dense"),
+    GEMM("gemm"),
+    MAXPOOL("maxpool"),
+    AVGPOOL("avgpool"),
+    GAP("gap"),
+    ADD("add");
+
+    private final String label;
+
+    LayerKind(String label) {
+        this.label = label;
+    }
+
+    /** The name the reports print in their {@code kind} column and field. */
+    public String label() {
+        return label;
+    }
+}
