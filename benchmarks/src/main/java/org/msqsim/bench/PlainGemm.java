@@ -1,5 +1,7 @@
 package org.msqsim.bench;
 
+import java.util.Arrays;
+
 /**
  * The floor every bit-exact figure is compared with: a plain Java {@code int} GEMM,
  * {@code c[i][j] += Σ_κ w[i][κ]·x[κ][j]}, in the i-κ-j order whose inner loop runs over contiguous
@@ -14,7 +16,7 @@ final class PlainGemm {
         long check = 0;
         for (int i = 0; i < m; i++) {
             int cRow = i * n;
-            java.util.Arrays.fill(c, cRow, cRow + n, 0);
+            Arrays.fill(c, cRow, cRow + n, 0);
             for (int kk = 0; kk < k; kk++) {
                 int wv = w[i * k + kk];
                 int xRow = kk * n;

@@ -1,5 +1,6 @@
 package org.msqsim.bench;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.msqsim.core.fixed.DspKind;
@@ -92,7 +93,7 @@ public class TileBench {
     @Benchmark
     @OperationsPerInvocation(M * K * N)
     public long dspTile() {
-        java.util.Arrays.fill(acc, 0);
+        Arrays.fill(acc, 0);
         dsp.computeTile(dspW, 0, K, x, 0, N, M, K, N, acc, 0, N);
         return acc[0] + acc[acc.length - 1] + dsp.overflowEvents();
     }
@@ -101,7 +102,7 @@ public class TileBench {
     @Benchmark
     @OperationsPerInvocation(M * K * N)
     public long sp2Tile() {
-        java.util.Arrays.fill(acc, 0);
+        Arrays.fill(acc, 0);
         sp2.computeTile(sp2C, 0, K, x, 0, N, M, K, N, acc, 0, N);
         return acc[0] + acc[acc.length - 1] + sp2.overflowEvents();
     }

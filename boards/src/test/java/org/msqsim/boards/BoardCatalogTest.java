@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -218,7 +219,7 @@ class BoardCatalogTest {
     static String resource(String id) throws IOException {
         try (var in = Optional.ofNullable(BoardCatalogTest.class.getClassLoader()
                 .getResourceAsStream("boards/" + id + ".yaml")).orElseThrow()) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

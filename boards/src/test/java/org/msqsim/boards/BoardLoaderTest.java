@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +61,7 @@ class BoardLoaderTest {
     @Test
     void brokenFileKeptInTestResourcesReportsEverything() throws IOException {
         try (var in = getClass().getClassLoader().getResourceAsStream("broken/many-mistakes.yaml")) {
-            List<String> p = problems(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            List<String> p = problems(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             assertEquals(7, p.size(), String.join("\n", p));
             assertTrue(p.contains("b.yaml:accelerator.dsp_core.colums: 20 — unknown key; did you mean 'cols'?"));
             assertTrue(p.contains("b.yaml:accelerator.dsp_core.cols: required key is missing (plain integer "

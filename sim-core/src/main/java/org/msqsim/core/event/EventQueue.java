@@ -1,5 +1,7 @@
 package org.msqsim.core.event;
 
+import java.util.NoSuchElementException;
+
 /**
  * A priority queue of events in the total order (time, phase, sequence) of {@link Event}. The
  * queue assigns sequences from its own counter, starting at 0, so two queues fed the same calls
@@ -30,16 +32,16 @@ public interface EventQueue {
         return size() == 0;
     }
 
-    /** Time of the head event; {@link java.util.NoSuchElementException} if empty. */
+    /** Time of the head event; {@link NoSuchElementException} if empty. */
     long peekTime();
 
-    /** Phase of the head event; {@link java.util.NoSuchElementException} if empty. */
+    /** Phase of the head event; {@link NoSuchElementException} if empty. */
     int peekPhase();
 
-    /** Sequence of the head event; {@link java.util.NoSuchElementException} if empty. */
+    /** Sequence of the head event; {@link NoSuchElementException} if empty. */
     long peekSequence();
 
-    /** Removes the head event and returns its handler; {@link java.util.NoSuchElementException} if empty. */
+    /** Removes the head event and returns its handler; {@link NoSuchElementException} if empty. */
     EventHandler take();
 
     /** Removes every pending event; sequences keep counting so old handles stay invalid. */

@@ -117,12 +117,10 @@ final class DesignBuilder {
             return new SpecBuild.Unbuildable("a " + rows + "x" + dspCols + " DSP core needs " + (long) rows * dspCols
                     + " DSP slices, the device has " + board.device().dsp());
         }
-        Optional<PeArraySpec> dsp = dspCols == 0 ? Optional.empty() : Optional.of(new PeArraySpec(
-                dspTemplate.name(), MacKind.DSP, dspTemplate.dataflow(), rows, dspCols, packing, clk,
-                dspTemplate.accumulatorBits()));
-        Optional<PeArraySpec> lut = lutCols == 0 ? Optional.empty() : Optional.of(new PeArraySpec(
-                lutTemplate.name(), fam.lutMac(), lutTemplate.dataflow(), rows, lutCols, 1, clk,
-                lutTemplate.accumulatorBits()));
+        Optional<PeArraySpec> dsp = dspCols == 0 ? Optional.empty()
+                : Optional.of(dspTemplate.withShape(rows, dspCols).withPacking(packing).withClockHz(clk));
+        Optional<PeArraySpec> lut = lutCols == 0 ? Optional.empty()
+                : Optional.of(lutTemplate.withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(clk));
         long filterBits = ((long) dspCols * packing + lutCols) * base.weightBits();
         BufferSpec w = base.weightBuffer();
         int banks = (int) Math.max(1, (filterBits + w.widthBits() - 1) / w.widthBits());
@@ -130,8 +128,7 @@ final class DesignBuilder {
             return new SpecBuild.Unbuildable("weight buffer of " + banks + " banks, more than " + MAX_BANKS);
         }
         long perBank = kib(w.capacityBytes() / (double) w.banks() * s);
-        BufferSpec weight = new BufferSpec(w.name(), perBank * banks, w.widthBits(), banks, w.doubleBuffered(),
-                w.memory());
+        BufferSpec weight = w.withBanks(banks).withCapacityBytes(perBank * banks);
         long inputWidth = rowWidth(base.inputBuffer(), rows);
         long outputWidth = rowWidth(base.outputBuffer(), rows);
         if (inputWidth > MAX_WIDTH_BITS || outputWidth > MAX_WIDTH_BITS) {
@@ -142,8 +139,7 @@ final class DesignBuilder {
         BufferSpec output = rowWide(base.outputBuffer(), outputWidth, s);
         String name = String.format(Locale.ROOT, "%s-%dx%dx%d-dsp+%dx%d-%s-%dmhz-buf%s", base.name(), rows,
                 dspCols, packing, rows, lutCols, fam.label(), clk / 1_000_000, s);
-        return new SpecBuild.Buildable(new AcceleratorSpec(name, dsp, lut, input, weight, output, base.ddr(),
-                base.controlClockHz(), base.weightBits(), base.activationBits()));
+        return new SpecBuild.Buildable(base.withName(name).withCores(dsp, lut).withBuffers(input, weight, output));
     }
 
     /** The width of a buffer one array row wide: the base width per row × rows, at least 1 bit. */
@@ -153,8 +149,7 @@ final class DesignBuilder {
 
     /** A buffer {@code width} bits wide (at most {@link #MAX_WIDTH_BITS}), capacity × s. */
     private static BufferSpec rowWide(BufferSpec b, long width, double s) {
-        return new BufferSpec(b.name(), kib(b.capacityBytes() * s), (int) width, b.banks(), b.doubleBuffered(),
-                b.memory());
+        return b.withCapacityBytes(kib(b.capacityBytes() * s)).withWidthBits((int) width);
     }
 
     /** Bytes rounded to whole KiB, at least 1 KiB. */

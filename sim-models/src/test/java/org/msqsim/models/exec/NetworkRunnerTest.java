@@ -86,10 +86,7 @@ class NetworkRunnerTest {
     /** A board's default design with its LUT core built of fixed-point multipliers instead of SP2 shift-adders. */
     static AcceleratorSpec withLutFixedCore(AcceleratorSpec a) {
         PeArraySpec l = a.lutCore().orElseThrow();
-        return new AcceleratorSpec(a.name() + "-lut-fixed", a.dspCore(), Optional.of(new PeArraySpec(l.name(),
-                MacKind.LUT_FIXED, l.dataflow(), l.rows(), l.cols(), l.packing(), l.clockHz(), l.accumulatorBits())),
-                a.inputBuffer(), a.weightBuffer(), a.outputBuffer(), a.ddr(), a.controlClockHz(), a.weightBits(),
-                a.activationBits());
+        return a.withName(a.name() + "-lut-fixed").withCores(a.dspCore(), Optional.of(l.withMac(MacKind.LUT_FIXED)));
     }
 
     /**
