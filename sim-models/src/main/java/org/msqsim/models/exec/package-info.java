@@ -1,7 +1,7 @@
 /**
  * Running layers on an accelerator: {@link org.msqsim.models.exec.NetworkRunner} (a whole network,
- * layer after layer) and {@link org.msqsim.models.exec.LayerRunner} (one GEMM layer, as a one-node
- * network), both taking each layer's work from {@code lower} and running it through the same steps:
+ * layer after layer) and {@link org.msqsim.models.exec.LayerRunner} (one GEMM layer: its timing equals a
+ * one-node network's; its seeded weights, ReLU-like input and accumulator check are its own), both taking each layer's work from {@code lower} and running it through the same steps:
  * <ul>
  *   <li>timing only: {@code LayerTimer} (GEMMs on the accelerator, equal ones once per run in
  *       {@code GemmTimingCache}; streams by sim-core's DDR stream rule);</li>
@@ -12,7 +12,8 @@
  *       {@code Background} threads where that changes no value.</li>
  * </ul>
  *
- * <p>Depends on sim-core (accelerator and memory models, specs, tracing) and the other sim-models
+ * <p>Depends on sim-core (accelerator and memory models, GEMM mapping, fixed-point formats, specs,
+ * tracing) and the other sim-models
  * packages ({@code lower}, {@code layer}, {@code graph}, {@code quant}, {@code golden}, {@code io},
  * {@code weights}, {@code tensor}).
  */

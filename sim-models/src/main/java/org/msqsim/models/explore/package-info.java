@@ -19,7 +19,8 @@
  *       ({@link org.msqsim.models.explore.Exploration}).</li>
  * </ul>
  *
- * <p>Depends on sim-core (specs, cost model) and {@code org.msqsim.models.exec} (the network runner).
+ * <p>Depends on sim-core (specs, DSP kinds, cost model, the null trace), {@code org.msqsim.models.exec}
+ * (the network runner) and {@code org.msqsim.models.graph} (the network evaluated).
  * Nothing here is shared between threads except immutable specs and the network; the stages run on
  * the calling thread.
  */

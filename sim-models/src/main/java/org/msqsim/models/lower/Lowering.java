@@ -3,6 +3,7 @@ package org.msqsim.models.lower;
 import java.util.ArrayList;
 import java.util.List;
 import org.msqsim.core.hw.memory.DdrStream;
+import org.msqsim.core.mapping.TileBytes;
 import org.msqsim.models.layer.GemmLayer;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.Shape;
@@ -56,7 +57,8 @@ public final class Lowering {
         return new StreamWork(l, new DdrStream(read, bytes(l.outputShape())));
     }
 
+    /** A tensor's bytes in DDR, packed densely like a tile's (one byte rule: {@link TileBytes#packed}). */
     private long bytes(Shape s) {
-        return (s.elements() * activationBits + 7) / 8;
+        return TileBytes.packed(s.elements(), activationBits);
     }
 }

@@ -5,6 +5,7 @@
  * runners in {@code exec} time and execute this work; nothing here simulates.
  *
  * <p>Depends on {@code layer}, {@code golden} (im2col), {@code quant} (the SP2 row count) and
- * sim-core's {@code org.msqsim.core.hw.memory} (the stream's traffic).
+ * sim-core's {@code org.msqsim.core.hw.memory} (the stream's traffic) and {@code org.msqsim.core.mapping}
+ * (the byte rule of packed tensors, {@code TileBytes.packed}).
  */
 package org.msqsim.models.lower;

@@ -4,8 +4,10 @@
  * access latency and read/write turnaround, one event per request batch, never per beat), and
  * {@link org.msqsim.core.hw.memory.OnChipBuffer}, the occupancy and port shape of a BRAM/URAM
  * buffer with optional ping-pong halves. {@link org.msqsim.core.hw.memory.DdrStream} times data
- * streamed through DDR with no compute to hide it (pooling and residual adds) by the controller's
- * rule for one idle request, so every DDR time in a run comes from this package.
+ * streamed through DDR with no compute to hide it (pooling and residual adds) in a closed form that
+ * equals the controller's time for one idle request of whole bursts (it leaves out burst rounding,
+ * port ceilings and turnaround; a test holds the two equal where they should be), so every DDR time in
+ * a run comes from this package.
  *
  * <p>Models are built from the immutable records in {@code org.msqsim.core.spec} (STYLE 6) and keep
  * their statistics beside them ({@link org.msqsim.core.hw.memory.DdrStats}, STYLE 8). Times are
