@@ -265,8 +265,9 @@ final class RunCommand implements Callable<Integer> {
     private ChromeTrace spool(String what, BoardSpec b) {
         Path dir = traceFile.toAbsolutePath().getParent();
         try {
-            return ChromeTrace.spooled("msqsim " + what + " on " + b.id(),
-                    Files.createTempFile(dir, "." + traceFile.getFileName(), ".events.tmp"));
+            Path events = Files.createTempFile(dir, "." + traceFile.getFileName(), ".events.tmp");
+            events.toFile().deleteOnExit(); // also when the run is interrupted (Ctrl-C, SIGTERM)
+            return ChromeTrace.spooled("msqsim " + what + " on " + b.id(), events);
         } catch (IOException e) {
             throw new UserError("--trace " + traceFile + ": cannot create a file in " + dir + " ("
                     + AtomicFiles.reason(e) + ")");
