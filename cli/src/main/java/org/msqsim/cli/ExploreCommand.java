@@ -2,7 +2,6 @@ package org.msqsim.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -133,13 +132,7 @@ final class ExploreCommand implements Callable<Integer> {
         BoardSpec b = DesignArgs.board(board);
         String boardText = null;
         if (saveBest != null) {
-            if (saveBest.toString().isBlank() || Files.isDirectory(saveBest)) {
-                throw new UserError("--save-best '" + saveBest + "': give the name of a file to write, not a directory");
-            }
-            Path dir = saveBest.toAbsolutePath().getParent();
-            if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-                throw new UserError("--save-best " + saveBest + ": " + dir + " is not a writable directory");
-            }
+            AtomicFiles.checkTarget("--save-best", saveBest);
             try {
                 boardText = BoardCatalog.text(board);
             } catch (IOException e) {
@@ -196,7 +189,7 @@ final class ExploreCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(saveBest, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new UserError("--save-best " + saveBest + ": cannot write: " + e.getMessage());
+            throw new UserError("--save-best " + saveBest + ": cannot write (" + AtomicFiles.reason(e) + ")");
         }
         spec.commandLine().getErr().println("msqsim explore: wrote the best design to " + saveBest);
     }

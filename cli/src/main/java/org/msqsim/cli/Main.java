@@ -57,7 +57,12 @@ public final class Main implements Runnable {
                     + "use --timing-only or a larger heap, e.g. MSQSIM_JAVA_OPTS=-Xmx4g");
             code = EXIT_USER_ERROR;
         }
-        out.flush();
+        // PrintWriter (and the PrintStream under it) swallow write errors: ask, so that a failed write of
+        // standard output (a full disk, a closed pipe) is an error rather than exit 0 with nothing written.
+        if (out.checkError()) {
+            err.println("msqsim: cannot write to standard output: the output is lost or incomplete");
+            code = EXIT_USER_ERROR;
+        }
         err.flush();
         return code;
     }

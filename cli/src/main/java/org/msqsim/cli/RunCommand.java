@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.msqsim.cli.io.AtomicFiles;
 import org.msqsim.cli.io.Progress;
 import org.msqsim.cli.io.UserError;
 import org.msqsim.cli.plot.Plots;
@@ -109,19 +110,36 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The flags SCALE-Sim mode does not use (it takes only its two files, --scalesim-gemm and --format). */
+    private static final List<String> SCALE_SIM_UNUSED = List.of("--board", "--model", "--layer", "--sp2-fraction",
+            "--bits", "--seed", "--weights", "--timing-only", "--trace", "--plot");
+
     @Override
     public Integer call() {
         if (scaleSimCfg != null || scaleSimTopology != null) {
-            if (plotDir != null) {
-                throw new UserError("--plot is not available in SCALE-Sim mode (it reports compute cycles only)");
+            List<String> unused = SCALE_SIM_UNUSED.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption)
+                    .toList();
+            if (!unused.isEmpty()) {
+                throw new UserError(String.join(", ", unused) + (unused.size() == 1 ? " is" : " are")
+                        + " not used in SCALE-Sim mode (it takes the array from --scalesim-cfg and reports compute "
+                        + "cycles only; it takes --format)");
             }
             return scaleSim();
+        }
+        if (scaleSimGemm) {
+            throw new UserError("--scalesim-gemm applies to SCALE-Sim mode only (with --scalesim-cfg and "
+                    + "--scalesim-topology)");
         }
         if (model != null && layerText != null) {
             throw new UserError("give either --model or --layer, not both");
         }
         if (weightsDir != null && layerText != null) {
             throw new UserError("--weights applies to networks (--model), not to --layer");
+        }
+        if (weightsDir != null && timingOnly) {
+            // Timing does not depend on the weights' values; checking them would read every file for nothing.
+            throw new UserError("--weights " + weightsDir + " is not used with --timing-only (the timing does not "
+                    + "depend on the weights' values): drop one of them");
         }
         Network net = null;
         Layer layer = null;
@@ -149,36 +167,39 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--sp2-fraction " + f + " needs " + (f > 0 ? "a LUT core" : "a DSP core") + ", and "
                     + b.id() + "'s design has none");
         }
-        if (traceFile != null) {
-            Path dir = traceFile.toAbsolutePath().getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw new UserError("--trace " + traceFile + ": directory " + dir + " does not exist");
-            }
-        }
         FitReport fit = CostModel.defaults().fit(acc, b.device());
         if (!fit.fits()) {
             throw new UserError(b.id() + ": the design does not fit " + b.device().part() + ": "
                     + String.join("; ", fit.overSubscribed()));
         }
+        if (traceFile != null) {
+            AtomicFiles.checkTarget("--trace", traceFile);
+        }
         if (plotDir != null) {
             Plots.prepareDir(plotDir);
         }
         String what = net != null ? net.name() : layer.describe();
-        ChromeTrace chrome = traceFile == null ? null : new ChromeTrace("msqsim " + what + " on " + b.id());
-        TraceSink sink = chrome == null ? TraceSink.NONE : chrome;
         RunOutcome report;
-        try {
-            report = net != null ? runNetwork(b, acc, net, f, sink, fit, notes.toString())
-                    : runLayer(b, acc, layer, f, sink, fit, notes.toString());
-        } catch (InfeasibleException e) {
-            throw new UserError(e.getMessage());
-        }
-        if (chrome != null) {
+        try (ChromeTrace chrome = traceFile == null ? null : spool(what, b)) {
+            TraceSink sink = chrome == null ? TraceSink.NONE : chrome;
             try {
-                chrome.write(traceFile);
-            } catch (IOException e) {
-                throw new UserError("--trace " + traceFile + ": cannot write: " + e.getMessage());
+                report = net != null ? runNetwork(b, acc, net, f, sink, fit, notes.toString())
+                        : runLayer(b, acc, layer, f, sink, fit, notes.toString());
+            } catch (InfeasibleException e) {
+                throw new UserError(e.getMessage());
+            } catch (OutOfMemoryError e) {
+                throw new UserError(outOfMemory(Runtime.getRuntime().maxMemory(), timingOnly));
             }
+            if (chrome != null) {
+                try {
+                    AtomicFiles.write(traceFile, chrome::writeTo);
+                } catch (IOException e) {
+                    throw new UserError("--trace " + traceFile + ": cannot write (" + AtomicFiles.reason(e) + ")");
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError("--trace " + traceFile + ": cannot remove the temporary events file ("
+                    + AtomicFiles.reason(e) + ")");
         }
         String text = report.render(format);
         if (plotDir != null) {
@@ -219,12 +240,37 @@ final class RunCommand implements Callable<Integer> {
 
     /** Refuses a bit-exact run whose largest layer cannot fit the heap ({@link BitExactHeap}). */
     private static void checkHeap(Network net) {
+        checkHeap(net, Runtime.getRuntime().maxMemory());
+    }
+
+    /** {@link #checkHeap(Network)} with a heap of {@code max} bytes; the message states the rule applied. */
+    static void checkHeap(Network net, long max) {
         BitExactHeap need = BitExactHeap.of(net);
-        long max = Runtime.getRuntime().maxMemory();
         if (!need.fits(max)) {
             throw new UserError(String.format("a bit-exact run of %s needs about %,d MB of heap for layer %s's %,d "
-                    + "weights, more than the %,d MB available; use --timing-only or set MSQSIM_JAVA_OPTS=-Xmx%dg",
-                    net.name(), need.bytes() >> 20, need.layer(), need.weights(), max >> 20, need.suggestedGib()));
+                    + "weights, more than the %,d MB it may take (%d %% of the %,d MB heap; the rest is for everything "
+                    + "else); use --timing-only or set MSQSIM_JAVA_OPTS=-Xmx%dg", net.name(), need.bytes() >> 20,
+                    need.layer(), need.weights(), need.usableBytes(max) >> 20, BitExactHeap.SHARE_PERCENT, max >> 20,
+                    need.suggestedGib()));
+        }
+    }
+
+    /** The message of a run that ran out of memory; suggests --timing-only only when it is not on. */
+    static String outOfMemory(long max, boolean timingOnly) {
+        return "out of memory (" + (max >> 20) + " MB heap); " + (timingOnly ? "" : "use --timing-only or ")
+                + "set a larger heap, e.g. MSQSIM_JAVA_OPTS=-Xmx" + Math.max(4, 2 * ((max >> 30) + 1)) + "g";
+    }
+
+    /** A trace that streams its events to a hidden temporary file beside the trace file (removed after). */
+    private ChromeTrace spool(String what, BoardSpec b) {
+        Path dir = traceFile.toAbsolutePath().getParent();
+        try {
+            Path events = Files.createTempFile(dir, "." + traceFile.getFileName(), ".events.tmp");
+            events.toFile().deleteOnExit(); // also when the run is interrupted (Ctrl-C, SIGTERM)
+            return ChromeTrace.spooled("msqsim " + what + " on " + b.id(), events);
+        } catch (IOException e) {
+            throw new UserError("--trace " + traceFile + ": cannot create a file in " + dir + " ("
+                    + AtomicFiles.reason(e) + ")");
         }
     }
 

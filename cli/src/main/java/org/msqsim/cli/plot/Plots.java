@@ -5,11 +5,8 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,29 +49,21 @@ public final class Plots {
      * is reported at once rather than after the simulation.
      */
     public static void prepareDir(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new UserError("--plot '" + dir + "': give the name of a directory to write the charts into");
+        }
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
             throw new UserError("--plot " + dir + ": exists and is not a directory");
         } catch (IOException | SecurityException e) {
-            throw new UserError("--plot " + dir + ": cannot create the directory (" + reason(e) + ")");
+            throw new UserError("--plot " + dir + ": cannot create the directory (" + AtomicFiles.reason(e) + ")");
         }
-        if (!Files.isWritable(dir)) {
-            throw new UserError("--plot " + dir + ": directory is not writable");
+        try {
+            Files.delete(Files.createTempFile(dir, ".msqsim-plot", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new UserError("--plot " + dir + ": directory is not writable (" + AtomicFiles.reason(e) + ")");
         }
-    }
-
-    private static String reason(Exception e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory"; // e.g. under /proc, where mkdir reports ENOENT
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Writes the explore charts; returns the files written. */

@@ -16,8 +16,9 @@ import org.msqsim.models.layer.GemmLayer;
 public record BitExactHeap(String layer, long weights) {
     /** Heap bytes per weight of the largest layer in a bit-exact run. */
     public static final int BYTES_PER_WEIGHT = 16;
-    /** The share of the heap that layer may take; the rest is for everything else. */
-    private static final double SHARE = 0.8;
+    /** The share of the heap that layer may take, in percent; the rest is for everything else. */
+    public static final int SHARE_PERCENT = 80;
+    private static final double SHARE = SHARE_PERCENT / 100.0;
 
     /** The need of {@code net}: its layer with the most weights (the first of equals). */
     public static BitExactHeap of(Network net) {
@@ -40,6 +41,11 @@ public record BitExactHeap(String layer, long weights) {
     /** Whether a heap of {@code maxHeapBytes} is enough. */
     public boolean fits(long maxHeapBytes) {
         return !(bytes() > maxHeapBytes * SHARE);
+    }
+
+    /** The heap bytes the layer may take out of a heap of {@code maxHeapBytes}. */
+    public long usableBytes(long maxHeapBytes) {
+        return (long) (maxHeapBytes * SHARE);
     }
 
     /** A heap to suggest when it does not fit: twice the need in whole GiB, at least 2. */
