@@ -174,7 +174,7 @@ final class QuantizeCommand implements Callable<Integer> {
         TextTable tot = new TextTable("assignment", "mse", "vs all-fixed");
         tot.row(String.format("MSQ (%d SP2 + %d fixed rows)", res.sp2Rows(), rows - res.sp2Rows()),
                 TextTable.sig(res.mseMsq()), vsAllFixed(res.mseMsq(), res.mseAllFixed()));
-        tot.row("all fixed-point", TextTable.sig(res.mseAllFixed()), vsAllFixed(res.mseAllFixed(), res.mseAllFixed()));
+        tot.row("all fixed-point", TextTable.sig(res.mseAllFixed()), res.mseAllFixed() == 0 ? "-" : "1x");
         tot.row("all SP2", TextTable.sig(res.mseAllSp2()), vsAllFixed(res.mseAllSp2(), res.mseAllFixed()));
         sb.append(tot.render());
         if (res.mseAllFixed() == 0) {
