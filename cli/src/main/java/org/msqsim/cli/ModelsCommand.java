@@ -1,6 +1,7 @@
 package org.msqsim.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,6 +10,8 @@ import org.msqsim.cli.report.Json;
 import org.msqsim.cli.report.OutputFormat;
 import org.msqsim.cli.report.TextTable;
 import org.msqsim.models.graph.Network;
+import org.msqsim.models.graph.Node;
+import org.msqsim.models.layer.Layer;
 import org.msqsim.models.zoo.ModelZoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +43,11 @@ final class ModelsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            out = format == OutputFormat.table ? n.listing() : list(List.of(n));
+            out = switch (format) {
+                case table -> n.listing();
+                case csv -> layersCsv(n);
+                case json -> Json.write(List.of(summary(n, true)));
+            };
         } else {
             out = list(ModelZoo.all());
         }
@@ -56,13 +63,46 @@ final class ModelsCommand implements Callable<Integer> {
             t.row(n.name(), n.nodes().size(), String.format("%,d", n.macs()), String.format("%,d", n.params()),
                     n.input().toString(), n.description());
             csv.row(n.name(), n.nodes().size(), n.macs(), n.params(), n.input().toString(), n.description());
-            json.add(Json.obj("name", n.name(), "layers", n.nodes().size(), "macs", n.macs(), "params", n.params(),
-                    "input", n.input().toString(), "description", n.description()));
+            json.add(summary(n, false));
         }
         return switch (format) {
             case json -> Json.write(json);
             case csv -> csv.csv();
             case table -> t.render();
         };
+    }
+
+    /**
+     * A network's summary as JSON; with {@code perLayer}, also {@code per_layer}: what the table of
+     * {@code msqsim models MODEL} shows, one object per layer (issue 11 item 21).
+     */
+    private static Map<String, Object> summary(Network n, boolean perLayer) {
+        Map<String, Object> m = Json.obj("name", n.name(), "layers", n.nodes().size(), "macs", n.macs(), "params",
+                n.params(), "input", n.input().toString(), "description", n.description());
+        if (perLayer) {
+            List<Map<String, Object>> layers = new ArrayList<>();
+            for (Node node : n.nodes()) {
+                Layer l = node.layer();
+                layers.add(Json.obj("name", l.name(), "kind", l.kind().label(), "form", l.describe(), "inputs",
+                        node.inputs(), "output", Json.obj("c", l.outputShape().c(), "h", l.outputShape().h(), "w",
+                                l.outputShape().w()), "macs", l.macs(), "params", l.params(), "other_ops",
+                        l.elementOps()));
+            }
+            m = new LinkedHashMap<>(m);
+            m.put("per_layer", layers);
+        }
+        return m;
+    }
+
+    /** A network layer by layer, the table's rows with plain numbers (issue 11 item 21). */
+    private static String layersCsv(Network n) {
+        TextTable csv = new TextTable("layer", "kind", "form", "inputs", "output_c", "output_h", "output_w", "macs",
+                "params", "other_ops");
+        for (Node node : n.nodes()) {
+            Layer l = node.layer();
+            csv.row(l.name(), l.kind().label(), l.describe(), String.join(";", node.inputs()), l.outputShape().c(),
+                    l.outputShape().h(), l.outputShape().w(), l.macs(), l.params(), l.elementOps());
+        }
+        return csv.csv();
     }
 }

@@ -173,10 +173,18 @@ final class QuantizeCommand implements Callable<Integer> {
         sb.append(String.format("Layer MSE (mean over rows, each row at its scheme's best alpha):%n"));
         TextTable tot = new TextTable("assignment", "mse", "vs all-fixed");
         tot.row(String.format("MSQ (%d SP2 + %d fixed rows)", res.sp2Rows(), rows - res.sp2Rows()),
-                TextTable.sig(res.mseMsq()), TextTable.sig(res.mseMsq() / res.mseAllFixed()) + "x");
-        tot.row("all fixed-point", TextTable.sig(res.mseAllFixed()), "1x");
-        tot.row("all SP2", TextTable.sig(res.mseAllSp2()), TextTable.sig(res.mseAllSp2() / res.mseAllFixed()) + "x");
+                TextTable.sig(res.mseMsq()), vsAllFixed(res.mseMsq(), res.mseAllFixed()));
+        tot.row("all fixed-point", TextTable.sig(res.mseAllFixed()), res.mseAllFixed() == 0 ? "-" : "1x");
+        tot.row("all SP2", TextTable.sig(res.mseAllSp2()), vsAllFixed(res.mseAllSp2(), res.mseAllFixed()));
         sb.append(tot.render());
+        if (res.mseAllFixed() == 0) {
+            // No ratio to a zero MSE (issue 11 item 17): say why instead of printing n/a or 1x.
+            sb.append(res.mseAllSp2() == 0 && res.mseMsq() == 0
+                    ? String.format("every assignment is exact (MSE 0: %s), so there is no ratio to all-fixed%n",
+                            res.rows().stream().allMatch(r -> r.alpha() == 0) ? "all weights are zero"
+                                    : "every row is exactly representable in both schemes")
+                    : String.format("all-fixed is exact (MSE 0), so there is no ratio to it%n"));
+        }
         if (in.shapes != null) {
             sb.append(String.format("%nBy generated row shape (SP2 suits bell-shaped rows if its relative error is "
                     + "lower there):%n"));
@@ -194,6 +202,11 @@ final class QuantizeCommand implements Callable<Integer> {
         sb.append(String.format("%nsp2/fixed is the row's SP2 MSE over its fixed-point MSE; the %d rows with the "
                 + "lowest ratio get SP2.%n", res.sp2Rows()));
         return sb.toString();
+    }
+
+    /** {@code mse} over the all-fixed MSE as "1.234x"; "-" when the all-fixed MSE is 0 (no ratio). */
+    private static String vsAllFixed(double mse, double allFixed) {
+        return allFixed == 0 ? "-" : TextTable.sig(mse / allFixed) + "x";
     }
 
     private Map<String, Object> json(Input in, MsqResult res) {

@@ -57,8 +57,11 @@ final class RunCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--layer", paramLabel = "LAYER",
-            description = {"One layer instead of a network: gemm:MxNxK (C[MxN] = W[MxK] X[KxN]) or",
-                "conv:HxWxC->K,RxS,sS,pP (e.g. conv:56x56x64->64,3x3,s1,p1, a ResNet-18 conv2_x layer)."})
+            description = {"One layer instead of a network, a layer that is one GEMM:",
+                "gemm:MxNxK[,bias][,relu|,relu6] (C[MxN] = W[MxK] X[KxN]),",
+                "dense:IN->OUT[,bias][,relu|,relu6] (fully connected, e.g. dense:400->120) or",
+                "conv:HxWxC->K,RxS[,sS][,pP][,bias][,relu|,relu6] (stride 1 and pad 0 by default; e.g.",
+                "conv:56x56x64->64,3x3,s1,p1, a ResNet-18 conv2_x layer)."})
     String layerText;
 
     @Option(names = "--sp2-fraction", paramLabel = "F",
@@ -145,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
         Layer layer = null;
         if (layerText != null) {
             try {
-                layer = LayerParser.parse(layerText);
+                layer = LayerParser.parseGemm(layerText);
             } catch (IllegalArgumentException e) {
                 throw new UserError("--layer: " + e.getMessage());
             }

@@ -2,6 +2,7 @@ package org.msqsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.msqsim.cli.claims.Claim;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code msqsim validate FILE.yaml}: holds the simulator against the claims in a claims file
+ * {@code msqsim validate FILE.yaml...}: holds the simulator against the claims in a claims file
  * (schema and metric paths: claims/README.md). A malformed file is rejected whole — every problem on
  * its own line, exit code 2, nothing run. Otherwise every claim runs and the exit code is 0 when all
  * pass and 1 when any fails or cannot be evaluated.
@@ -47,8 +48,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
     };
 
-    @Parameters(paramLabel = "FILE", description = "A claims file (YAML), e.g. claims/models.yaml.")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "One or more claims files (YAML), e.g. claims/*.yaml; their claims make one table.")
+    List<Path> files;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
             description = "table, json or csv (default ${DEFAULT-VALUE}).")
@@ -59,13 +61,21 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Claim> claims;
-        try {
-            claims = ClaimsFile.load(file, PROGRAM);
-        } catch (InvalidSpecException e) {
-            throw new UserError(String.join("\nmsqsim: ", e.problems()));
+        // Every file is read before any claim runs, and the problems of all malformed files are reported.
+        List<Claim> claims = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                claims.addAll(ClaimsFile.load(file, PROGRAM));
+            } catch (InvalidSpecException e) {
+                problems.addAll(e.problems());
+            }
         }
-        ValidateReport report = new ValidateReport(file.toString(), new ClaimRunner(PROGRAM).runAll(claims));
+        if (!problems.isEmpty()) {
+            throw new UserError(String.join("\nmsqsim: ", problems));
+        }
+        ValidateReport report = new ValidateReport(files.stream().map(Path::toString).toList(),
+                new ClaimRunner(PROGRAM).runAll(claims));
         spec.commandLine().getOut().print(report.render(format));
         return report.allPass() ? 0 : EXIT_CLAIM_FAILED;
     }

@@ -14,11 +14,16 @@ import org.msqsim.cli.report.TextTable;
  */
 public final class ValidateReport implements Report {
     private static final int SOURCE_WIDTH = 60;
-    private final String file;
+    private final List<String> files;
     private final List<ClaimOutcome> outcomes;
 
     public ValidateReport(String file, List<ClaimOutcome> outcomes) {
-        this.file = file;
+        this(List.of(file), outcomes);
+    }
+
+    /** The claims of several files, in file order, as one report. */
+    public ValidateReport(List<String> files, List<ClaimOutcome> outcomes) {
+        this.files = List.copyOf(files);
         this.outcomes = List.copyOf(outcomes);
     }
 
@@ -47,7 +52,7 @@ public final class ValidateReport implements Report {
     @Override
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append("msqsim validate: ").append(file).append(", ").append(outcomes.size()).append(" claims\n\n");
+        sb.append("msqsim validate: ").append(String.join(", ", files)).append(", ").append(outcomes.size()).append(" claims\n\n");
         sb.append(rows().render());
         boolean header = false;
         for (ClaimOutcome o : outcomes) {
@@ -85,7 +90,7 @@ public final class ValidateReport implements Report {
                     Json.num(o.deviationPercent()), "status", o.status().name().toLowerCase(), "error", o.error(),
                     "note", c.note().orElse(null)));
         }
-        return Json.obj("file", file, "claims", claims, "passed", count(ClaimOutcome.Status.PASS), "failed",
+        return Json.obj(files.size() == 1 ? "file" : "files", files.size() == 1 ? files.get(0) : files, "claims", claims, "passed", count(ClaimOutcome.Status.PASS), "failed",
                 count(ClaimOutcome.Status.FAIL), "errors", count(ClaimOutcome.Status.ERROR), "all_pass", allPass());
     }
 

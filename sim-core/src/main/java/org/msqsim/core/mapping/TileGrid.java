@@ -48,9 +48,13 @@ public final class TileGrid {
         return kt;
     }
 
-    /** Steps of the loop nest, one per (n-tile, m-tile, k-tile). */
+    /**
+     * Steps of the loop nest, one per (n-tile, m-tile, k-tile); {@link Long#MAX_VALUE} when there are
+     * more (three int tile counts can overflow a long).
+     */
     public long steps() {
-        return (long) nt * mt * kt;
+        long nm = (long) nt * mt;
+        return nm > Long.MAX_VALUE / kt ? Long.MAX_VALUE : nm * kt;
     }
 
     /** Output tiles, one per (n-tile, m-tile). */

@@ -3,6 +3,7 @@ package org.msqsim.core.mapping;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.msqsim.core.spec.AcceleratorSpec;
@@ -26,6 +27,14 @@ import org.msqsim.core.spec.PeArraySpec;
  * simulation gives the real latency.
  */
 public final class TilePlanner {
+    /**
+     * The most steps one GEMM's tile loop may take: the event simulation keeps per-step state, and a
+     * plan beyond this would take hours. The planner ranks only plans within it, so a GEMM whose best
+     * plan would exceed it gets the best plan that does not (larger tiles), and one that no fitting
+     * plan brings within it is infeasible, with the fewest steps any plan needs.
+     */
+    public static final long MAX_STEPS = 50_000_000L;
+
     private final AcceleratorSpec spec;
     private final TileBytes bytes;
     private final PlanEstimate estimate;
@@ -48,6 +57,7 @@ public final class TilePlanner {
         TilePlan best = null;
         long bestScore = Long.MAX_VALUE;
         long bestSteps = Long.MAX_VALUE;
+        long fewestSteps = Long.MAX_VALUE;
         List<Integer> tks = aligned(candidates(g.k(), 1), kUnit(), g.k());
         for (int tn : aligned(candidates(g.n(), 8), nUnit(), g.n())) {
             for (int tk : tks) {
@@ -58,6 +68,10 @@ public final class TilePlanner {
                     }
                     TileGrid grid = new TileGrid(g, p);
                     long steps = grid.steps();
+                    fewestSteps = Math.min(fewestSteps, steps);
+                    if (steps > MAX_STEPS) {
+                        continue;
+                    }
                     long score = estimate.latencyPs(grid);
                     if (score < bestScore || (score == bestScore && steps < bestSteps)) {
                         best = p;
@@ -66,6 +80,11 @@ public final class TilePlanner {
                     }
                 }
             }
+        }
+        if (best == null && fewestSteps != Long.MAX_VALUE) {
+            return new PlanOutcome.Infeasible(String.format(Locale.ROOT, "every tile plan that fits the buffers "
+                    + "takes at least %,d steps, more than the limit of %,d steps per GEMM; use a smaller layer or "
+                    + "a design with larger buffers (--board FILE)", fewestSteps, MAX_STEPS));
         }
         if (best == null) {
             TilePlan smallest = new TilePlan(1, 1, g.mDsp() > 0 ? 1 : 0, g.mLut() > 0 ? 1 : 0);

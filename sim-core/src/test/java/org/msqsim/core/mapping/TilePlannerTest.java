@@ -25,6 +25,23 @@ class TilePlannerTest {
         assertTrue(((PlanOutcome.Infeasible) o).reason().contains("LUT core"));
     }
 
+    /** Issue 11 item 4: when no fitting plan is within the step limit, the reason gives both numbers. */
+    @Test
+    void aGemmNoPlanBringsWithinTheStepLimitIsInfeasibleWithTheLimit() {
+        AcceleratorSpec spec = AcceleratorFixtures.design(Dataflow.OUTPUT_STATIONARY, 4, 4, 1, 4, 4, 512, 4, 1);
+        PlanOutcome o = new TilePlanner(spec).plan(new GemmShape(8_799_999, 1_200_000, 9_999_999, 9_999_999));
+        String reason = assertInstanceOf(PlanOutcome.Infeasible.class, o, o::toString).reason();
+        assertTrue(reason.contains("more than the limit of 50,000,000 steps per GEMM"), reason);
+        assertTrue(reason.contains("larger buffers"), reason);
+    }
+
+    /** Three int tile counts can overflow a long; the step count saturates instead of going negative. */
+    @Test
+    void stepsSaturateRatherThanOverflow() {
+        TileGrid grid = new TileGrid(new GemmShape(9_999_999, 0, 9_999_999, 9_999_999), new TilePlan(1, 1, 1, 0));
+        assertEquals(Long.MAX_VALUE, grid.steps());
+    }
+
     @Test
     void plannedTilesFitABufferHalf() {
         AcceleratorSpec spec = AcceleratorFixtures.design(Dataflow.WEIGHT_STATIONARY, 4, 4, 2, 4, 4, 512, 8, 2);

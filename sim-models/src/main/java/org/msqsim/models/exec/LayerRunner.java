@@ -1,6 +1,7 @@
 package org.msqsim.models.exec;
 
 import java.util.List;
+import java.util.Locale;
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.spec.AcceleratorSpec;
@@ -44,6 +45,9 @@ public final class LayerRunner {
             throw new InfeasibleException(l.describe() + " is not one GEMM: this runner takes a gemm, a dense layer "
                     + "or a convolution with one group");
         }
+        if (!o.timingOnly()) {
+            checkArrays(layer);
+        }
         int m = layer.gemmM();
         GemmExecutor exec = new GemmExecutor(spec, dspKind);
         List<GemmWork> works = new Lowering(spec.activationBits()).gemms(layer, o.sp2Fraction());
@@ -70,5 +74,32 @@ public final class LayerRunner {
         }
         return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, acc.tally().onlyRun(), true, mismatches,
                 first);
+    }
+
+    /**
+     * Refuses, before anything runs, a bit-exact run of a layer whose input, weights, GEMM input
+     * (K×N, the im2col matrix of a convolution) or accumulators (M×N) would not fit one Java array
+     * ({@link Integer#MAX_VALUE} elements); a timing-only run holds none of them.
+     *
+     * @throws InfeasibleException naming the first such array, its size and the limit
+     */
+    static void checkArrays(GemmLayer layer) {
+        long m = layer.gemmM();
+        long k = layer.gemmK();
+        long n = layer.gemmN();
+        Object[][] arrays = {
+            {"input C×H×W = " + layer.inputShape(), layer.inputShape().elements()},
+            {"weights M×K = " + m + "×" + k, m * k},
+            {"GEMM input K×N = " + k + "×" + n, k * n},
+            {"accumulators M×N = " + m + "×" + n, m * n},
+        };
+        for (Object[] a : arrays) {
+            long size = (Long) a[1];
+            if (size > Integer.MAX_VALUE) {
+                throw new InfeasibleException(String.format(Locale.ROOT, "%s: a bit-exact run holds its %s "
+                        + "(%,d elements) in one Java array, whose limit is %,d elements; use --timing-only for "
+                        + "cycles without values", layer.describe(), a[0], size, Integer.MAX_VALUE));
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.msqsim.models.layer;
 
+import java.util.Locale;
+
 /**
  * A 2-D convolution of one image: input {@code C×H×W}, {@code K} filters of {@code (C/groups)×R×S},
  * stride, zero padding, dilation 1, output {@code K×Ho×Wo} with
@@ -25,6 +27,22 @@ public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int 
         if (activation == null) {
             throw new IllegalArgumentException("activation must not be null (use Activation.NONE)");
         }
+        long oh = ((long) h + 2L * pad - r) / stride + 1;
+        long ow = ((long) w + 2L * pad - s) / stride + 1;
+        if (oh * ow > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("output of " + oh + "x" + ow + " = " + count(oh * ow)
+                    + " pixels is too large: the limit is " + count(Integer.MAX_VALUE)
+                    + " pixels (one GEMM's N); use a smaller input or padding, or a larger stride");
+        }
+        long reduction = (long) (c / groups) * r * s;
+        if (reduction > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("reduction (C/groups)xRxS = " + count(reduction)
+                    + " is too large: the limit is " + count(Integer.MAX_VALUE) + " (one GEMM's K)");
+        }
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** A dense convolution (one group) without bias or activation. */

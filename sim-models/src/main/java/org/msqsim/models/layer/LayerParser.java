@@ -62,8 +62,36 @@ public final class LayerParser {
      * @throws IllegalArgumentException with a message that quotes the text and shows every form
      */
     public static Layer parse(String name, String text) {
+        return parse(name, text, FORMS, syntax());
+    }
+
+    /**
+     * A layer that lowers to one GEMM — {@code gemm}, {@code dense} or {@code conv} with one group — the
+     * forms {@code msqsim run --layer} takes.
+     *
+     * @throws IllegalArgumentException with a message that quotes the text and shows these forms only,
+     *     also for a layer of another form (a pool, an add, a grouped convolution)
+     */
+    public static GemmLayer parseGemm(String text) {
+        Layer l = parse(null, text, FORMS.subList(0, 3), gemmSyntax());
+        if (!(l instanceof GemmLayer g) || g.groups() != 1) {
+            throw new IllegalArgumentException("layer '" + text + "' is not one GEMM; the forms are "
+                    + gemmSyntax());
+        }
+        return g;
+    }
+
+    /** The forms {@link #parseGemm} takes, separated by {@code "; "}. */
+    public static String gemmSyntax() {
+        return String.join("; ", GEMM_SYNTAX);
+    }
+
+    private static final List<String> GEMM_SYNTAX = List.of("gemm:MxNxK[,bias][,relu|,relu6]",
+            "dense:IN->OUT[,bias][,relu|,relu6]", "conv:HxWxC->K,RxS[,sS][,pP][,bias][,relu|,relu6]");
+
+    private static Layer parse(String name, String text, List<Form> forms, String syntax) {
         String t = text.strip();
-        for (Form f : FORMS) {
+        for (Form f : forms) {
             Matcher m = f.pattern().matcher(t);
             if (m.matches()) {
                 try {
@@ -73,7 +101,7 @@ public final class LayerParser {
                 }
             }
         }
-        throw new IllegalArgumentException("layer '" + text + "' matches none of the forms " + syntax()
+        throw new IllegalArgumentException("layer '" + text + "' matches none of the forms " + syntax
                 + " (e.g. conv:56x56x64->64,3x3,s1,p1)");
     }
 

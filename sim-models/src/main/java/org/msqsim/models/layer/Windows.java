@@ -23,9 +23,9 @@ final class Windows {
         if (stride < 1 || pad < 0) {
             throw new IllegalArgumentException("stride must be >= 1 and padding >= 0, got s" + stride + " p" + pad);
         }
-        if (in.h() + 2 * pad < r || in.w() + 2 * pad < s) {
+        if (in.h() + 2L * pad < r || in.w() + 2L * pad < s) {
             throw new IllegalArgumentException(what + " kernel " + r + "x" + s + " is larger than the padded input "
-                    + (in.h() + 2 * pad) + "x" + (in.w() + 2 * pad));
+                    + (in.h() + 2L * pad) + "x" + (in.w() + 2L * pad));
         }
     }
 

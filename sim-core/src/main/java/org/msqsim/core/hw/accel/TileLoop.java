@@ -9,6 +9,7 @@ import org.msqsim.core.mapping.GemmShape;
 import org.msqsim.core.mapping.TileBytes;
 import org.msqsim.core.mapping.TileGrid;
 import org.msqsim.core.mapping.TilePlan;
+import org.msqsim.core.mapping.TilePlanner;
 import org.msqsim.core.time.Time;
 
 /**
@@ -68,8 +69,8 @@ final class TileLoop {
         this.bytes = hw.bytes();
         this.grid = new TileGrid(g, p);
         long s = grid.steps();
-        if (s > 50_000_000L) {
-            throw new IllegalArgumentException("tile plan has " + s + " steps; use larger tiles");
+        if (s > TilePlanner.MAX_STEPS) {
+            throw new IllegalArgumentException("tile plan has " + s + " steps, more than TilePlanner.MAX_STEPS");
         }
         this.steps = (int) s;
         this.xPerN = grid.inputOncePerN();
