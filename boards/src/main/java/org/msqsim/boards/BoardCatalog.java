@@ -45,6 +45,13 @@ public final class BoardCatalog {
             return Loaded.ALL.get(i);
         }
         Path file = Path.of(idOrPath);
+        if (Files.isDirectory(file)) {
+            throw new InvalidSpecException(List.of(idOrPath + ": is a directory, not a board file"));
+        }
+        if (!Files.exists(file) && looksLikePath(idOrPath)) {
+            throw new InvalidSpecException(List.of(idOrPath + ": no such file (give a built-in board id: "
+                    + String.join(", ", IDS) + "; or the path of a board YAML file)"));
+        }
         if (!file.toFile().isFile()) {
             Optional<String> close = Suggestions.closest(idOrPath, IDS);
             throw new InvalidSpecException(List.of(idOrPath + ": unknown board"
@@ -52,6 +59,11 @@ public final class BoardCatalog {
                     + "; known boards: " + String.join(", ", IDS) + "; or give the path of a board YAML file"));
         }
         return BoardLoader.load(file);
+    }
+
+    /** Whether a --board argument is meant as a file: it has a directory part or a file extension. */
+    private static boolean looksLikePath(String s) {
+        return s.contains("/") || s.contains(java.io.File.separator) || s.contains(".");
     }
 
     /**
@@ -67,7 +79,11 @@ public final class BoardCatalog {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
-        return Files.readString(Path.of(idOrPath), StandardCharsets.UTF_8);
+        try {
+            return BoardLoader.readText(Path.of(idOrPath));
+        } catch (InvalidSpecException e) {
+            throw new IOException(String.join("; ", e.problems()), e);
+        }
     }
 
     /** Loaded on first use; a broken built-in file is a build defect and fails loudly here. */

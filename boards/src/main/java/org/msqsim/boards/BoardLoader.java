@@ -1,7 +1,9 @@
 package org.msqsim.boards;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,13 +12,23 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
@@ -52,19 +64,48 @@ public final class BoardLoader {
     /**
      * Loads a board file from disk; problems name the file as given.
      *
-     * @throws InvalidSpecException listing every problem, or saying the file does not exist
-     * @throws UncheckedIOException if the file exists but cannot be read
+     * @throws InvalidSpecException listing every problem, or saying the file does not exist, cannot
+     *                              be read or is not UTF-8
      */
     public static BoardSpec load(Path file) {
-        String text;
+        return parse(file.toString(), readText(file));
+    }
+
+    /**
+     * The text of a board file, which must be UTF-8: a byte sequence that is not (a Latin-1 {@code é},
+     * random bytes) is one problem {@code FILE: not UTF-8 at byte N (0xXX, line L)}, N the 0-based
+     * offset of the first bad byte, as {@code xxd} and {@code od} count.
+     *
+     * @throws InvalidSpecException if the file does not exist, cannot be read or is not UTF-8
+     */
+    static String readText(Path file) {
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InvalidSpecException(List.of(file + ": no such board file"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read board file " + file, e);
+        } catch (IOException | OutOfMemoryError e) {
+            throw new InvalidSpecException(List.of(file + ": cannot read the board file: "
+                    + (e instanceof OutOfMemoryError ? "too large" : String.valueOf(e.getMessage()))));
         }
-        return parse(file.toString(), text);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new InvalidSpecException(List.of(String.format("%s: not UTF-8 at byte %d (0x%02x, line %d); "
+                    + "save the board file as UTF-8", file, at, bytes[at] & 0xff, line)));
+        }
+        return out.flip().toString();
     }
 
     /**
@@ -95,7 +136,16 @@ public final class BoardLoader {
         try {
             doc = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            problems.add(where(e.getLocation()), null, "YAML syntax error: " + summary(e.getOriginalMessage()));
+            Matcher bad = NON_FINITE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (bad.find()) {
+                String where = where(e.getLocation());
+                String key = keyPath(e);
+                problems.add(where.isEmpty() ? key : key.isEmpty() ? where : where + ":" + key, bad.group(1),
+                        (bad.group(1).toLowerCase(Locale.ROOT).contains("nan") ? "not a number" : "infinite")
+                                + "; board values must be finite plain numbers");
+            } else {
+                problems.add(where(e.getLocation()), null, "YAML syntax error: " + summary(e.getOriginalMessage()));
+            }
             throw new InvalidSpecException(problems.messages());
         }
         Optional<BoardSpec> board = Section.root(doc, problems).flatMap(BoardLoader::board);
@@ -124,6 +174,30 @@ public final class BoardLoader {
         }
         return Optional.of(new BoardSpec(id.orElseThrow(), name.orElseThrow(), device.spec().orElseThrow(),
                 clocks.orElseThrow(), accelerator.orElseThrow()));
+    }
+
+    /**
+     * YAML's {@code .nan} and {@code .inf} (any case, signed): floats that exact decimals cannot hold,
+     * which the parser reports as a malformed number.
+     */
+    private static final Pattern NON_FINITE = Pattern.compile(
+            "Malformed numeric value '([-+]?\\.(?:nan|NaN|NAN|inf|Inf|INF))'");
+
+    /** The dotted key path (list items 0-based) at which the parser stopped, or "" when unknown. */
+    private static String keyPath(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser p)) {
+            return "";
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.addFirst("." + c.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String where(JsonLocation at) {

@@ -205,6 +205,19 @@ class BoardCatalogTest {
         BoardCatalog.ids().forEach(id -> assertTrue(line.contains(id), line));
     }
 
+    /** Issue 11 item 18: a path that does not exist is "no such file", not an unknown board id. */
+    @Test
+    void aMissingPathIsNoSuchFile(@TempDir Path dir) {
+        assertEquals(List.of("nonexist.yaml: no such file (give a built-in board id: " + String.join(", ",
+                BoardCatalog.ids()) + "; or the path of a board YAML file)"),
+                assertThrows(InvalidSpecException.class, () -> BoardCatalog.get("nonexist.yaml")).problems());
+        String missing = dir.resolve("b").toString();
+        assertTrue(assertThrows(InvalidSpecException.class, () -> BoardCatalog.get(missing)).problems().get(0)
+                .startsWith(missing + ": no such file"));
+        assertEquals(List.of(dir + ": is a directory, not a board file"),
+                assertThrows(InvalidSpecException.class, () -> BoardCatalog.get(dir.toString())).problems());
+    }
+
     @Test
     void aPathLoadsAUserBoardFile(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("mine.yaml");

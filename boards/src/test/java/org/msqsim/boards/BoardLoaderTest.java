@@ -186,6 +186,42 @@ class BoardLoaderTest {
                 assertThrows(InvalidSpecException.class, () -> BoardLoader.load(f)).problems());
     }
 
+    /** Issue 11 item 1: a file that is not UTF-8 is one line naming the file and the first bad byte. */
+    @Test
+    void notUtf8IsOneLineWithTheByteOffset(@TempDir Path dir) throws IOException {
+        byte[] text = pynq.getBytes(StandardCharsets.UTF_8);
+        int eol = pynq.indexOf('\n');
+        byte[] latin1 = new byte[text.length + 2];
+        System.arraycopy(text, 0, latin1, 0, eol);
+        latin1[eol] = ' ';
+        latin1[eol + 1] = (byte) 0xe9; // Latin-1 'é'
+        System.arraycopy(text, eol, latin1, eol + 2, text.length - eol);
+        Path f = dir.resolve("latin1.yaml");
+        Files.write(f, latin1);
+        assertEquals(List.of(f + ": not UTF-8 at byte " + (eol + 1) + " (0xe9, line 1); save the board file as UTF-8"),
+                assertThrows(InvalidSpecException.class, () -> BoardLoader.load(f)).problems());
+        byte[] random = new byte[4096];
+        new java.util.Random(11).nextBytes(random);
+        random[0] = (byte) 0xff; // never valid in UTF-8
+        Path r = dir.resolve("random.yaml");
+        Files.write(r, random);
+        assertEquals(List.of(r + ": not UTF-8 at byte 0 (0xff, line 1); save the board file as UTF-8"),
+                assertThrows(InvalidSpecException.class, () -> BoardLoader.load(r)).problems());
+    }
+
+    /** Issue 11 item 18: YAML's .nan and .inf are named as not finite at their key, not a syntax error. */
+    @Test
+    void nanAndInfinityAreNotFiniteNumbers() {
+        String nan = edit(pynq, "efficiency: 0.75", "efficiency: .nan");
+        List<String> p = problems(nan);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).matches("b\\.yaml:\\d+:\\d+:ddr\\.efficiency: \\.nan — not a number; board values "
+                + "must be finite plain numbers"), p.get(0));
+        p = problems(edit(pynq, "efficiency: 0.75", "efficiency: -.Inf"));
+        assertTrue(p.get(0).matches("b\\.yaml:\\d+:\\d+:ddr\\.efficiency: -\\.Inf — infinite; board values "
+                + "must be finite plain numbers"), p.get(0));
+    }
+
     /**
      * Contract: the loader checks everything the spec records check, so no bad value reaches a
      * record constructor (which would throw IllegalArgumentException, not a user-facing error).

@@ -22,6 +22,14 @@ final class Requant {
     static final int MULTIPLIER_BITS = 16;
     /** Accumulators reach the requantizer at most this wide (the cores' accumulators are narrower). */
     static final int ACC_BITS = 40;
+    /**
+     * A row's scale from which every non-zero accumulator saturates: {@code |acc·scale| >= 2^15}
+     * exceeds every code of at most 15 bits (msqsim's are 3..8). Such a scale arises when a row's
+     * step is far above the layer's output step, e.g. a row with one huge weight whose outputs are
+     * all cut by the ReLU; the 16-bit multiplier cannot hold it (it would need a left shift), and the
+     * hardware needs none: it clamps.
+     */
+    static final double SATURATING_SCALE = 0x1p15;
 
     private Requant() {
     }
@@ -51,9 +59,25 @@ final class Requant {
             if (!(scale >= 0x1p-40)) {
                 continue; // an all-zero row (α = 0) or a step too small to reach one code: outputs stay 0
             }
+            if (scale >= SATURATING_SCALE) {
+                saturate(acc, r * n, codes, n, fmt);
+                continue;
+            }
             Requantizer rq = Requantizer.of(QuantizedMultiplier.of(scale, MULTIPLIER_BITS), ACC_BITS, fmt, 0, !signed);
             rq.applyAll(acc, r * n, codes, r * n, n);
         }
         return new QTensor(out, codes, sOut, signed);
+    }
+
+    /**
+     * Codes of a row whose scale saturates, as the requantizer would give them: the format's largest
+     * code for a positive accumulator, its smallest for a negative one (0 when unsigned, as after a
+     * ReLU), 0 for 0.
+     */
+    private static void saturate(long[] acc, int off, int[] codes, int n, FixedFormat fmt) {
+        for (int j = 0; j < n; j++) {
+            long a = acc[off + j];
+            codes[off + j] = (int) (a == 0 ? 0 : a > 0 ? fmt.max() : fmt.min());
+        }
     }
 }

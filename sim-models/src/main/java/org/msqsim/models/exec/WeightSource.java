@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.graph.Node;
 import org.msqsim.models.io.NpyFormatException;
-import org.msqsim.models.io.NpyHeader;
 import org.msqsim.models.io.NpyReader;
 import org.msqsim.models.layer.GemmLayer;
 import org.msqsim.models.tensor.FloatMatrix;
@@ -48,8 +47,12 @@ public final class WeightSource {
     }
 
     /**
-     * Every problem with the directory for this network, one line each (missing files, unreadable
-     * headers, wrong shapes); empty when all is well or when weights are synthetic.
+     * Every problem with the directory for this network, one line each, all of them: a missing
+     * file, and each file that {@link NpyReader#readMatrix} would refuse (header, shape, truncated
+     * or trailing data, a NaN, an infinity or a value beyond float32; {@link NpyReader#check}, the
+     * same checks in the same words, reading the data in pieces) or whose matrix is not the layer's.
+     * Empty when all is well or when weights are synthetic; after an empty answer the run reads
+     * every file without a problem.
      */
     public List<String> check(Network net) {
         List<String> problems = new ArrayList<>();
@@ -57,7 +60,7 @@ public final class WeightSource {
             return problems;
         }
         if (!Files.isDirectory(dir.get())) {
-            problems.add(dir.get() + ": not a directory");
+            problems.add(dir.get() + (Files.exists(dir.get()) ? ": not a directory" : ": no such directory"));
             return problems;
         }
         for (Node node : net.nodes()) {
@@ -68,12 +71,10 @@ public final class WeightSource {
                     continue;
                 }
                 try {
-                    NpyHeader h = NpyReader.readHeader(f);
-                    long rowLen = h.shape().size() <= 1 ? h.elementCount() : h.elementCount() / h.shape().get(0);
-                    long rows = h.shape().size() <= 1 ? 1 : h.shape().get(0);
-                    if (rows != rows(g) || rowLen != cols(g)) {
-                        problems.add(f + ": shape " + h.shapeText() + " is " + rows + "x" + rowLen + " as rows, layer "
-                                + g.name() + " needs " + rows(g) + "x" + cols(g));
+                    NpyReader.Checked c = NpyReader.check(f);
+                    if (c.rows() != rows(g) || c.cols() != cols(g)) {
+                        problems.add(f + ": shape " + c.header().shapeText() + " is " + c.rows() + "x" + c.cols()
+                                + " as rows, layer " + g.name() + " needs " + rows(g) + "x" + cols(g));
                     }
                 } catch (NpyFormatException e) {
                     problems.add(e.getMessage());

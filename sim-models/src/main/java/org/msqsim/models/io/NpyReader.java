@@ -34,6 +34,8 @@ import org.msqsim.models.tensor.FloatMatrix;
 public final class NpyReader {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final long MAX_DATA_BYTES = Integer.MAX_VALUE - 8;
+    /** Piece of data {@link #check} decodes at a time. */
+    private static final int CHECK_CHUNK_BYTES = 1 << 20;
 
     private NpyReader() {
     }
@@ -48,10 +50,57 @@ public final class NpyReader {
             int count = rowsCols[0] * rowsCols[1];
             ByteBuffer data = readData(file, ch, size, prelude.dataOffset(), (long) count * header.dtype().itemSize());
             double[] values = header.dtype().decode(data, count);
+            ValueCheck check = new ValueCheck(file, header, rowsCols[1]);
+            check.accept(values, values.length, 0);
+            check.finish(count);
             if (header.fortranOrder()) {
                 values = fortranToC(values, header.shape());
             }
-            return toMatrix(file, values, rowsCols[0], rowsCols[1]);
+            return toMatrix(values, rowsCols[0], rowsCols[1]);
+        } catch (IOException e) {
+            throw new NpyFormatException(file, "cannot read file (" + e + ")", e);
+        }
+    }
+
+    /**
+     * The lowered shape of a file that {@link #readMatrix} would read without a problem: every check
+     * {@code readMatrix} makes (header, shape, data size, every value finite and within float32), in
+     * the same words, but reading the data in pieces, so that a whole network's weights can be
+     * checked before a run without holding any of them.
+     *
+     * @param header the parsed header
+     * @param rows   rows of the lowered matrix
+     * @param cols   columns of the lowered matrix
+     */
+    public record Checked(NpyHeader header, int rows, int cols) {
+    }
+
+    /**
+     * Checks a file as {@link #readMatrix} would read it, without keeping its values.
+     *
+     * @throws NpyFormatException with the message {@code readMatrix} would give
+     */
+    public static Checked check(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            Prelude prelude = readPrelude(file, ch, size);
+            NpyHeader header = prelude.header();
+            int[] rowsCols = lowerShape(file, header);
+            int count = rowsCols[0] * rowsCols[1];
+            int item = header.dtype().itemSize();
+            checkDataSize(file, size, prelude.dataOffset(), (long) count * item);
+            ValueCheck check = new ValueCheck(file, header, rowsCols[1]);
+            int chunk = Math.max(1, CHECK_CHUNK_BYTES / item);
+            for (int done = 0; done < count; done += chunk) {
+                int n = Math.min(chunk, count - done);
+                ByteBuffer bytes = readAt(ch, prelude.dataOffset() + (long) done * item, n * item);
+                if (bytes.remaining() < n * item) {
+                    throw new NpyFormatException(file, "truncated data (file shrank while being read)");
+                }
+                check.accept(header.dtype().decode(bytes, n), n, done);
+            }
+            check.finish(count);
+            return new Checked(header, rowsCols[0], rowsCols[1]);
         } catch (IOException e) {
             throw new NpyFormatException(file, "cannot read file (" + e + ")", e);
         }
@@ -155,6 +204,11 @@ public final class NpyReader {
 
     private static ByteBuffer readData(Path file, FileChannel ch, long size, long offset, long expected)
             throws IOException {
+        checkDataSize(file, size, offset, expected);
+        return readAt(ch, offset, (int) expected);
+    }
+
+    private static void checkDataSize(Path file, long size, long offset, long expected) {
         long available = size - offset;
         if (available < expected) {
             throw new NpyFormatException(file, "truncated data (expected " + expected + " bytes got " + available + ")");
@@ -163,7 +217,6 @@ public final class NpyReader {
             throw new NpyFormatException(file,
                     "trailing bytes after the data (expected " + expected + " bytes got " + available + ")");
         }
-        return readAt(ch, offset, (int) expected);
     }
 
     private static ByteBuffer readAt(FileChannel ch, long position, int length) throws IOException {
@@ -205,25 +258,86 @@ public final class NpyReader {
         return out;
     }
 
-    private static FloatMatrix toMatrix(Path file, double[] values, int rows, int cols) {
+    private static FloatMatrix toMatrix(double[] values, int rows, int cols) {
         float[] data = new float[values.length];
-        int nonFinite = 0;
-        int firstBad = -1;
         for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            if (!Double.isFinite(v)) {
-                nonFinite++;
-                firstBad = firstBad < 0 ? i : firstBad;
-            } else if (Math.abs(v) > Float.MAX_VALUE) {
-                throw new NpyFormatException(file, "value " + v + " at row " + i / cols + ", column " + i % cols
-                        + " is out of float32 range");
-            }
-            data[i] = (float) v;
-        }
-        if (nonFinite > 0) {
-            throw new NpyFormatException(file, "non-finite values: " + nonFinite + " of " + values.length
-                    + " (first " + values[firstBad] + " at row " + firstBad / cols + ", column " + firstBad % cols + ")");
+            data[i] = (float) values[i];
         }
         return new FloatMatrix(rows, cols, data);
+    }
+
+    /**
+     * The value checks, over the data in file order and in pieces: every value finite, and within
+     * float32 (a {@code float64} file). A problem names the first bad value in the lowered matrix's
+     * row-major order, whatever the file's order.
+     */
+    private static final class ValueCheck {
+        private final Path file;
+        private final List<Integer> shape;
+        private final boolean fortran;
+        private final int cols;
+        private long nonFinite;
+        private long firstNonFinite = Long.MAX_VALUE;
+        private double firstNonFiniteValue;
+        private long firstOutOfRange = Long.MAX_VALUE;
+        private double firstOutOfRangeValue;
+
+        ValueCheck(Path file, NpyHeader header, int cols) {
+            this.file = file;
+            this.shape = header.shape();
+            this.fortran = header.fortranOrder() && shape.size() > 1;
+            this.cols = cols;
+        }
+
+        /** Checks {@code values[0..n)}, the elements from file position {@code start} on. */
+        void accept(double[] values, int n, long start) {
+            for (int i = 0; i < n; i++) {
+                double v = values[i];
+                if (!Double.isFinite(v)) {
+                    nonFinite++;
+                    long at = logical(start + i);
+                    if (at < firstNonFinite) {
+                        firstNonFinite = at;
+                        firstNonFiniteValue = v;
+                    }
+                } else if (Math.abs(v) > Float.MAX_VALUE) {
+                    long at = logical(start + i);
+                    if (at < firstOutOfRange) {
+                        firstOutOfRange = at;
+                        firstOutOfRangeValue = v;
+                    }
+                }
+            }
+        }
+
+        void finish(long count) {
+            if (firstOutOfRange != Long.MAX_VALUE) {
+                throw new NpyFormatException(file, "value " + firstOutOfRangeValue + " at row "
+                        + firstOutOfRange / cols + ", column " + firstOutOfRange % cols + " is out of float32 range");
+            }
+            if (nonFinite > 0) {
+                throw new NpyFormatException(file, "non-finite values: " + nonFinite + " of " + count + " (first "
+                        + firstNonFiniteValue + " at row " + firstNonFinite / cols + ", column "
+                        + firstNonFinite % cols + ")");
+            }
+        }
+
+        /** The row-major (C-order) index of the element at file position {@code p}. */
+        private long logical(long p) {
+            if (!fortran) {
+                return p;
+            }
+            int n = shape.size();
+            long[] index = new long[n];
+            for (int d = 0; d < n; d++) { // Fortran order: the first index runs fastest
+                index[d] = p % shape.get(d);
+                p /= shape.get(d);
+            }
+            long c = 0;
+            for (int d = 0; d < n; d++) {
+                c = c * shape.get(d) + index[d];
+            }
+            return c;
+        }
     }
 }

@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
  * Optional parts, where present, come in the order shown.
  */
 public final class LayerParser {
-    private static final String N = "(\\d{1,7})";
+    /** Largest number a layer's text may hold (any dimension, stride, pad or group count). */
+    public static final int MAX_NUMBER = 9_999_999;
+    /** Any run of digits: a number over {@link #MAX_NUMBER} is "too large", not an unknown form. */
+    private static final String N = "(\\d+)";
     private static final String HWC = N + "x" + N + "x" + N;
     private static final String WINDOW = N + "x" + N + "(?:,s" + N + ")?(?:,p" + N + ")?";
     private static final String TAIL = "(?:,(bias))?(?:,(relu6|relu))?";
@@ -111,7 +114,13 @@ public final class LayerParser {
     }
 
     private static int i(Matcher m, int group) {
-        return Integer.parseInt(m.group(group));
+        String digits = m.group(group);
+        String plain = digits.replaceFirst("^0+(?=.)", "");
+        if (plain.length() > 7 || Integer.parseInt(plain) > MAX_NUMBER) {
+            throw new IllegalArgumentException(digits + " is too large: every number in a layer is at most "
+                    + String.format("%,d", MAX_NUMBER));
+        }
+        return Integer.parseInt(plain);
     }
 
     private static int i(Matcher m, int group, int absent) {

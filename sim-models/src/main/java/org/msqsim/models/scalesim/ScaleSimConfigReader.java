@@ -1,6 +1,7 @@
 package org.msqsim.models.scalesim;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import org.msqsim.core.spec.Problems;
  * asserts. {@code [network_presets] TopologyCsvLoc} is accepted because SCALE-Sim writes it.
  */
 public final class ScaleSimConfigReader {
-    private static final Pattern INT = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern INT = Pattern.compile("[+-]?\\d+");
     private static final Map<String, List<String>> KEYS = Map.of(
             "general", List.of("run_name"),
             "architecture_presets", List.of("ArrayHeight", "ArrayWidth", "IfmapSramSzkB", "FilterSramSzkB",
@@ -42,6 +43,8 @@ public final class ScaleSimConfigReader {
                     "MemoryBanks"),
             "run_presets", List.of("InterfaceBandwidth"),
             "network_presets", List.of("TopologyCsvLoc"));
+    /** Largest array side: msqsim's own arrays ({@code PeArraySpec}) have at most 4096 rows and columns. */
+    static final int MAX_ARRAY = 4096;
     private static final List<String> OPTIONAL = List.of("Bandwidth", "MemoryBanks", "TopologyCsvLoc");
 
     /** One {@code key = value} line: where it was, the key as written and the stripped value. */
@@ -138,8 +141,8 @@ public final class ScaleSimConfigReader {
 
     private ScaleSimConfig build() {
         String runName = text("general", "run_name");
-        int rows = integer("architecture_presets", "ArrayHeight", 1, Integer.MAX_VALUE, 1);
-        int cols = integer("architecture_presets", "ArrayWidth", 1, Integer.MAX_VALUE, 1);
+        int rows = integer("architecture_presets", "ArrayHeight", 1, MAX_ARRAY, 1);
+        int cols = integer("architecture_presets", "ArrayWidth", 1, MAX_ARRAY, 1);
         int ifmapKb = integer("architecture_presets", "IfmapSramSzkB", 1, Integer.MAX_VALUE, 1);
         int filterKb = integer("architecture_presets", "FilterSramSzkB", 1, Integer.MAX_VALUE, 1);
         int ofmapKb = integer("architecture_presets", "OfmapSramSzkB", 1, Integer.MAX_VALUE, 1);
@@ -183,13 +186,17 @@ public final class ScaleSimConfigReader {
             problems.add(where, quote(text), "not an integer");
             return null;
         }
-        long v = Long.parseLong(text);
-        if (v < min || v > max) {
-            problems.add(where, text, "must be " + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE
-                    ? ">= " + min : "in [" + min + ", " + max + "]"));
+        BigInteger big = new BigInteger(text);
+        if (big.compareTo(BigInteger.valueOf(max)) > 0) {
+            problems.add(where, text, String.format("too large: at most %,d%s", max,
+                    max == MAX_ARRAY ? " (msqsim's PE arrays have at most 4096 rows and columns)" : ""));
             return null;
         }
-        return v;
+        if (big.compareTo(BigInteger.valueOf(min)) < 0) {
+            problems.add(where, text, "must be >= " + min);
+            return null;
+        }
+        return big.longValueExact();
     }
 
     private ScaleSimDataflow dataflow() {

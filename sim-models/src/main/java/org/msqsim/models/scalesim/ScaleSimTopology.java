@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,6 +37,16 @@ import org.msqsim.core.spec.Problems;
  */
 public final class ScaleSimTopology {
     private static final Pattern POSITIVE = Pattern.compile("\\d{1,9}");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** Largest value of one field: a Java int, as every dimension is one. */
+    static final long MAX_FIELD = Integer.MAX_VALUE;
+    /**
+     * Largest MAC count of one layer and of the whole topology (2^40, about 1.1e12; VGG-16's largest
+     * layer has 1.85e9): it keeps every cycle count, even on a 4096x4096 array, within a long.
+     */
+    static final long MAX_MACS = 1L << 40;
+    /** Most layers a topology may expand to (a depthwise row becomes one layer per channel). */
+    static final int MAX_LAYERS = 65_536;
     private static final String[] CONV = {"Layer name", "IFMAP Height", "IFMAP Width", "Filter Height",
         "Filter Width", "Channels", "Num Filter", "Strides"};
     private static final String[] GEMM = {"Layer name", "M", "N", "K"};
@@ -82,6 +93,7 @@ public final class ScaleSimTopology {
                     + "but this looks like a layer row; add a header line");
         }
         String[] names = form == Form.CONV ? CONV : GEMM;
+        long[] totalMacs = {0};
         for (int i = 1; i < lines.size(); i++) {
             String raw = lines.get(i);
             if (raw.isBlank()) {
@@ -114,35 +126,67 @@ public final class ScaleSimTopology {
                 sparsity(problems, no, fields.get(names.length));
             }
             if (problems.messages().size() == before) {
-                addLayers(problems, no, form, name, v, layers);
+                addLayers(problems, no, form, name, v, layers, totalMacs);
             }
+        }
+        if (lines.size() > 0 && problems.isEmpty() && layers.isEmpty()) {
+            problems.add("", null, "no layer rows after the header line; a topology needs at least one layer");
         }
         problems.throwIfAny();
         return List.copyOf(layers);
     }
 
-    private static void addLayers(Problems problems, int no, Form form, String name, int[] v, List<ScaleSimLayer> out) {
-        if (form == Form.GEMM) {
-            out.add(ScaleSimLayer.gemm(name, v[1], v[2], v[3]));
-            return;
-        }
-        if (v[3] > v[1] || v[4] > v[2]) {
+    private static void addLayers(Problems problems, int no, Form form, String name, int[] v, List<ScaleSimLayer> out,
+                                  long[] totalMacs) {
+        if (form == Form.CONV && (v[3] > v[1] || v[4] > v[2])) {
             problems.add(String.valueOf(no), v[3] + "x" + v[4], "filter is larger than the ifmap " + v[1] + "x" + v[2]);
             return;
         }
-        if (name.contains("DP")) {
-            for (int c = 0; c < v[5]; c++) {
-                out.add(new ScaleSimLayer(name + "Channel_" + c, v[1], v[2], v[3], v[4], 1, v[6], v[7], v[7]));
-            }
-        } else {
-            out.add(new ScaleSimLayer(name, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[7]));
+        boolean depthwise = form == Form.CONV && name.contains("DP");
+        int copies = depthwise ? v[5] : 1;
+        if (copies > MAX_LAYERS - out.size()) {
+            problems.add(String.valueOf(no), "Channels " + v[5], String.format("too large: a depthwise row (name with DP) "
+                    + "expands to one layer per channel, and a topology may have at most %,d layers", MAX_LAYERS));
+            return;
+        }
+        ScaleSimLayer layer = form == Form.GEMM ? ScaleSimLayer.gemm(name, v[1], v[2], v[3])
+                : new ScaleSimLayer(depthwise ? name + "Channel_0" : name, v[1], v[2], v[3], v[4],
+                        depthwise ? 1 : v[5], v[6], v[7], v[7]);
+        if (layer.windowSize() > MAX_FIELD || layer.ofmapPixels() > MAX_FIELD) {
+            boolean window = layer.windowSize() > MAX_FIELD;
+            problems.add(String.valueOf(no), String.format("%,d", window ? layer.windowSize() : layer.ofmapPixels()),
+                    String.format("too large: the layer's %s must be at most %,d", window
+                            ? (form == Form.GEMM ? "K" : "window (Filter Height x Filter Width x Channels)")
+                            : (form == Form.GEMM ? "M" : "ofmap pixels"), MAX_FIELD));
+            return;
+        }
+        BigInteger macs = BigInteger.valueOf(layer.ofmapPixels()).multiply(BigInteger.valueOf(layer.numFilters()))
+                .multiply(BigInteger.valueOf(layer.windowSize())).multiply(BigInteger.valueOf(copies));
+        if (macs.compareTo(BigInteger.valueOf(MAX_MACS - totalMacs[0])) > 0) {
+            problems.add(String.valueOf(no), String.format("%,d MACs", macs), String.format("too large: a layer, "
+                    + "and a whole topology, may have at most %,d (2^40) MACs%s", MAX_MACS, totalMacs[0] == 0 ? ""
+                    : String.format(", and the rows above already have %,d", totalMacs[0])));
+            return;
+        }
+        totalMacs[0] += macs.longValueExact();
+        if (!depthwise) {
+            out.add(layer);
+            return;
+        }
+        for (int c = 0; c < v[5]; c++) {
+            out.add(new ScaleSimLayer(name + "Channel_" + c, v[1], v[2], v[3], v[4], 1, v[6], v[7], v[7]));
         }
     }
 
     private static int positive(Problems problems, int no, Field field, String what) {
         String t = field.text().strip();
-        if (!POSITIVE.matcher(t).matches() || Integer.parseInt(t) < 1) {
+        if (!DIGITS.matcher(t).matches() || new BigInteger(t).signum() < 1) {
             problems.add(no + ":" + field.column(), "'" + t + "'", what + " must be a positive integer");
+            return 1;
+        }
+        if (new BigInteger(t).compareTo(BigInteger.valueOf(MAX_FIELD)) > 0) {
+            problems.add(no + ":" + field.column(), "'" + t + "'", String.format("%s is too large: at most %,d",
+                    what, MAX_FIELD));
             return 1;
         }
         return Integer.parseInt(t);

@@ -13,6 +13,7 @@ import static org.msqsim.models.io.NpyBytes.write;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,8 @@ class NpyReaderErrorTest {
         assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
         assertEquals(f, e.file());
         assertEquals(f + ": " + e.problem(), e.getMessage());
+        // Issue 11 item 2: the check before a run is the same set of checks, in the same words
+        assertEquals(e.getMessage(), assertThrows(NpyFormatException.class, () -> NpyReader.check(f)).getMessage());
         return e.problem();
     }
 
@@ -167,6 +170,23 @@ class NpyReaderErrorTest {
         byte[] data = f8(LITTLE_ENDIAN, 1, -1e300);
         assertEquals("value -1.0E300 at row 0, column 1 is out of float32 range",
                 failure(npy(1, dict("<f8", false, "(2,)"), data)));
+    }
+
+    /** Issue 11 item 2: the check reads the data in pieces, yet finds a bad value far into a large file. */
+    @Test
+    void checkFindsABadValueBeyondTheFirstPiece() {
+        float[] values = new float[600_000];
+        values[599_999] = Float.NaN;
+        values[300_001] = Float.NEGATIVE_INFINITY;
+        Path f = write(dir, "big.npy", npy(1, dict("<f4", false, "(1000, 600)"), f4(LITTLE_ENDIAN, values)));
+        String want = f + ": non-finite values: 2 of 600000 (first -Infinity at row 500, column 1)";
+        assertEquals(want, assertThrows(NpyFormatException.class, () -> NpyReader.check(f)).getMessage());
+        assertEquals(want, assertThrows(NpyFormatException.class, () -> NpyReader.readMatrix(f)).getMessage());
+        values[599_999] = 0;
+        values[300_001] = 0;
+        Path g = write(dir, "good.npy", npy(1, dict("<f4", false, "(1000, 600)"), f4(LITTLE_ENDIAN, values)));
+        NpyReader.Checked c = NpyReader.check(g);
+        assertEquals(List.of(1000, 600), List.of(c.rows(), c.cols()));
     }
 
     @Test

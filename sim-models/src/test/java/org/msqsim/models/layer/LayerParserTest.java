@@ -62,6 +62,16 @@ class LayerParserTest {
                 e.getMessage());
     }
 
+    /** Issue 11 item 16: a number with too many digits is "too large" with the limit, not an unknown form. */
+    @ParameterizedTest
+    @ValueSource(strings = {"gemm:100000000x1x1", "gemm:1x1x99999999999999999999", "conv:8x8x3->4,3x3,s1,p10000000",
+        "dense:400->12345678"})
+    void hugeNumbersAreTooLargeWithTheLimit(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerParser.parse(text));
+        assertTrue(e.getMessage().matches("layer '" + java.util.regex.Pattern.quote(text) + "': \\d+ is too large: "
+                + "every number in a layer is at most 9,999,999"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gemm:0x4x4", "conv:8x8x6->4,3x3,g4", "maxpool:8x8x3,2x2,s2,p2", "dense:0->3"})
     void impossibleValuesQuoteTheText(String text) {

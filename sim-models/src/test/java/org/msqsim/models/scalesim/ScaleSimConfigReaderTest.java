@@ -83,6 +83,22 @@ class ScaleSimConfigReaderTest {
     }
 
     /** Every problem of one file at once, each naming file:line, key and value. */
+    /** Issue 11 items 6 and 16: a huge value is "too large" with its limit, not an internal error. */
+    @Test
+    void hugeValuesAreTooLargeWithTheLimit() {
+        String bad = GOOD.replace("ArrayHeight:    8", "ArrayHeight:    100000")
+                .replace("ArrayWidth:     16", "ArrayWidth:     99999999999999999999")
+                .replace("IfmapSramSzkB:   64", "IfmapSramSzkB:   2147483648");
+        assertEquals(List.of(
+                "x.cfg:5:architecture_presets.ArrayHeight: 100000 — too large: at most 4,096 (msqsim's PE arrays "
+                        + "have at most 4096 rows and columns)",
+                "x.cfg:6:architecture_presets.ArrayWidth: 99999999999999999999 — too large: at most 4,096 (msqsim's "
+                        + "PE arrays have at most 4096 rows and columns)",
+                "x.cfg:7:architecture_presets.IfmapSramSzkB: 2147483648 — too large: at most 2,147,483,647"),
+                problems(bad));
+        assertEquals(4096, parse(GOOD.replace("ArrayHeight:    8", "ArrayHeight:    4096")).arrayHeight());
+    }
+
     @Test
     void reportsAllProblemsTogether() {
         String bad = GOOD.replace("ArrayHeight:    8", "ArrayHeight:    0")

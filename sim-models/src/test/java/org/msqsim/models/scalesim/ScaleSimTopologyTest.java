@@ -92,6 +92,40 @@ class ScaleSimTopologyTest {
         assertTrue(p.get(0).startsWith("t.csv:1:1: Conv1, 224"), p.get(0));
     }
 
+    /** Issue 11 items 6 and 16: huge fields and layers are "too large" with the limit, on their line. */
+    @Test
+    void hugeValuesAreTooLargeWithTheLimit() {
+        List<String> p = convProblems(CONV_HEADER,
+                "C1,99999999,99999999,3,3,9999,99999,1,",
+                "C2,2147483648,8,3,3,1,1,1,",
+                "C3,65536,65536,1,1,1,65536,1,",
+                "C4,1,1,1,1,2147483647,1000,1,",
+                "C5_DP,3,3,1,1,100000,1,1,");
+        assertEquals(List.of(
+                "t.csv:2: 9,999,999,400,000,009 — too large: the layer's ofmap pixels must be at most 2,147,483,647",
+                "t.csv:3:4: '2147483648' — IFMAP Height is too large: at most 2,147,483,647",
+                "t.csv:4: 4,294,967,296 — too large: the layer's ofmap pixels must be at most 2,147,483,647",
+                "t.csv:5: 2,147,483,647,000 MACs — too large: a layer, and a whole topology, may have at most "
+                        + "1,099,511,627,776 (2^40) MACs",
+                "t.csv:6: Channels 100000 — too large: a depthwise row (name with DP) expands to one layer per "
+                        + "channel, and a topology may have at most 65,536 layers"), p);
+        List<String> g = assertThrows(InvalidSpecException.class, () -> ScaleSimTopology.parse("g.csv",
+                List.of("Layer, M, N, K,", "a, 2147483647, 1, 1,", "b, 1, 1, 99999999999999999999,"),
+                ScaleSimTopology.Form.GEMM)).problems();
+        assertEquals(List.of("g.csv:3:10: '99999999999999999999' — K is too large: at most 2,147,483,647"), g);
+        assertEquals(2147483647L, ScaleSimTopology.parse("g.csv", List.of("Layer, M, N, K,", "a, 2147483647, 1, 1,"),
+                ScaleSimTopology.Form.GEMM).get(0).ofmapPixels());
+    }
+
+    /** Issue 11 item 8: a topology of only its header line has no layers to run and is refused. */
+    @Test
+    void headerOnlyTopologyIsRefused() {
+        assertEquals(List.of("t.csv: no layer rows after the header line; a topology needs at least one layer"),
+                convProblems(CONV_HEADER));
+        assertEquals(List.of("t.csv: no layer rows after the header line; a topology needs at least one layer"),
+                convProblems(CONV_HEADER, "", "  "));
+    }
+
     @Test
     void layerRecordRejectsImpossibleShapes() {
         assertThrows(IllegalArgumentException.class, () -> new ScaleSimLayer("a", 2, 2, 3, 1, 1, 1, 1, 1));
