@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.Dataflow;
@@ -44,7 +45,7 @@ final class DesignBuilder {
         this.baseRows = base.dspCore().or(base::lutCore).orElseThrow().rows();
         long clk = board.clocks().defaultHz();
         this.dspTemplate = base.dspCore().orElse(new PeArraySpec("dsp_core", MacKind.DSP,
-                Dataflow.OUTPUT_STATIONARY, baseRows, 1, base.weightBits() <= 4 ? 4 : 2, clk, 24));
+                Dataflow.OUTPUT_STATIONARY, baseRows, 1, BitWidthChange.maxPacking(base.weightBits()), clk, 24));
         this.lutTemplate = base.lutCore().orElse(new PeArraySpec("lut_core", MacKind.LUT_SP2,
                 Dataflow.OUTPUT_STATIONARY, baseRows, 1, 1, clk, dspTemplate.accumulatorBits()));
         this.basePacking = dspTemplate.packing();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.ClockRange;
 
 /**
@@ -99,7 +100,8 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
 
     /** DSP packings to sweep at {@code weightBits}: 4 lanes need ≤ 4-bit weights, 2 lanes ≤ 8 bits. */
     public static List<Integer> packings(int weightBits) {
-        return weightBits <= 4 ? List.of(1, 2, 4) : weightBits <= 8 ? List.of(1, 2) : List.of(1);
+        int max = BitWidthChange.maxPacking(weightBits);
+        return List.of(1, 2, 4).stream().filter(p -> p <= max).toList();
     }
 
     /** Buffer scales stage 1 tries, in order: 1, then the smaller ones downwards, then the larger upwards. */
