@@ -9,9 +9,9 @@ import org.msqsim.core.spec.ClockRange;
 
 /**
  * The parameters of the design space {@code explore} sweeps, generated from a board's default design
- * ("base") in three stages ({@link SearchStage}), and how the stages use them.
+ * ("base") in three stages ({@code SearchStage}), and how the stages use them.
  *
- * <p><b>Stage 1, shapes</b> ({@link ShapeStage}; every combination, at the board's fastest core clock):
+ * <p><b>Stage 1, shapes</b> ({@code ShapeStage}; every combination, at the board's fastest core clock):
  * <ul>
  *   <li><b>SP2 fraction</b> F = 0, 1/steps, …, 1 (default steps 20: 0, 0.05, …, 1). F = 0 is
  *       DSP-only (no LUT core, its LUTs free); F = 1 is LUT-only (no DSP core).</li>

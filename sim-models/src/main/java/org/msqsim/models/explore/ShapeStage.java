@@ -11,12 +11,12 @@ import org.msqsim.core.spec.BoardSpec;
  * Stage 1 of the search ({@link ExploreGrid} describes it): every shape of the grid that fits, at the
  * board's fastest core clock, in a fixed order (family, F, rows, packing, DSP cols, LUT cols).
  */
-public final class ShapeStage implements SearchStage {
+final class ShapeStage implements SearchStage {
     private final ExploreGrid grid;
     private final DesignBuilder b;
 
     /** Stage 1 of {@code grid} on {@code board}, from its default design {@code base}. */
-    public ShapeStage(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model) {
+    ShapeStage(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model) {
         this(grid, new DesignBuilder(board, base, model));
     }
 
@@ -26,7 +26,7 @@ public final class ShapeStage implements SearchStage {
     }
 
     /** The stage-1 designs, indices from 0. */
-    public List<Design> designs() {
+    List<Design> designs() {
         return designs(List.of(), 0);
     }
 
