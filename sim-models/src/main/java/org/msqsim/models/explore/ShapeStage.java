@@ -61,10 +61,10 @@ final class ShapeStage implements SearchStage {
     /** The (DSP cols, LUT cols) pairs for one family, fraction, row count and packing, at buffer scale 1. */
     private List<int[]> shapes(DesignFamily fam, double f, int rows, int packing) {
         List<int[]> out = new ArrayList<>();
-        List<Integer> dsp = f == 1 ? List.of(0) : grid.columnLevels(b.maxCols(null, rows, packing, 0));
+        List<Integer> dsp = f == 1 ? List.of(0) : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, rows, packing, 0));
         for (int d : dsp) {
             List<Integer> lut = fam == DesignFamily.DSP_ONLY ? List.of(0)
-                    : grid.columnLevels(b.maxCols(fam.lutMac(), rows, packing, d));
+                    : grid.columnLevels(b.maxCols(fam, rows, packing, d));
             for (int l : lut) {
                 if (d + l > 0 && (fam == DesignFamily.DSP_ONLY || l > 0)) {
                     out.add(new int[] {d, l});
