@@ -19,6 +19,7 @@ import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.InvalidSpecException;
 import org.msqsim.core.trace.ChromeTrace;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.exec.BitExactHeap;
@@ -32,6 +33,8 @@ import org.msqsim.models.exec.WeightSource;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.LayerParser;
+import org.msqsim.models.scalesim.ScaleSimRun;
+import org.msqsim.models.scalesim.ScaleSimTopology;
 import org.msqsim.models.zoo.ModelZoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -281,7 +284,13 @@ final class RunCommand implements Callable<Integer> {
         if (scaleSimCfg == null || scaleSimTopology == null) {
             throw new UserError("SCALE-Sim mode needs both --scalesim-cfg and --scalesim-topology");
         }
-        ScaleSimReport r = ScaleSimReport.load(scaleSimCfg, scaleSimTopology, scaleSimGemm);
+        ScaleSimReport r;
+        try {
+            r = new ScaleSimReport(ScaleSimRun.read(scaleSimCfg, scaleSimTopology,
+                    scaleSimGemm ? ScaleSimTopology.Form.GEMM : ScaleSimTopology.Form.CONV));
+        } catch (InvalidSpecException e) {
+            throw new UserError(String.join("\nmsqsim: ", e.problems()));
+        }
         spec.commandLine().getOut().print(r.render(format));
         return 0;
     }

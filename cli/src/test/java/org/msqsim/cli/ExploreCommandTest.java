@@ -3,14 +3,11 @@ package org.msqsim.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,17 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.msqsim.boards.BoardCatalog;
-import org.msqsim.core.resource.CostModel;
-import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
-import org.msqsim.core.spec.BufferSpec;
-import org.msqsim.core.spec.PeArraySpec;
-import org.msqsim.models.explore.Design;
-import org.msqsim.models.explore.DesignFamily;
-import org.msqsim.models.explore.ExploreGrid;
-import org.msqsim.models.explore.ShapeStage;
 
-/** {@code msqsim explore}: determinism, fit, agreement with {@code run}, bad flags, plots. */
+/**
+ * {@code msqsim explore}: determinism, fit, agreement with {@code run}, bad flags, plots. (That the
+ * DSP-only point equals a run of its board file is checked in sim-models' ExploreStagesTest.)
+ */
 class ExploreCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SMALL = {"explore", "--board", "pynq-z2", "--model", "cifar_net", "--grid", "small",
@@ -79,22 +71,6 @@ class ExploreCommandTest {
             assertTrue(d.get("lut").asLong() <= (long) (b.device().lut() * 0.5), d.toString());
             assertTrue(d.get("dsp").asLong() <= (long) (b.device().dsp() * 0.5), d.toString());
         }
-    }
-
-    @Test
-    void dspOnlyPointEqualsARunOfTheSameDesign(@TempDir Path tmp) throws IOException {
-        BoardSpec b = BoardCatalog.get("pynq-z2");
-        CliRunner r = CliRunner.run(small("--jobs", "2"));
-        JsonNode best = JSON.readTree(r.out()).get("dsp_only");
-        Design d = new ShapeStage(ExploreGrid.small(), b, b.accelerator(), CostModel.defaults()).designs().stream()
-                .filter(x -> x.index() == best.get("index").asInt()).findFirst().orElseThrow();
-        assertEquals(DesignFamily.DSP_ONLY, d.family());
-        Path file = tmp.resolve("dsp-only.yaml");
-        Files.writeString(file, boardYaml("pynq-z2", d.spec()));
-        CliRunner run = CliRunner.run("run", "--board", file.toString(), "--model", "cifar_net", "--timing-only",
-                "--sp2-fraction", "0", "--format", "json");
-        assertEquals(0, run.code(), run.err());
-        assertEquals(best.get("latency_ms").asDouble(), JSON.readTree(run.out()).get("latency_ms").asDouble(), 0.0);
     }
 
     /**
@@ -167,41 +143,5 @@ class ExploreCommandTest {
         assertTrue(r.out().contains("MSQ vs fixed"), r.out());
         assertTrue(r.out().contains("Pareto front"), r.out());
         assertTrue(r.out().contains("designs/s"), r.out());
-    }
-
-    /** A board file: the built-in board's text up to its accelerator, then {@code a} in the schema. */
-    private static String boardYaml(String id, AcceleratorSpec a) throws IOException {
-        String text;
-        try (InputStream in = BoardCatalog.class.getResourceAsStream("/boards/" + id + ".yaml")) {
-            assertNotNull(in, id);
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        StringBuilder sb = new StringBuilder(text.substring(0, text.indexOf("\naccelerator:") + 1));
-        sb.append("accelerator:\n  name: ").append(a.name()).append("\n  control_clock_mhz: ")
-                .append(a.controlClockHz() / 1_000_000).append("\n  weight_bits: ").append(a.weightBits())
-                .append("\n  activation_bits: ").append(a.activationBits()).append('\n');
-        a.dspCore().ifPresent(c -> core(sb, "dsp_core", c));
-        a.lutCore().ifPresent(c -> core(sb, "lut_core", c));
-        sb.append("  buffers:\n");
-        buffer(sb, "input", a.inputBuffer());
-        buffer(sb, "weight", a.weightBuffer());
-        buffer(sb, "output", a.outputBuffer());
-        return sb.toString();
-    }
-
-    private static void core(StringBuilder sb, String name, PeArraySpec c) {
-        sb.append("  ").append(name).append(":\n    mac: ").append(c.mac().name().toLowerCase(Locale.ROOT))
-                .append("\n    dataflow: ").append(c.dataflow().name().toLowerCase(Locale.ROOT))
-                .append("\n    rows: ").append(c.rows()).append("\n    cols: ").append(c.cols())
-                .append("\n    packing: ").append(c.packing()).append("\n    clock_mhz: ").append(c.clockHz() / 1_000_000)
-                .append("\n    accumulator_bits: ").append(c.accumulatorBits()).append('\n');
-    }
-
-    private static void buffer(StringBuilder sb, String name, BufferSpec b) {
-        assertEquals(0, b.capacityBytes() % 1024, name);
-        sb.append("    ").append(name).append(":\n      capacity_kib: ").append(b.capacityBytes() / 1024)
-                .append("\n      width_bits: ").append(b.widthBits()).append("\n      banks: ").append(b.banks())
-                .append("\n      double_buffered: ").append(b.doubleBuffered()).append("\n      memory: ")
-                .append(b.memory().name().toLowerCase(Locale.ROOT)).append('\n');
     }
 }

@@ -73,30 +73,26 @@ public final class ExploreReport implements Report {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    /** Below this relative difference the verdict calls it even rather than a win (both latencies shown). */
-    static final double TIE = 0.005;
-
-    /** MSQ against LUT-fixed, said plainly, whichever wins. */
+    /** MSQ against LUT-fixed ({@link Exploration#msqVsLutFixed()}), said plainly, whichever wins. */
     String verdict() {
-        Optional<DesignResult> m = ex.best(DesignFamily.MSQ);
-        Optional<DesignResult> f = ex.best(DesignFamily.LUT_FIXED);
-        if (m.isEmpty() || f.isEmpty()) {
-            return "no comparison: " + (m.isEmpty() ? "no MSQ design" : "no LUT-fixed design") + " fits";
+        Optional<Exploration.MsqVsLutFixed> v = ex.msqVsLutFixed();
+        if (v.isEmpty()) {
+            return "no comparison: " + (ex.best(DesignFamily.MSQ).isEmpty() ? "no MSQ design" : "no LUT-fixed design")
+                    + " fits";
         }
-        double ratio = f.get().latencyPs() / (double) m.get().latencyPs();
-        if (m.get().latencyPs() == f.get().latencyPs()) {
-            return String.format(Locale.ROOT, "MSQ and LUT-fixed tie at %.3f ms", m.get().latencyMs());
-        }
-        if (Math.abs(ratio - 1) < TIE) {
-            return String.format(Locale.ROOT, "MSQ and LUT-fixed are within %.1f %%: %.3f ms (MSQ) against %.3f ms "
-                    + "(LUT-fixed)", TIE * 100, m.get().latencyMs(), f.get().latencyMs());
-        }
-        return ratio > 1
-                ? String.format(Locale.ROOT, "MSQ (SP2 shift-adders) wins: %.3f ms against %.3f ms for LUT-built "
-                + "fixed-point multipliers, %.3fx faster", m.get().latencyMs(), f.get().latencyMs(), ratio)
-                : String.format(Locale.ROOT, "LUT-fixed wins: LUT-built fixed-point multipliers reach %.3f ms against "
-                + "%.3f ms for MSQ (SP2 shift-adders), %.3fx faster", f.get().latencyMs(), m.get().latencyMs(),
-                1 / ratio);
+        DesignResult m = v.get().msq();
+        DesignResult f = v.get().lutFixed();
+        return switch (v.get().outcome()) {
+            case TIE -> String.format(Locale.ROOT, "MSQ and LUT-fixed tie at %.3f ms", m.latencyMs());
+            case EVEN -> String.format(Locale.ROOT, "MSQ and LUT-fixed are within %.1f %%: %.3f ms (MSQ) against "
+                    + "%.3f ms (LUT-fixed)", Exploration.MsqVsLutFixed.EVEN_WITHIN * 100, m.latencyMs(),
+                    f.latencyMs());
+            case MSQ_WINS -> String.format(Locale.ROOT, "MSQ (SP2 shift-adders) wins: %.3f ms against %.3f ms for "
+                    + "LUT-built fixed-point multipliers, %.3fx faster", m.latencyMs(), f.latencyMs(), v.get().ratio());
+            case LUT_FIXED_WINS -> String.format(Locale.ROOT, "LUT-fixed wins: LUT-built fixed-point multipliers "
+                    + "reach %.3f ms against %.3f ms for MSQ (SP2 shift-adders), %.3fx faster", f.latencyMs(),
+                    m.latencyMs(), 1 / v.get().ratio());
+        };
     }
 
     @Override

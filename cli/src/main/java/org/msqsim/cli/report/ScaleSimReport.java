@@ -1,21 +1,15 @@
 package org.msqsim.cli.report;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.msqsim.cli.io.UserError;
-import org.msqsim.core.spec.InvalidSpecException;
 import org.msqsim.models.scalesim.LayerCycles;
 import org.msqsim.models.scalesim.NativeCycles;
-import org.msqsim.models.scalesim.ScaleSimCompute;
 import org.msqsim.models.scalesim.ScaleSimConfig;
-import org.msqsim.models.scalesim.ScaleSimConfigReader;
 import org.msqsim.models.scalesim.ScaleSimLayer;
-import org.msqsim.models.scalesim.ScaleSimTopology;
+import org.msqsim.models.scalesim.ScaleSimRun;
 
 /**
  * {@code msqsim run --scalesim-cfg … --scalesim-topology …}: SCALE-Sim v2's own inputs on the
@@ -25,47 +19,25 @@ import org.msqsim.models.scalesim.ScaleSimTopology;
  * ({@link NativeCycles}).
  */
 public final class ScaleSimReport implements Report {
-    private final ScaleSimConfig config;
-    private final List<ScaleSimLayer> layers;
-    private final List<LayerCycles> cycles;
-    private final String cfgName;
-    private final String topoName;
+    private final ScaleSimRun run;
 
-    private ScaleSimReport(Path cfg, Path topo, ScaleSimConfig config, List<ScaleSimLayer> layers) {
-        this.config = config;
-        this.layers = layers;
-        this.cycles = ScaleSimCompute.run(config, layers);
-        this.cfgName = cfg.toString();
-        this.topoName = topo.toString();
-    }
-
-    public static ScaleSimReport load(Path cfg, Path topology, boolean gemm) {
-        for (Path p : new Path[] {cfg, topology}) {
-            if (!Files.isRegularFile(p)) {
-                throw new UserError(p + ": no such file");
-            }
-        }
-        try {
-            ScaleSimConfig c = ScaleSimConfigReader.read(cfg);
-            List<ScaleSimLayer> l = ScaleSimTopology.read(topology,
-                    gemm ? ScaleSimTopology.Form.GEMM : ScaleSimTopology.Form.CONV);
-            return new ScaleSimReport(cfg, topology, c, l);
-        } catch (InvalidSpecException e) {
-            throw new UserError(String.join("\nmsqsim: ", e.problems()));
-        }
+    public ScaleSimReport(ScaleSimRun run) {
+        this.run = run;
     }
 
     @Override
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("msqsim run (SCALE-Sim compatibility): %s on %s, %dx%d %s array%n%n", topoName, cfgName,
-                config.arrayHeight(), config.arrayWidth(), config.dataflow().key()));
+        ScaleSimConfig config = run.config();
+        sb.append(String.format("msqsim run (SCALE-Sim compatibility): %s on %s, %dx%d %s array%n%n",
+                run.topologySource(), run.configSource(), config.arrayHeight(), config.arrayWidth(),
+                config.dataflow().key()));
         TextTable t = new TextTable("layer", "ofmap", "Sr", "Sc", "T", "folds", "scalesim_cycles", "msqsim_cycles",
                 "MACs", "util %");
-        for (int i = 0; i < layers.size(); i++) {
-            ScaleSimLayer l = layers.get(i);
-            LayerCycles c = cycles.get(i);
-            OptionalLong n = NativeCycles.of(config, l);
+        for (int i = 0; i < run.layers().size(); i++) {
+            ScaleSimLayer l = run.layers().get(i);
+            LayerCycles c = run.cycles().get(i);
+            OptionalLong n = run.nativeCycles().get(i);
             t.row(c.name(), l.ofmapHeight() + "x" + l.ofmapWidth(), c.sr(), c.sc(), c.t(), c.folds(),
                     String.format("%,d", c.computeCycles()),
                     n.isPresent() ? String.format("%,d", n.getAsLong()) : "n/a",
@@ -73,7 +45,7 @@ public final class ScaleSimReport implements Report {
         }
         sb.append(t.render());
         sb.append(String.format("%ntotal compute cycles: %,d by SCALE-Sim's conventions; %s by msqsim's native model%n",
-                ScaleSimCompute.totalCycles(cycles), NativeCycles.total(config, layers).stream()
+                run.totalCycles(), run.nativeTotal().stream()
                         .mapToObj(n -> String.format("%,d", n)).findFirst().orElse("n/a")));
         sb.append("scalesim_cycles follow SCALE-Sim v2 (full-array folds of T+H+W-2 (os) or T+2H+W-2 (ws/is) "
                 + "cycles, minus 1; no padding; stall-free); msqsim_cycles charge only the rows and columns a fold "
@@ -85,14 +57,14 @@ public final class ScaleSimReport implements Report {
     public Map<String, Object> json() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("mode", "scalesim");
-        root.put("config", cfgName);
-        root.put("topology", topoName);
-        root.put("array", Json.obj("height", config.arrayHeight(), "width", config.arrayWidth(), "dataflow",
-                config.dataflow().key()));
+        root.put("config", run.configSource());
+        root.put("topology", run.topologySource());
+        root.put("array", Json.obj("height", run.config().arrayHeight(), "width", run.config().arrayWidth(),
+                "dataflow", run.config().dataflow().key()));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            LayerCycles c = cycles.get(i);
-            OptionalLong n = NativeCycles.of(config, layers.get(i));
+        for (int i = 0; i < run.layers().size(); i++) {
+            LayerCycles c = run.cycles().get(i);
+            OptionalLong n = run.nativeCycles().get(i);
             out.add(Json.obj("name", c.name(), "compute_cycles", c.computeCycles(), "msqsim_cycles",
                     n.isPresent() ? n.getAsLong() : null, "sr", c.sr(), "sc", c.sc(), "t", c.t(), "folds", c.folds(),
                     "macs", c.macs(),
@@ -100,16 +72,16 @@ public final class ScaleSimReport implements Report {
                     c.mappingEfficiencyPercent()));
         }
         root.put("layers", out);
-        root.put("total_compute_cycles", ScaleSimCompute.totalCycles(cycles));
+        root.put("total_compute_cycles", run.totalCycles());
         return root;
     }
 
     @Override
     public String csv() {
         TextTable t = new TextTable("layer", "compute_cycles", "msqsim_cycles", "macs", "overall_util_percent");
-        for (int i = 0; i < layers.size(); i++) {
-            LayerCycles c = cycles.get(i);
-            OptionalLong n = NativeCycles.of(config, layers.get(i));
+        for (int i = 0; i < run.layers().size(); i++) {
+            LayerCycles c = run.cycles().get(i);
+            OptionalLong n = run.nativeCycles().get(i);
             t.row(c.name(), c.computeCycles(), n.isPresent() ? n.getAsLong() : "", c.macs(),
                     TextTable.plain(c.overallUtilPercent()));
         }

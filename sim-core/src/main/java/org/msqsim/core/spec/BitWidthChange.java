@@ -36,7 +36,15 @@ public record BitWidthChange(AcceleratorSpec before, AcceleratorSpec after, int 
 
     /** The DSP packing a core of {@code packing} products can keep at {@code bits}-bit operands. */
     public static int packingAt(int packing, int bits) {
-        return packing == 4 && bits > 4 ? 2 : packing;
+        return Math.min(packing, maxPacking(bits));
+    }
+
+    /**
+     * The most products one DSP slice packs at {@code bits}-bit operands: 4 up to 4 bits, 2 up to 8,
+     * else 1. The one place the rule lives (explore's grid and default DSP core use it too).
+     */
+    public static int maxPacking(int bits) {
+        return bits <= 4 ? 4 : bits <= 8 ? 2 : 1;
     }
 
     /** The new operand width. */

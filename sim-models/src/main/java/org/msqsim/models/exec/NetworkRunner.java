@@ -2,6 +2,7 @@ package org.msqsim.models.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.spec.AcceleratorSpec;
@@ -98,7 +99,7 @@ public final class NetworkRunner {
     }
 
     /** A bit-exact layer, in the simulated network and in the golden one. */
-    private LayerResult runLayer(Node node, GemmLayer next, WeightPrefetch prefetch, TensorLifetimes tensors,
+    private LayerResult runLayer(Node node, Optional<GemmLayer> next, WeightPrefetch prefetch, TensorLifetimes tensors,
                                  LayerTimer timer, Options o, TraceSink trace) {
         Layer l = node.layer();
         int bits = spec.activationBits();

@@ -1,6 +1,7 @@
 package org.msqsim.models.exec;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.msqsim.models.graph.Node;
@@ -33,21 +34,21 @@ final class WeightPrefetch {
         return quantize.apply(g);
     }
 
-    /** Starts quantizing {@code next} in the background; nothing when it is null. */
-    void start(GemmLayer next) {
-        if (next != null) {
-            weights = Background.supply(() -> quantize.apply(next));
-            layer = next;
-        }
+    /** Starts quantizing {@code next} in the background; nothing when there is none. */
+    void start(Optional<GemmLayer> next) {
+        next.ifPresent(g -> {
+            weights = Background.supply(() -> quantize.apply(g));
+            layer = g;
+        });
     }
 
-    /** The next GEMM layer after node {@code i}, or null. */
-    static GemmLayer nextGemm(List<Node> nodes, int i) {
+    /** The next GEMM layer after node {@code i}, if any. */
+    static Optional<GemmLayer> nextGemm(List<Node> nodes, int i) {
         for (int j = i + 1; j < nodes.size(); j++) {
             if (nodes.get(j).layer() instanceof GemmLayer g) {
-                return g;
+                return Optional.of(g);
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

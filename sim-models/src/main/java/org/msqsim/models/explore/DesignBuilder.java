@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.Dataflow;
@@ -33,8 +34,8 @@ final class DesignBuilder {
     private final int basePacking;
     private final Map<ColumnKey, Integer> maxCache = new HashMap<>();
 
-    /** A {@link #maxCols} question: DSP alone ({@code lutMac} null) or LUT of that kind beside {@code dspCols}. */
-    private record ColumnKey(MacKind lutMac, int rows, int packing, int dspCols) {
+    /** A {@link #maxCols} question: DSP alone ({@code DSP_ONLY}) or the family's LUT core beside {@code dspCols}. */
+    private record ColumnKey(DesignFamily family, int rows, int packing, int dspCols) {
     }
 
     DesignBuilder(BoardSpec board, AcceleratorSpec base, CostModel model) {
@@ -44,7 +45,7 @@ final class DesignBuilder {
         this.baseRows = base.dspCore().or(base::lutCore).orElseThrow().rows();
         long clk = board.clocks().defaultHz();
         this.dspTemplate = base.dspCore().orElse(new PeArraySpec("dsp_core", MacKind.DSP,
-                Dataflow.OUTPUT_STATIONARY, baseRows, 1, base.weightBits() <= 4 ? 4 : 2, clk, 24));
+                Dataflow.OUTPUT_STATIONARY, baseRows, 1, BitWidthChange.maxPacking(base.weightBits()), clk, 24));
         this.lutTemplate = base.lutCore().orElse(new PeArraySpec("lut_core", MacKind.LUT_SP2,
                 Dataflow.OUTPUT_STATIONARY, baseRows, 1, 1, clk, dspTemplate.accumulatorBits()));
         this.basePacking = dspTemplate.packing();
@@ -73,17 +74,19 @@ final class DesignBuilder {
         return d.spec().dspCore().map(PeArraySpec::packing).orElse(basePacking);
     }
 
-    /** The most columns of a core that fit: DSP alone ({@code lutMac} null) or LUT beside {@code dspCols}. */
-    int maxCols(MacKind lutMac, int rows, int packing, int dspCols) {
-        return maxCache.computeIfAbsent(new ColumnKey(lutMac, rows, packing, dspCols), k -> {
+    /**
+     * The most columns of a core that fit: of the DSP core alone for {@link DesignFamily#DSP_ONLY}, else
+     * of the family's LUT core beside {@code dspCols} DSP columns.
+     */
+    int maxCols(DesignFamily family, int rows, int packing, int dspCols) {
+        return maxCache.computeIfAbsent(new ColumnKey(family, rows, packing, dspCols), k -> {
             int lo = 0;
             int hi = 4096;
             while (lo < hi) {
                 int mid = (lo + hi + 1) >>> 1;
-                SpecBuild s = lutMac == null
-                        ? spec(DesignFamily.DSP_ONLY, rows, packing, mid, 0, board.clocks().defaultHz(), 1)
-                        : spec(lutMac == MacKind.LUT_SP2 ? DesignFamily.MSQ : DesignFamily.LUT_FIXED, rows,
-                        packing, dspCols, mid, board.clocks().defaultHz(), 1);
+                SpecBuild s = family == DesignFamily.DSP_ONLY
+                        ? spec(family, rows, packing, mid, 0, board.clocks().defaultHz(), 1)
+                        : spec(family, rows, packing, dspCols, mid, board.clocks().defaultHz(), 1);
                 if (s instanceof SpecBuild.Buildable b && model.fitWithinCeilings(b.spec(), board.device()).fits()) {
                     lo = mid;
                 } else {

@@ -71,6 +71,43 @@ public record Exploration(List<DesignResult> results, int infeasible) {
         return best().flatMap(b -> best(DesignFamily.DSP_ONLY).map(d -> d.latencyPs() / (double) b.latencyPs()));
     }
 
+    /** The best MSQ design against the best LUT-fixed one; empty when either family has no design. */
+    public Optional<MsqVsLutFixed> msqVsLutFixed() {
+        return best(DesignFamily.MSQ).flatMap(m -> best(DesignFamily.LUT_FIXED).map(f -> new MsqVsLutFixed(m, f)));
+    }
+
+    /** The best MSQ design against the best LUT-fixed one, and which wins. */
+    public record MsqVsLutFixed(DesignResult msq, DesignResult lutFixed) {
+        /** Below this relative latency difference neither wins: the two are even. */
+        public static final double EVEN_WITHIN = 0.005;
+
+        /** How the two compare. */
+        public enum Outcome {
+            /** The same latency. */
+            TIE,
+            /** Latencies within {@link #EVEN_WITHIN} of each other. */
+            EVEN,
+            MSQ_WINS,
+            LUT_FIXED_WINS
+        }
+
+        /** Best LUT-fixed latency ÷ best MSQ latency: above 1 MSQ is faster. */
+        public double ratio() {
+            return lutFixed.latencyPs() / (double) msq.latencyPs();
+        }
+
+        public Outcome outcome() {
+            if (msq.latencyPs() == lutFixed.latencyPs()) {
+                return Outcome.TIE;
+            }
+            double ratio = ratio();
+            if (Math.abs(ratio - 1) < EVEN_WITHIN) {
+                return Outcome.EVEN;
+            }
+            return ratio > 1 ? Outcome.MSQ_WINS : Outcome.LUT_FIXED_WINS;
+        }
+    }
+
     /**
      * The fastest design at each fraction among the DSP-only designs (F = 0) and those of
      * {@code family} (F > 0), ascending F.

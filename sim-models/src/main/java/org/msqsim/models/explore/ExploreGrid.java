@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.ClockRange;
 
 /**
  * The parameters of the design space {@code explore} sweeps, generated from a board's default design
- * ("base") in three stages ({@link SearchStage}), and how the stages use them.
+ * ("base") in three stages ({@code SearchStage}), and how the stages use them.
  *
- * <p><b>Stage 1, shapes</b> ({@link ShapeStage}; every combination, at the board's fastest core clock):
+ * <p><b>Stage 1, shapes</b> ({@code ShapeStage}; every combination, at the board's fastest core clock):
  * <ul>
  *   <li><b>SP2 fraction</b> F = 0, 1/steps, …, 1 (default steps 20: 0, 0.05, …, 1). F = 0 is
  *       DSP-only (no LUT core, its LUTs free); F = 1 is LUT-only (no DSP core).</li>
@@ -99,7 +100,8 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
 
     /** DSP packings to sweep at {@code weightBits}: 4 lanes need ≤ 4-bit weights, 2 lanes ≤ 8 bits. */
     public static List<Integer> packings(int weightBits) {
-        return weightBits <= 4 ? List.of(1, 2, 4) : weightBits <= 8 ? List.of(1, 2) : List.of(1);
+        int max = BitWidthChange.maxPacking(weightBits);
+        return List.of(1, 2, 4).stream().filter(p -> p <= max).toList();
     }
 
     /** Buffer scales stage 1 tries, in order: 1, then the smaller ones downwards, then the larger upwards. */

@@ -57,7 +57,7 @@ final class PolishStage implements SearchStage {
                 if (d.family() == DesignFamily.DSP_ONLY) {
                     pairs.add((long) c << 32);
                 } else {
-                    int max = b.maxCols(d.family().lutMac(), d.rows(), packing, c);
+                    int max = b.maxCols(d.family(), d.rows(), packing, c);
                     for (int l : new int[] {max, d.lutCols()}) {
                         if (l > 0 && l <= max) {
                             pairs.add(((long) c << 32) | l);

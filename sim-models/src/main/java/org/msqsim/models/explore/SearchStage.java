@@ -10,7 +10,7 @@ import org.msqsim.core.spec.BoardSpec;
  * results of the stages before. A stage depends only on those results (which do not depend on the
  * thread count), so the search is deterministic.
  */
-public sealed interface SearchStage permits ShapeStage, PolishStage, RefineStage {
+sealed interface SearchStage permits ShapeStage, PolishStage, RefineStage {
 
     /**
      * The designs this stage adds, indexed from {@code firstIndex} in the order of generation, none

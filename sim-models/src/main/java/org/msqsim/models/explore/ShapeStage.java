@@ -11,12 +11,12 @@ import org.msqsim.core.spec.BoardSpec;
  * Stage 1 of the search ({@link ExploreGrid} describes it): every shape of the grid that fits, at the
  * board's fastest core clock, in a fixed order (family, F, rows, packing, DSP cols, LUT cols).
  */
-public final class ShapeStage implements SearchStage {
+final class ShapeStage implements SearchStage {
     private final ExploreGrid grid;
     private final DesignBuilder b;
 
     /** Stage 1 of {@code grid} on {@code board}, from its default design {@code base}. */
-    public ShapeStage(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model) {
+    ShapeStage(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model) {
         this(grid, new DesignBuilder(board, base, model));
     }
 
@@ -26,7 +26,7 @@ public final class ShapeStage implements SearchStage {
     }
 
     /** The stage-1 designs, indices from 0. */
-    public List<Design> designs() {
+    List<Design> designs() {
         return designs(List.of(), 0);
     }
 
@@ -61,10 +61,10 @@ public final class ShapeStage implements SearchStage {
     /** The (DSP cols, LUT cols) pairs for one family, fraction, row count and packing, at buffer scale 1. */
     private List<int[]> shapes(DesignFamily fam, double f, int rows, int packing) {
         List<int[]> out = new ArrayList<>();
-        List<Integer> dsp = f == 1 ? List.of(0) : grid.columnLevels(b.maxCols(null, rows, packing, 0));
+        List<Integer> dsp = f == 1 ? List.of(0) : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, rows, packing, 0));
         for (int d : dsp) {
             List<Integer> lut = fam == DesignFamily.DSP_ONLY ? List.of(0)
-                    : grid.columnLevels(b.maxCols(fam.lutMac(), rows, packing, d));
+                    : grid.columnLevels(b.maxCols(fam, rows, packing, d));
             for (int l : lut) {
                 if (d + l > 0 && (fam == DesignFamily.DSP_ONLY || l > 0)) {
                     out.add(new int[] {d, l});

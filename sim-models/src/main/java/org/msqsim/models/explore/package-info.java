@@ -6,8 +6,8 @@
  * <ul>
  *   <li>The grid's parameters: {@link org.msqsim.models.explore.ExploreGrid} (a record; its comment
  *       documents the whole search).</li>
- *   <li>The search, in three {@link org.msqsim.models.explore.SearchStage}s: the shapes
- *       ({@link org.msqsim.models.explore.ShapeStage}), their polish ({@code PolishStage}) and the
+ *   <li>The search, in three {@code SearchStage}s: the shapes
+ *       ({@code ShapeStage}), their polish ({@code PolishStage}) and the
  *       other clocks and buffers of the best ({@code RefineStage}). A {@code DesignBuilder} builds each
  *       design's spec from the default design (a {@code SpecBuild}: the spec, or why it cannot be
  *       built) and checks its fit; {@code DesignKey} and {@code FractionGroup} are the typed keys the

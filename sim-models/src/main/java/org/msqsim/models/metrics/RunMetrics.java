@@ -88,7 +88,6 @@ public record RunMetrics(long latencyPs, long controlCycles, long macs, long dsp
 
     /** {@code macs} over (the core's peak MACs per cycle × its cycles in {@code ps}); NaN without the core. */
     public static double utilisation(long macs, Optional<PeArraySpec> core, long ps) {
-        return core.map(c -> ps == 0 ? 0.0 : macs / (c.peakMacsPerCycle() * (ps * (double) c.clockHz() / 1e12)))
-                .orElse(Double.NaN);
+        return core.map(c -> CoreStats.utilisation(macs, c.peakMacsPerCycle(), c.clockHz(), ps)).orElse(Double.NaN);
     }
 }

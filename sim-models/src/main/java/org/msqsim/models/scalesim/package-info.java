@@ -7,7 +7,9 @@
  * {@link org.msqsim.models.scalesim.ScaleSimTopology} parse strictly and report every problem at
  * once through {@link org.msqsim.core.spec.Problems}; {@link org.msqsim.models.scalesim.ScaleSimCompute}
  * is the closed form of SCALE-Sim's fold arithmetic, and {@link org.msqsim.models.scalesim.NativeCycles}
- * msqsim's own count for the same layers on the equivalent array. The semantics were derived by reading
+ * msqsim's own count for the same layers on the equivalent array;
+ * {@link org.msqsim.models.scalesim.ScaleSimRun} reads both files and holds both counts per layer (what
+ * {@code run --scalesim-…} reports). The semantics were derived by reading
  * SCALE-Sim v2's Python source ({@code github.com/scalesim-project/scale-sim-v2}, MIT licence); no
  * SCALE-Sim code is copied here, only the facts and formulas, each cited where it is used.
  *

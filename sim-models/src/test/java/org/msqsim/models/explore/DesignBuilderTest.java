@@ -50,12 +50,12 @@ class DesignBuilderTest {
     @Test
     void maxColsIsTheLargestCountThatFits() {
         DesignBuilder b = builder();
-        int max = b.maxCols(null, 16, 2, 0);
+        int max = b.maxCols(DesignFamily.DSP_ONLY, 16, 2, 0);
         assertTrue(max > 0);
         long clk = BOARD.clocks().defaultHz();
         assertTrue(b.design(0, DesignFamily.DSP_ONLY, 0, 16, 2, max, 0, clk, 1).isPresent());
         assertTrue(b.design(0, DesignFamily.DSP_ONLY, 0, 16, 2, max + 1, 0, clk, 1).isEmpty());
-        assertEquals(max, b.maxCols(null, 16, 2, 0), "cached answer");
+        assertEquals(max, b.maxCols(DesignFamily.DSP_ONLY, 16, 2, 0), "cached answer");
     }
 
     @Test

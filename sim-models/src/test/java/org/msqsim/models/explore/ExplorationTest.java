@@ -44,6 +44,24 @@ class ExplorationTest {
     }
 
     @Test
+    void msqAgainstLutFixedSaysWhoWinsOrThatTheyAreEven() {
+        assertEquals(Optional.empty(), new Exploration(List.of(r(0, DesignFamily.MSQ, 0.5, 80, 1, 1)), 0)
+                .msqVsLutFixed());
+        record Case(long msq, long fixed, Exploration.MsqVsLutFixed.Outcome outcome) {
+        }
+        for (Case c : List.of(new Case(1000, 1000, Exploration.MsqVsLutFixed.Outcome.TIE),
+                new Case(1000, 1004, Exploration.MsqVsLutFixed.Outcome.EVEN),
+                new Case(1004, 1000, Exploration.MsqVsLutFixed.Outcome.EVEN),
+                new Case(1000, 1010, Exploration.MsqVsLutFixed.Outcome.MSQ_WINS),
+                new Case(1006, 1000, Exploration.MsqVsLutFixed.Outcome.LUT_FIXED_WINS))) {
+            Exploration.MsqVsLutFixed v = new Exploration(List.of(r(0, DesignFamily.MSQ, 0.5, c.msq(), 1, 1),
+                    r(1, DesignFamily.LUT_FIXED, 0.5, c.fixed(), 1, 1)), 0).msqVsLutFixed().orElseThrow();
+            assertEquals(c.outcome(), v.outcome(), c.toString());
+            assertEquals(c.fixed() / (double) c.msq(), v.ratio(), 0.0);
+        }
+    }
+
+    @Test
     void resultsComeBackInGridOrderWhateverTheInputOrder() {
         Exploration ex = new Exploration(List.of(r(2, DesignFamily.MSQ, 0.5, 1, 1, 1),
                 r(0, DesignFamily.DSP_ONLY, 0, 1, 1, 1)), 0);

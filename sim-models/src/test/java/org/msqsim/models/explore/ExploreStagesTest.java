@@ -3,15 +3,23 @@ package org.msqsim.models.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.msqsim.boards.BoardCatalog;
+import org.msqsim.boards.BoardWriter;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.trace.TraceSink;
+import org.msqsim.models.exec.NetworkRun;
+import org.msqsim.models.exec.NetworkRunner;
 import org.msqsim.models.zoo.ModelZoo;
 
 /**
@@ -87,6 +95,24 @@ class ExploreStagesTest {
         // The overall DSP-only best is the best of the per-packing ones.
         assertEquals(ex.best(DesignFamily.DSP_ONLY).orElseThrow().latencyPs(), ps.stream()
                 .mapToLong(p -> p.dspOnly().orElseThrow().latencyPs()).min().orElseThrow());
+    }
+
+    /**
+     * Moved from the cli module's ExploreCommandTest: the best DSP-only design, written as a board file
+     * ({@link BoardWriter}) and loaded back, runs timing-only at F = 0 in explore's latency.
+     */
+    @Test
+    void dspOnlyPointEqualsARunOfItsBoardFile(@TempDir Path tmp) throws IOException {
+        Design d = new Exploration(explored().results(), 0).best(DesignFamily.DSP_ONLY).orElseThrow().design();
+        Path file = tmp.resolve("dsp-only.yaml");
+        Files.writeString(file, BoardWriter.withAccelerator(BoardCatalog.text(BOARD.id()), d.spec(), ""));
+        BoardSpec loaded = BoardCatalog.get(file.toString());
+        assertEquals(d.spec(), loaded.accelerator());
+        NetworkRun run = new NetworkRunner(loaded.accelerator(), loaded.device().family().dsp())
+                .run(ModelZoo.get("cifar_net"), new NetworkRunner.Options(0, Explorer.SEED, true, TraceSink.NONE,
+                        null));
+        assertEquals(explored().results().stream().filter(r -> r.design().index() == d.index()).findFirst()
+                .orElseThrow().latencyPs(), run.latencyPs());
     }
 
     /** Moved from the cli module's ExploreCommandTest: stage 1 alone, on three boards. */

@@ -14,6 +14,14 @@ public record CoreStats(String name, long macs, long busyPs, long busyCycles, lo
 
     /** Fraction of the core's peak used over {@code elapsedPs}: MACs / (peak per cycle × cycles). */
     public double utilisation(long elapsedPs) {
+        return utilisation(macs, peakMacsPerCycle, clockHz, elapsedPs);
+    }
+
+    /**
+     * {@code macs} over (peak per cycle × the cycles of a {@code clockHz} clock in {@code elapsedPs});
+     * 0 over no time or without a peak. The one utilisation formula (run metrics use it too).
+     */
+    public static double utilisation(long macs, long peakMacsPerCycle, long clockHz, long elapsedPs) {
         double cycles = elapsedPs * (double) clockHz / 1e12;
         return cycles <= 0 || peakMacsPerCycle == 0 ? 0 : macs / (peakMacsPerCycle * cycles);
     }
