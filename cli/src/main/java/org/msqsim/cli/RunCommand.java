@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.msqsim.cli.io.AtomicFiles;
 import org.msqsim.cli.io.Progress;
@@ -169,9 +170,10 @@ final class RunCommand implements Callable<Integer> {
         if (!(f >= 0 && f <= 1)) {
             throw new UserError("--sp2-fraction must be within [0, 1], got " + sp2Fraction);
         }
-        if (f > 0 && acc.lutCore().isEmpty() || f < 1 && acc.dspCore().isEmpty()) {
-            throw new UserError("--sp2-fraction " + f + " needs " + (f > 0 ? "a LUT core" : "a DSP core") + ", and "
-                    + b.id() + "'s design has none");
+        Optional<String> missing = MsqBalance.missingCore(acc, f);
+        if (missing.isPresent()) {
+            throw new UserError("--sp2-fraction " + f + " needs " + missing.get() + ", and " + b.id()
+                    + "'s design has none");
         }
         FitReport fit = CostModel.defaults().fit(acc, b.device());
         if (!fit.fits()) {

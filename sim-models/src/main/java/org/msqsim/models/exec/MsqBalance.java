@@ -1,5 +1,6 @@
 package org.msqsim.models.exec;
 
+import java.util.Optional;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -18,6 +19,20 @@ public final class MsqBalance {
         double d = spec.dspCore().map(MsqBalance::peak).orElse(0.0);
         double l = spec.lutCore().map(MsqBalance::peak).orElse(0.0);
         return l / (l + d);
+    }
+
+    /**
+     * The core a fraction needs that the design lacks: SP2 rows ({@code f > 0}) run on the LUT core,
+     * fixed-point rows ({@code f < 1}) on the DSP core. Empty when the design has what {@code f} needs.
+     */
+    public static Optional<String> missingCore(AcceleratorSpec spec, double f) {
+        if (f > 0 && spec.lutCore().isEmpty()) {
+            return Optional.of("a LUT core");
+        }
+        if (f < 1 && spec.dspCore().isEmpty()) {
+            return Optional.of("a DSP core");
+        }
+        return Optional.empty();
     }
 
     private static double peak(PeArraySpec c) {
