@@ -9,8 +9,11 @@ import org.msqsim.boards.BoardCatalog;
 import org.msqsim.cli.report.CoreShape;
 import org.msqsim.cli.report.Json;
 import org.msqsim.cli.report.OutputFormat;
+import org.msqsim.cli.report.ResourceParts;
 import org.msqsim.cli.report.TextTable;
+import org.msqsim.core.resource.CostBreakdown;
 import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
@@ -39,11 +42,17 @@ final class BoardsCommand implements Callable<Integer> {
                 "dsp core", "lut core", "design LUT %", "design DSP %");
         TextTable csv = new TextTable("board", "part", "lut", "ff", "dsp", "bram36", "uram", "ddr_peak_gbps",
                 "clock_mhz", "dsp_core", "lut_core", "design_lut_percent", "design_dsp_percent");
+        TextTable parts = new TextTable("board", "component", "LUT", "FF", "DSP", "BRAM36", "URAM");
         List<Map<String, Object>> json = new ArrayList<>();
         for (BoardSpec b : BoardCatalog.all()) {
             DeviceSpec d = b.device();
             AcceleratorSpec a = b.accelerator();
             FitReport fit = cost.fit(a, d);
+            CostBreakdown cb = cost.accelerator(a, d);
+            for (Map.Entry<String, ResourceVector> e : cb.parts().entrySet()) {
+                partRow(parts, b.id(), ResourceParts.label(e.getKey()), e.getValue());
+            }
+            partRow(parts, b.id(), "total", cb.total());
             t.row(b.id(), d.part(), String.format("%,d", d.lut()), String.format("%,d", d.ff()), d.dsp(), d.bram36(),
                     d.uram(), String.format("%.2f", a.ddr().peakBytesPerSecond() / 1e9),
                     b.clocks().defaultHz() / 1_000_000, a.dspCore().map(CoreShape::of).orElse("-"),
@@ -72,15 +81,22 @@ final class BoardsCommand implements Callable<Integer> {
             m.put("lut_core", a.lutCore().map(CoreShape::of).orElse(null));
             m.put("design_fits", fit.fits());
             m.put("design_utilisation", fit.utilisation());
+            m.put("design_components", ResourceParts.json(cb));
             json.add(m);
         }
         String out = switch (format) {
             case json -> Json.write(json);
             case csv -> csv.csv();
             case table -> t.render() + "\nCores: rows x cols x packing, dataflow, clock. Design % is the default "
-                    + "design's use of the device per the cost model (docs/cost-model.md).\n";
+                    + "design's use of the device per the cost model (docs/cost-model.md).\n\nDefault designs by "
+                    + "component (cost model):\n" + parts.render();
         };
         spec.commandLine().getOut().print(out.endsWith("\n") ? out : out + "\n");
         return 0;
+    }
+
+    private static void partRow(TextTable t, String board, String component, ResourceVector v) {
+        t.row(board, component, String.format("%,d", v.lut()), String.format("%,d", v.ff()),
+                String.format("%,d", v.dsp()), String.format("%.1f", v.bram36()), String.format("%,d", v.uram()));
     }
 }

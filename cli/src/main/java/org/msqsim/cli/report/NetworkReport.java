@@ -55,6 +55,7 @@ public final class NetworkReport implements RunOutcome {
             sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
         }
         sb.append('\n').append(layerTable().render()).append('\n');
+        sb.append(ResourceParts.table(ResourceParts.of(acc, board.device())).render()).append('\n');
         sb.append(String.format("latency     %.3f ms per frame (%,d cycles of the %d MHz control clock)%n",
                 total.latencyMs(), total.controlCycles(), acc.controlClockHz() / 1_000_000));
         sb.append(String.format("throughput  %.1f frames/s, %.1f GOPS (%,d MACs)%n", total.fps(), total.gops(),
@@ -103,7 +104,8 @@ public final class NetworkReport implements RunOutcome {
                         "ff", Json.obj("used", u.ff(), "available", a.ff()),
                         "dsp", Json.obj("used", u.dsp(), "available", a.dsp()),
                         "bram36", Json.obj("used", u.bram36(), "available", a.bram36()),
-                        "uram", Json.obj("used", u.uram(), "available", a.uram())));
+                        "uram", Json.obj("used", u.uram(), "available", a.uram()),
+                        "components", ResourceParts.json(ResourceParts.of(acc, board.device()))));
     }
 
     /** A core's design (as in a one-layer report) with its MACs and utilisation over the whole network. */

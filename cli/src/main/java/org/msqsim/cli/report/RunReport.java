@@ -88,6 +88,7 @@ public final class RunReport implements RunOutcome {
         res.row("URAM", String.format("%,d", u.uram()), String.format("%,d", a.uram()),
                 pct(fit.utilisation().get("URAM")));
         sb.append(res.render()).append('\n');
+        sb.append(ResourceParts.table(ResourceParts.of(acc, board.device())).render()).append('\n');
         if (!lr.checked()) {
             sb.append("bit-exact: not checked (--timing-only)\n");
         } else if (lr.bitExact()) {
@@ -164,6 +165,7 @@ public final class RunReport implements RunOutcome {
         res.put("dsp", Json.obj("used", u.dsp(), "available", a.dsp()));
         res.put("bram36", Json.obj("used", u.bram36(), "available", a.bram36()));
         res.put("uram", Json.obj("used", u.uram(), "available", a.uram()));
+        res.put("components", ResourceParts.json(ResourceParts.of(acc, board.device())));
         m.put("resources", res);
         m.put("bit_exact", lr.checked() ? lr.bitExact() : null);
         m.put("mismatches", lr.checked() ? lr.mismatches() : null);
@@ -206,7 +208,8 @@ public final class RunReport implements RunOutcome {
 
     @Override
     public String subtitle() {
-        return lr.layer().describe() + " on " + board.id() + ", " + acc.weightBits() + "-bit, "
+        return lr.layer().describe() + " on " + board.id() + ", " + acc.weightBits() + "-bit, SP2 fraction "
+                + String.format(Locale.ROOT, "%.3f", lr.sp2Fraction()) + ", "
                 + (lr.checked() ? "bit-exact" : "timing only");
     }
 
