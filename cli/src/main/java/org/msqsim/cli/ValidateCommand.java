@@ -3,7 +3,9 @@ package org.msqsim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.msqsim.cli.claims.Claim;
 import org.msqsim.cli.claims.ClaimRunner;
@@ -63,7 +65,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         // Every file is read before any claim runs, and the problems of all malformed files are reported.
         List<Claim> claims = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        // A set: a file named twice (validate a.yaml a.yaml) reports each of its problems once.
+        Set<String> problems = new LinkedHashSet<>();
         for (Path file : files) {
             try {
                 claims.addAll(ClaimsFile.load(file, PROGRAM));

@@ -55,4 +55,14 @@ class ValidateSeveralTest {
         assertTrue(r.err().contains("bad1.yaml") && r.err().contains("bad2.yaml"), r.err());
         assertTrue(r.err().lines().allMatch(l -> l.startsWith("msqsim: ")), r.err());
     }
+
+    /** Found by CliFuzzTest: a malformed file named twice reported each of its problems twice. */
+    @Test
+    void aMalformedFileNamedTwiceReportsEachProblemOnce(@TempDir Path dir) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "claims:\n  - {id: x\n  ? y\n");
+        CliRunner r = CliRunner.run("validate", bad.toString(), bad.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals(r.err().lines().count(), r.err().lines().distinct().count(), r.err());
+    }
 }
