@@ -46,6 +46,23 @@ public final class BoardWriter {
         return sb.append(after).toString();
     }
 
+    /**
+     * {@link #withAccelerator(String, AcceleratorSpec, String)} under another board id: the file's
+     * top-level {@code id:} value becomes {@code id} (its comment kept), so that a saved design is not
+     * reported as the board it came from.
+     *
+     * @throws IllegalArgumentException as {@link #withAccelerator(String, AcceleratorSpec, String)}, or
+     *                                  when the text has no top-level {@code id:} line
+     */
+    public static String withAccelerator(String boardText, String id, AcceleratorSpec a, String header) {
+        Matcher m = Pattern.compile("(?m)^id:[ \\t]*[^\\s#]+").matcher(boardText);
+        if (!m.find()) {
+            throw new IllegalArgumentException("the board file has no top-level 'id:' line");
+        }
+        String renamed = boardText.substring(0, m.start()) + "id: " + id + boardText.substring(m.end());
+        return withAccelerator(renamed, a, header);
+    }
+
     /** The {@code accelerator:} section of {@code a}. */
     static void accelerator(StringBuilder sb, AcceleratorSpec a) {
         sb.append("accelerator:\n");

@@ -166,7 +166,7 @@ final class ExploreCommand implements Callable<Integer> {
             Plots.write(plotDir, report);
         }
         if (saveBest != null) {
-            saveBest(ex.best().orElseThrow(), boardText, net);
+            saveBest(b, ex.best().orElseThrow(), boardText, net);
         }
         String text = report.render(format);
         if (format == OutputFormat.table) {
@@ -179,19 +179,48 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     /** The best design as a board file beside the board's own data, written whole or not at all. */
-    private void saveBest(DesignResult best, String boardText, Network net) {
+    private void saveBest(BoardSpec b, DesignResult best, String boardText, Network net) {
         Design d = best.design();
-        String header = String.format(Locale.ROOT, "Written by msqsim explore: the best design for %s on this board, "
-                + "%.3f ms per frame timing-only%nat SP2 fraction %.2f (%s). Simulate it bit-exactly with:%n"
-                + "  msqsim run --board %s --model %s --sp2-fraction %.2f%n", net.name(), best.latencyMs(),
-                d.fraction(), d.family().label(), saveBest, net.name(), d.fraction());
-        String text = BoardWriter.withAccelerator(boardText, d.spec(), header);
+        String id = savedId(b.id(), d);
+        String header = String.format(Locale.ROOT, "Written by msqsim explore: the best design for %s on %s, "
+                + "%.3f ms per frame timing-only%nat SP2 fraction %.2f (%s), saved as board %s. Simulate it "
+                + "bit-exactly with:%n  msqsim run --board %s --model %s --sp2-fraction %.2f%n", net.name(), b.id(),
+                best.latencyMs(), d.fraction(), d.family().label(), id, saveBest, net.name(), d.fraction());
+        String text = BoardWriter.withAccelerator(boardText, id, d.spec().withName(designName(d)), header);
         try {
             AtomicFiles.write(saveBest, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UserError("--save-best " + saveBest + ": cannot write (" + AtomicFiles.reason(e) + ")");
         }
         spec.commandLine().getErr().println("msqsim explore: wrote the best design to " + saveBest);
+    }
+
+    /**
+     * The id of a saved best design: the board's id (without an earlier {@code -best-} part, so that a
+     * design explored from a saved one does not stack them), {@code -best-}, then the design itself —
+     * {@code dsp<rows>x<cols>x<packing>}, {@code <family><rows>x<cols>} for the LUT core,
+     * {@code <MHz>mhz} and {@code buf<scale>} — e.g. {@code zc706-best-dsp32x18x4-msq32x18-200mhz-buf1}.
+     * Derived from the design rather than from the file name so that it says what the file holds
+     * wherever the file is written, copied or renamed, and two different designs never share an id.
+     */
+    static String savedId(String boardId, Design d) {
+        int at = boardId.indexOf("-best-");
+        String board = at > 0 ? boardId.substring(0, at) : boardId;
+        return board + "-best-" + designName(d).substring("msq-".length());
+    }
+
+    /** The saved design's accelerator name, e.g. {@code msq-dsp32x18x4-msq32x18-200mhz-buf1} (board-id characters). */
+    static String designName(Design d) {
+        StringBuilder sb = new StringBuilder("msq");
+        if (d.dspCols() > 0) {
+            sb.append("-dsp").append(d.rows()).append('x').append(d.dspCols()).append('x').append(d.dspPacking());
+        }
+        if (d.lutCols() > 0) {
+            sb.append('-').append(d.family().label()).append(d.rows()).append('x').append(d.lutCols());
+        }
+        double s = d.bufferScale();
+        String scale = s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s).replace('.', 'p');
+        return sb.append('-').append(d.clockHz() / 1_000_000).append("mhz-buf").append(scale).toString();
     }
 
     private static void ceiling(String flag, double v) {

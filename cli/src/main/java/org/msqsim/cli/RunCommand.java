@@ -223,7 +223,7 @@ final class RunCommand implements Callable<Integer> {
                                 FitReport fit, String notes) {
         LayerRun run = new LayerRunner(acc, b.device().family().dsp())
                 .run(layer, new LayerRunner.Options(f, seed, timingOnly, sink));
-        return new RunReport(b, acc, run, fit, notes);
+        return new RunReport(b, acc, run, fit, notes, seed);
     }
 
     private RunOutcome runNetwork(BoardSpec b, AcceleratorSpec acc, Network net, double f, TraceSink sink,
@@ -243,7 +243,7 @@ final class RunCommand implements Callable<Integer> {
             run = new NetworkRunner(acc, b.device().family().dsp())
                     .run(net, new NetworkRunner.Options(f, seed, timingOnly, sink, progress, ws));
         }
-        return new NetworkReport(b, acc, run, fit, notes);
+        return new NetworkReport(b, acc, run, fit, notes, seed, weightsDir);
     }
 
     /** Refuses a bit-exact run whose largest layer cannot fit the heap ({@link BitExactHeap}). */

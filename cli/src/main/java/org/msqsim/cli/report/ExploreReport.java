@@ -65,7 +65,7 @@ public final class ExploreReport implements Report {
     private static String describe(DesignResult r) {
         Design d = r.design();
         return String.format(Locale.ROOT, "%.3f ms at F = %.2f: %s, %d MHz, buffers x%s; LUT %,d, DSP %,d, "
-                + "BRAM36 %.1f", r.latencyMs(), d.fraction(), shape(d), d.clockHz() / 1_000_000,
+                + "BRAM36 %,.1f", r.latencyMs(), d.fraction(), shape(d), d.clockHz() / 1_000_000,
                 trim(d.bufferScale()), d.used().lut(), d.used().dsp(), d.used().bram36());
     }
 
@@ -98,8 +98,8 @@ public final class ExploreReport implements Report {
     @Override
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "msqsim explore: %s (%s), %,d designs evaluated (%d could not be "
-                + "mapped); ceilings LUT %.0f %%, DSP %.0f %%, BRAM %.0f %%%n", title(), board.displayName(),
+        sb.append(String.format(Locale.ROOT, "msqsim explore: %s (%s), %,d designs evaluated (%,d could not be "
+                + "mapped); ceilings LUT %.0f %%, DSP %.0f %%, BRAM %.0f %%%n", title(), BoardLabel.described(board),
                 ex.results().size() + ex.infeasible(), ex.infeasible(), ceilings[0] * 100, ceilings[1] * 100, ceilings[2] * 100));
         if (!notes.isEmpty()) {
             sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
@@ -169,7 +169,7 @@ public final class ExploreReport implements Report {
                     dspShape(d), d.lutCols() == 0 ? "-" : d.rows() + "x"
                     + d.lutCols(), d.clockHz() / 1_000_000 + " MHz", "x" + trim(d.bufferScale()),
                     String.format("%,d", d.used().lut()), String.format("%,d", d.used().dsp()),
-                    String.format(Locale.ROOT, "%.1f", d.used().bram36()));
+                    String.format(Locale.ROOT, "%,.1f", d.used().bram36()));
         }
         return t;
     }

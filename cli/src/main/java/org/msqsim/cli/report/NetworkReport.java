@@ -1,5 +1,6 @@
 package org.msqsim.cli.report;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,17 @@ public final class NetworkReport implements RunOutcome {
     private final FitReport fit;
     private final String notes;
     private final RunMetrics total;
+    private final long seed;
+    private final Path weights;
 
-    public NetworkReport(BoardSpec board, AcceleratorSpec acc, NetworkRun run, FitReport fit, String notes) {
+    /**
+     * @param seed    the seed of the input image (and of the synthetic weights when {@code weights} is null)
+     * @param weights the {@code --weights} directory, or null for seeded synthetic weights
+     */
+    public NetworkReport(BoardSpec board, AcceleratorSpec acc, NetworkRun run, FitReport fit, String notes, long seed,
+                         Path weights) {
+        this.seed = seed;
+        this.weights = weights;
         this.board = board;
         this.acc = acc;
         this.run = run;
@@ -38,7 +48,7 @@ public final class NetworkReport implements RunOutcome {
         for (LayerResult l : run.layers()) {
             RunMetrics m = RunMetrics.of(l, acc);
             t.row(l.name(), l.kind().label(), String.format("%,d", m.controlCycles()), Units.time(l.latencyPs()),
-                    String.format("%.1f", m.gops()), RunReport.pct(m.dspUtilisation()),
+                    String.format("%,.1f", m.gops()), RunReport.pct(m.dspUtilisation()),
                     RunReport.pct(m.lutUtilisation()), String.format("%,d", l.ddrBytes()),
                     l.bound(), l.mismatches() < 0 ? "-" : l.mismatches() == 0 ? "yes" : "NO (" + l.mismatches() + ")");
         }
@@ -49,7 +59,7 @@ public final class NetworkReport implements RunOutcome {
     public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("msqsim run: %s (%s) on %s (%s), %d-bit weights and activations, SP2 fraction %.3f%n",
-                run.network().name(), run.network().description(), board.id(), board.displayName(), acc.weightBits(),
+                run.network().name(), run.network().description(), board.id(), BoardLabel.described(board), acc.weightBits(),
                 run.sp2Fraction()));
         if (!notes.isEmpty()) {
             sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
@@ -58,13 +68,13 @@ public final class NetworkReport implements RunOutcome {
         sb.append(ResourceParts.table(ResourceParts.of(acc, board.device())).render()).append('\n');
         sb.append(String.format("latency     %.3f ms per frame (%,d cycles of the %d MHz control clock)%n",
                 total.latencyMs(), total.controlCycles(), acc.controlClockHz() / 1_000_000));
-        sb.append(String.format("throughput  %.1f frames/s, %.1f GOPS (%,d MACs)%n", total.fps(), total.gops(),
+        sb.append(String.format("throughput  %,.1f frames/s, %,.1f GOPS (%,d MACs)%n", total.fps(), total.gops(),
                 total.macs()));
         sb.append(String.format("DDR         %,d bytes, %.2f GB/s on average (%.2f GB/s sustained)%n", total.ddrBytes(),
                 total.ddrGbps(), acc.ddr().sustainedBytesPerSecond() / 1e9));
         ResourceVector u = fit.used();
         ResourceVector a = fit.available();
-        sb.append(String.format("resources   LUT %,d / %,d, FF %,d / %,d, DSP %,d / %,d, BRAM36 %.1f / %d, URAM %d / %d%n",
+        sb.append(String.format("resources   LUT %,d / %,d, FF %,d / %,d, DSP %,d / %,d, BRAM36 %,.1f / %,d, URAM %,d / %,d%n",
                 u.lut(), a.lut(), u.ff(), a.ff(), u.dsp(), a.dsp(), u.bram36(), (long) a.bram36(), u.uram(), a.uram()));
         if (run.overflows() > 0) {
             sb.append(String.format("overflow    the datapaths reported %,d accumulator or packed-lane overflow events "
@@ -89,14 +99,21 @@ public final class NetworkReport implements RunOutcome {
                     "dsp_utilisation", Json.num(m.dspUtilisation()), "lut_utilisation", Json.num(m.lutUtilisation()),
                     "ddr_bytes", l.ddrBytes(), "bound", l.bound(), "bit_exact",
                     l.mismatches() < 0 ? null : l.mismatches() == 0));
+            LayerBreakdown b = LayerBreakdown.of(l, acc);
+            Map<String, Object> layer = layers.get(layers.size() - 1);
+            layer.put("ddr_bytes_read", l.ddrBytesRead());
+            layer.put("ddr_bytes_written", l.ddrBytesWritten());
+            layer.put("compute_ps", b.computePs());
+            layer.put("memory_ps", b.memoryPs());
+            layer.put("imbalance_ps", b.imbalancePs());
         }
         ResourceVector u = fit.used();
         ResourceVector a = fit.available();
         Map<String, Object> cores = new LinkedHashMap<>();
         acc.dspCore().ifPresent(c -> cores.put("dsp", core(c, total.dspMacs(), total.dspUtilisation())));
         acc.lutCore().ifPresent(c -> cores.put("lut", core(c, total.lutMacs(), total.lutUtilisation())));
-        return Json.obj("board", board.id(), "model", run.network().name(), "bits", acc.weightBits(), "sp2_fraction",
-                run.sp2Fraction(), "cores", cores, "layers", layers, "cycles", total.controlCycles(), "latency_ms",
+        Map<String, Object> root = Json.obj("board", board.id(), "model", run.network().name(), "bits",
+                acc.weightBits(), "sp2_fraction", run.sp2Fraction(), "cores", cores, "layers", layers, "cycles", total.controlCycles(), "latency_ms",
                 total.latencyMs(), "fps", total.fps(), "gops", total.gops(), "macs", total.macs(), "ddr_bytes",
                 total.ddrBytes(), "overflows", run.overflows(), "bit_exact",
                 run.checked() ? run.bitExact() : null, "resources", Json.obj(
@@ -106,6 +123,14 @@ public final class NetworkReport implements RunOutcome {
                         "bram36", Json.obj("used", u.bram36(), "available", a.bram36()),
                         "uram", Json.obj("used", u.uram(), "available", a.uram()),
                         "components", ResourceParts.json(ResourceParts.of(acc, board.device()))));
+        // Added after the existing keys, which claims files read by path: where the inputs came from.
+        root.put("design", acc.name());
+        root.put("seed", seed);
+        root.put("weights", weights == null ? null : weights.toString());
+        root.put("weights_source", weights == null ? "synthetic" : "npy");
+        root.put("ddr_bytes_read", run.layers().stream().mapToLong(LayerResult::ddrBytesRead).sum());
+        root.put("ddr_bytes_written", run.layers().stream().mapToLong(LayerResult::ddrBytesWritten).sum());
+        return root;
     }
 
     /** A core's design (as in a one-layer report) with its MACs and utilisation over the whole network. */
@@ -130,14 +155,31 @@ public final class NetworkReport implements RunOutcome {
 
     @Override
     public String csv() {
-        TextTable t = new TextTable("layer", "kind", "cycles", "latency_ms", "macs", "gops", "dsp_utilisation",
-                "lut_utilisation", "ddr_bytes", "bound", "bit_exact");
+        // board and model on every row, so that CSVs of several runs concatenate into one table; the last
+        // row, layer "total", holds the network's totals (kind and bound empty).
+        TextTable t = new TextTable("board", "model", "layer", "kind", "cycles", "latency_ms", "macs", "gops",
+                "dsp_utilisation", "lut_utilisation", "ddr_bytes", "ddr_bytes_read", "ddr_bytes_written", "compute_ps",
+                "memory_ps", "imbalance_ps", "bound", "bit_exact");
+        String model = run.network().name();
         for (LayerResult l : run.layers()) {
             RunMetrics m = RunMetrics.of(l, acc);
-            t.row(l.name(), l.kind().label(), m.controlCycles(), TextTable.plain(m.latencyMs()), l.macs(),
-                    TextTable.plain(m.gops()), TextTable.plain(m.dspUtilisation()), TextTable.plain(m.lutUtilisation()),
-                    l.ddrBytes(), l.bound(), l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));
+            LayerBreakdown b = LayerBreakdown.of(l, acc);
+            t.row(board.id(), model, l.name(), l.kind().label(), m.controlCycles(), TextTable.plain(m.latencyMs()),
+                    l.macs(), TextTable.plain(m.gops()), TextTable.plain(m.dspUtilisation()),
+                    TextTable.plain(m.lutUtilisation()), l.ddrBytes(), l.ddrBytesRead(), l.ddrBytesWritten(),
+                    b.computePs(), b.memoryPs(), b.imbalancePs(), l.bound(),
+                    l.mismatches() < 0 ? "" : String.valueOf(l.mismatches() == 0));
         }
+        List<LayerBreakdown> parts = breakdown();
+        t.row(board.id(), model, "total", "", total.controlCycles(), TextTable.plain(total.latencyMs()), total.macs(),
+                TextTable.plain(total.gops()), TextTable.plain(total.dspUtilisation()),
+                TextTable.plain(total.lutUtilisation()), total.ddrBytes(),
+                run.layers().stream().mapToLong(LayerResult::ddrBytesRead).sum(),
+                run.layers().stream().mapToLong(LayerResult::ddrBytesWritten).sum(),
+                parts.stream().mapToLong(LayerBreakdown::computePs).sum(),
+                parts.stream().mapToLong(LayerBreakdown::memoryPs).sum(),
+                parts.stream().mapToLong(LayerBreakdown::imbalancePs).sum(), "",
+                run.checked() ? String.valueOf(run.bitExact()) : "");
         return t.csv();
     }
 }

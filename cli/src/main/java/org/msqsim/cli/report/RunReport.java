@@ -26,8 +26,11 @@ public final class RunReport implements RunOutcome {
     private final RunMetrics metrics;
     private final FitReport fit;
     private final String notes;
+    private final long seed;
 
-    public RunReport(BoardSpec board, AcceleratorSpec acc, LayerRun lr, FitReport fit, String notes) {
+    /** @param seed the seed of the layer's synthetic weights and input */
+    public RunReport(BoardSpec board, AcceleratorSpec acc, LayerRun lr, FitReport fit, String notes, long seed) {
+        this.seed = seed;
         this.board = board;
         this.acc = acc;
         this.lr = lr;
@@ -41,14 +44,14 @@ public final class RunReport implements RunOutcome {
     public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("msqsim run: %s on %s (%s), %d-bit weights and activations%n", lr.layer().describe(),
-                board.id(), board.displayName(), acc.weightBits()));
+                board.id(), BoardLabel.described(board), acc.weightBits()));
         boolean fixedLut = acc.lutCore().map(c -> c.mac() == MacKind.LUT_FIXED).orElse(false);
-        sb.append(String.format("  GEMM M=%d K=%d N=%d: %d rows %s on the LUT core, %d rows fixed-point on the DSP core"
+        sb.append(String.format("  GEMM M=%d K=%d N=%d: %,d rows %s on the LUT core, %,d rows fixed-point on the DSP core"
                 + " (%s %.3f)%n", lr.layer().gemmM(), lr.layer().gemmK(), lr.layer().gemmN(), lr.sp2Rows(),
                 fixedLut ? "fixed-point (LUT-built multipliers)" : "SP2", lr.fixedRows(),
                 fixedLut ? "LUT-core fraction" : "SP2 fraction", lr.sp2Fraction()));
         TilePlan p = run.plan();
-        sb.append(String.format("  tiles: tn=%d tk=%d tm=%d (DSP) + %d (LUT); %d steps%n", p.tn(), p.tk(), p.tmDsp(),
+        sb.append(String.format("  tiles: tn=%d tk=%d tm=%d (DSP) + %d (LUT); %,d steps%n", p.tn(), p.tk(), p.tmDsp(),
                 p.tmLut(), run.steps()));
         if (!notes.isEmpty()) {
             sb.append("  note: ").append(notes.strip().replace("\n", "\n  note: ")).append('\n');
@@ -56,7 +59,7 @@ public final class RunReport implements RunOutcome {
         sb.append('\n');
         sb.append(String.format("latency     %s  (%,d cycles of the %d MHz control clock)%n", Units.time(run.latencyPs()),
                 run.controlCycles(), acc.controlClockHz() / 1_000_000));
-        sb.append(String.format("throughput  %.2f GOPS  (%,d MACs, 2 ops each)%n", metrics.gops(), run.macs()));
+        sb.append(String.format("throughput  %,.2f GOPS  (%,d MACs, 2 ops each)%n", metrics.gops(), run.macs()));
         sb.append(String.format("DDR         %,d B read, %,d B written: %.3f GB/s, %.1f %% of %.2f GB/s sustained%n",
                 run.ddrBytesRead(), run.ddrBytesWritten(), metrics.ddrGbps(), 100 * run.ddrUtilisation(),
                 acc.ddr().sustainedBytesPerSecond() / 1e9));
@@ -83,7 +86,7 @@ public final class RunReport implements RunOutcome {
         res.row("LUT", String.format("%,d", u.lut()), String.format("%,d", a.lut()), pct(fit.utilisation().get("LUT")));
         res.row("FF", String.format("%,d", u.ff()), String.format("%,d", a.ff()), pct(fit.utilisation().get("FF")));
         res.row("DSP", String.format("%,d", u.dsp()), String.format("%,d", a.dsp()), pct(fit.utilisation().get("DSP")));
-        res.row("BRAM36", String.format("%.1f", u.bram36()), String.format("%.0f", a.bram36()),
+        res.row("BRAM36", String.format("%,.1f", u.bram36()), String.format("%,.0f", a.bram36()),
                 pct(fit.utilisation().get("BRAM")));
         res.row("URAM", String.format("%,d", u.uram()), String.format("%,d", a.uram()),
                 pct(fit.utilisation().get("URAM")));
@@ -170,6 +173,10 @@ public final class RunReport implements RunOutcome {
         m.put("bit_exact", lr.checked() ? lr.bitExact() : null);
         m.put("mismatches", lr.checked() ? lr.mismatches() : null);
         m.put("overflows", run.overflows());
+        // Added after the existing keys, which claims files read by path.
+        m.put("design", acc.name());
+        m.put("seed", seed);
+        m.put("compute_ps", LayerBreakdown.of(lr).computePs());
         return m;
     }
 

@@ -39,7 +39,7 @@ class ResourcePartsTest {
         AcceleratorSpec acc = b.accelerator();
         LayerRun lr = new LayerRunner(acc, b.device().family().dsp()).run(LayerParser.parseGemm("gemm:64x64x64"),
                 new LayerRunner.Options(0.125, 1, true, TraceSink.NONE));
-        RunReport rep = new RunReport(b, acc, lr, CostModel.defaults().fit(acc, b.device()), "");
+        RunReport rep = new RunReport(b, acc, lr, CostModel.defaults().fit(acc, b.device()), "", 1);
         assertTrue(rep.subtitle().contains("SP2 fraction 0.125"), rep.subtitle());
         Map<String, Object> res = (Map<String, Object>) rep.json().get("resources");
         Map<String, Object> comps = (Map<String, Object>) res.get("components");

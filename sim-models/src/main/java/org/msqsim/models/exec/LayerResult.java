@@ -17,9 +17,21 @@ import org.msqsim.models.layer.LayerKind;
  * @param imbalancePs one core waiting for the other
  * @param mismatches  outputs differing from the golden network, or −1 when not checked
  * @param overflows   accumulator or packed-lane overflow events the datapaths reported
+ * @param ddrBytesRead the part of {@code ddrBytes} read from DDR (the rest was written)
  */
 public record LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
-                          long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows) {
+                          long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
+                          long ddrBytesRead) {
+    public LayerResult {
+        if (ddrBytesRead < 0 || ddrBytesRead > ddrBytes) {
+            throw new IllegalArgumentException(name + ": " + ddrBytesRead + " bytes read of " + ddrBytes + " in all");
+        }
+    }
+
+    /** The part of {@code ddrBytes} written to DDR. */
+    public long ddrBytesWritten() {
+        return ddrBytes - ddrBytesRead;
+    }
 
     /** What limits the layer: "memory" or "imbalance" when that takes ≥ 25 % of its time, else "compute". */
     public String bound() {

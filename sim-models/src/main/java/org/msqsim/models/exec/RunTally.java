@@ -13,6 +13,7 @@ final class RunTally {
     private long ps;
     private long macs;
     private long bytes;
+    private long read;
     private long dsp;
     private long lut;
     private long wait;
@@ -31,6 +32,7 @@ final class RunTally {
         ps += r.latencyPs();
         macs += r.macs();
         bytes += r.ddrBytesRead() + r.ddrBytesWritten();
+        read += r.ddrBytesRead();
         dsp += r.dsp().map(CoreStats::macs).orElse(0L);
         lut += r.lut().map(CoreStats::macs).orElse(0L);
         wait += r.stalls().memory();
@@ -41,6 +43,7 @@ final class RunTally {
     void add(DdrStream s, long streamPs) {
         ps += streamPs;
         bytes += s.bytes();
+        read += s.readBytes();
         wait += streamPs;
     }
 
@@ -53,6 +56,7 @@ final class RunTally {
     }
 
     LayerResult result(Layer l, long mismatches) {
-        return new LayerResult(l.name(), l.kind(), ps, macs, bytes, dsp, lut, wait, imbalance, mismatches, overflows);
+        return new LayerResult(l.name(), l.kind(), ps, macs, bytes, dsp, lut, wait, imbalance, mismatches, overflows,
+                read);
     }
 }

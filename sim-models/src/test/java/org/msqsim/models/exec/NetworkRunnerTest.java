@@ -121,7 +121,7 @@ class NetworkRunnerTest {
         assertTrue(exact.bitExact(), board + ": " + exact.mismatches() + " mismatches");
         assertEquals(run(b, acc, net, f, true, TraceSink.NONE).layers(), exact.layers().stream()
                 .map(l -> new LayerResult(l.name(), l.kind(), l.latencyPs(), l.macs(), l.ddrBytes(), l.dspMacs(),
-                        l.lutMacs(), l.memoryPs(), l.imbalancePs(), -1, l.overflows())).toList(),
+                        l.lutMacs(), l.memoryPs(), l.imbalancePs(), -1, l.overflows(), l.ddrBytesRead())).toList(),
                 "a bit-exact run is timed as the timing-only run");
     }
 

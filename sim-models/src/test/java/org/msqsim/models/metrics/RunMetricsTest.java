@@ -19,7 +19,7 @@ class RunMetricsTest {
     private static final AcceleratorSpec ACC = BoardCatalog.get("zc706").accelerator();
 
     private static LayerResult layer(String name, long ps, long dspMacs, long lutMacs, long ddr) {
-        return new LayerResult(name, LayerKind.CONV, ps, dspMacs + lutMacs, ddr, dspMacs, lutMacs, 0, 0, -1, 0);
+        return new LayerResult(name, LayerKind.CONV, ps, dspMacs + lutMacs, ddr, dspMacs, lutMacs, 0, 0, -1, 0, 0);
     }
 
     @Test
