@@ -53,8 +53,8 @@ final class BoardsCommand implements Callable<Integer> {
                 partRow(parts, b.id(), ResourceParts.label(e.getKey()), e.getValue());
             }
             partRow(parts, b.id(), "total", cb.total());
-            t.row(b.id(), d.part(), String.format("%,d", d.lut()), String.format("%,d", d.ff()), d.dsp(), d.bram36(),
-                    d.uram(), String.format("%.2f", a.ddr().peakBytesPerSecond() / 1e9),
+            t.row(b.id(), d.part(), String.format("%,d", d.lut()), String.format("%,d", d.ff()),
+                    String.format("%,d", d.dsp()), String.format("%,d", d.bram36()), String.format("%,d", d.uram()), String.format("%.2f", a.ddr().peakBytesPerSecond() / 1e9),
                     b.clocks().defaultHz() / 1_000_000, a.dspCore().map(CoreShape::of).orElse("-"),
                     a.lutCore().map(CoreShape::of).orElse("-"),
                     String.format("%.0f", 100 * fit.utilisation().get("LUT")),
@@ -97,6 +97,6 @@ final class BoardsCommand implements Callable<Integer> {
 
     private static void partRow(TextTable t, String board, String component, ResourceVector v) {
         t.row(board, component, String.format("%,d", v.lut()), String.format("%,d", v.ff()),
-                String.format("%,d", v.dsp()), String.format("%.1f", v.bram36()), String.format("%,d", v.uram()));
+                String.format("%,d", v.dsp()), String.format("%,.1f", v.bram36()), String.format("%,d", v.uram()));
     }
 }

@@ -50,7 +50,7 @@ public final class ResourceParts {
 
     private static void row(TextTable t, String name, ResourceVector v) {
         t.row(name, String.format("%,d", v.lut()), String.format("%,d", v.ff()), String.format("%,d", v.dsp()),
-                String.format("%.1f", v.bram36()), String.format("%,d", v.uram()));
+                String.format("%,.1f", v.bram36()), String.format("%,d", v.uram()));
     }
 
     /** {@code {component: {lut, ff, dsp, bram36, uram}}}, in the cost model's order. */
