@@ -49,6 +49,16 @@ public final class Main implements Runnable {
             }
             return EXIT_INTERNAL;
         });
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf('\n') >= 0 || args[i].indexOf('\r') >= 0) {
+                // Every message is one line per problem and names the value at fault; a value that holds a
+                // line break would split that line, so it is refused before anything reads it.
+                err.println("msqsim: argument " + (i + 1) + " ('" + args[i].replace("\n", "\\n").replace("\r", "\\r")
+                        + "') contains a line break; names and values with line breaks are not accepted");
+                err.flush();
+                return EXIT_USER_ERROR;
+            }
+        }
         int code;
         try {
             code = cl.execute(args);

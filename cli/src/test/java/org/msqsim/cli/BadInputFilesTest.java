@@ -204,4 +204,17 @@ class BadInputFilesTest {
         assertEquals(Main.EXIT_USER_ERROR, r.code(), r.err());
         assertEquals("msqsim: " + gemm + ":2:8: '2147483648' — K is too large: at most 2,147,483,647", r.err().strip());
     }
+
+    /** A name with a line break would split the one-line message that echoes it: refused up front, in one line. */
+    @Test
+    void anArgumentWithALineBreakIsRefusedInOneLine() {
+        for (String[] args : new String[][] {{"run", "--board", "new\nline.yaml"}, {"validate", "a\r\nb.yaml"},
+                {"run", "--layer", "gemm:8x8\nx8", "--timing-only"}}) {
+            CliRunner r = CliRunner.run(args);
+            assertEquals(Main.EXIT_USER_ERROR, r.code(), r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("line break"), r.err());
+        }
+    }
 }

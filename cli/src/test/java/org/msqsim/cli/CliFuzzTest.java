@@ -555,7 +555,7 @@ class CliFuzzTest {
 
         /** A path that cannot serve as an input file: missing, a directory, empty, unreadable-ish, odd names. */
         String badPath(String ext) throws IOException {
-            return switch (r.nextInt(9)) {
+            return switch (r.nextInt(10)) {
                 case 0 -> dir.resolve("missing" + ext).toString();
                 case 1 -> fixtures.resolve("adir").toString();
                 case 2 -> "";
@@ -568,8 +568,9 @@ class CliFuzzTest {
                 case 5 -> "/proc/self/status";
                 case 6 -> fixtures.resolve("readonly.txt").toString();
                 case 7 -> "/nonexistent/dir/x" + ext;
-                // Excluded pattern (finding, reported): a path containing a newline is echoed raw in the error message,
-                // which then spans two stderr lines. NUL cannot occur in a real argv.
+                // A line break in a name: refused up front (Main), since echoed raw it would split the one-line
+                // message (found by this test). NUL cannot occur in a real argv.
+                case 8 -> dir + "/new\nline" + ext;
                 default -> dir + "/sp ace \u00e9" + ext;
             };
         }
