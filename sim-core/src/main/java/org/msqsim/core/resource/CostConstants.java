@@ -75,44 +75,40 @@ public record CostConstants(int lutInputs, int muxInputsPerLut, int handOptimise
 
     /** These constants with another LUT ceiling. */
     public CostConstants withLutCeiling(double ceiling) {
-        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
-                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
-                hbmLut, hbmFf, hbmBram18, ceiling, ffCeiling, bramCeiling, uramCeiling, dspCeiling);
+        return with(lutMultiplier, ceiling, ffCeiling, bramCeiling, uramCeiling, dspCeiling);
     }
 
     /** These constants with another FF ceiling. */
     public CostConstants withFfCeiling(double ceiling) {
-        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
-                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
-                hbmLut, hbmFf, hbmBram18, lutCeiling, ceiling, bramCeiling, uramCeiling, dspCeiling);
+        return with(lutMultiplier, lutCeiling, ceiling, bramCeiling, uramCeiling, dspCeiling);
     }
 
     /** These constants with another block-RAM ceiling. */
     public CostConstants withBramCeiling(double ceiling) {
-        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
-                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
-                hbmLut, hbmFf, hbmBram18, lutCeiling, ffCeiling, ceiling, uramCeiling, dspCeiling);
+        return with(lutMultiplier, lutCeiling, ffCeiling, ceiling, uramCeiling, dspCeiling);
     }
 
     /** These constants with another URAM ceiling. */
     public CostConstants withUramCeiling(double ceiling) {
-        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
-                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
-                hbmLut, hbmFf, hbmBram18, lutCeiling, ffCeiling, bramCeiling, ceiling, dspCeiling);
+        return with(lutMultiplier, lutCeiling, ffCeiling, bramCeiling, ceiling, dspCeiling);
     }
 
     /** These constants with another DSP ceiling. */
     public CostConstants withDspCeiling(double ceiling) {
-        return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, lutMultiplier, controllerLut,
-                controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
-                hbmLut, hbmFf, hbmBram18, lutCeiling, ffCeiling, bramCeiling, uramCeiling, ceiling);
+        return with(lutMultiplier, lutCeiling, ffCeiling, bramCeiling, uramCeiling, ceiling);
     }
 
     /** These constants with another LUT multiplier formula. */
     public CostConstants withLutMultiplier(LutMultiplierModel model) {
+        return with(model, lutCeiling, ffCeiling, bramCeiling, uramCeiling, dspCeiling);
+    }
+
+    /** The one copy the with-methods share: the primitive costs kept, the choices that vary replaced. */
+    private CostConstants with(LutMultiplierModel model, double lut, double ff, double bram, double uram,
+                               double dsp) {
         return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, model, controllerLut,
                 controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
-                hbmLut, hbmFf, hbmBram18, lutCeiling, ffCeiling, bramCeiling, uramCeiling, dspCeiling);
+                hbmLut, hbmFf, hbmBram18, lut, ff, bram, uram, dsp);
     }
 
     /** The documented defaults (docs/cost-model.md, "Constants"). */
