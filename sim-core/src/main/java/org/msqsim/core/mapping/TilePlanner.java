@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.PeArraySpec;
@@ -148,31 +147,39 @@ public final class TilePlanner {
 
     /** The n-tile alignment: output-stationary arrays hold pixels in their rows. */
     private int nUnit() {
-        return rowsIf(d -> d == Dataflow.OUTPUT_STATIONARY);
-    }
-
-    /** The k-tile alignment: weight-stationary and dot-product arrays reduce k over their rows. */
-    private int kUnit() {
-        return rowsIf(d -> d != Dataflow.OUTPUT_STATIONARY);
+        return commonUnit(c -> c.dataflow() == Dataflow.OUTPUT_STATIONARY ? c.rows() : 0);
     }
 
     /**
-     * The cores' row count when every core present folds that dimension ({@code which} holds for its
-     * dataflow) over the same number of rows, as the shipped designs do; otherwise 1, no alignment,
-     * since a tile aligned for one core would not be for the other.
+     * The k-tile alignment: weight-stationary arrays reduce k over their rows of V lanes each,
+     * dot-product arrays over their rows, output-stationary vector PEs V indices per clock.
      */
-    private int rowsIf(Predicate<Dataflow> which) {
-        int rows = 0;
+    private int kUnit() {
+        return commonUnit(c -> switch (c.dataflow()) {
+            case OUTPUT_STATIONARY -> c.vectorLanes() > 1 ? c.vectorLanes() : 0;
+            case WEIGHT_STATIONARY -> c.rows() * c.vectorLanes();
+            case DOT_PRODUCT -> c.rows();
+        });
+    }
+
+    /**
+     * The fold unit every core present shares ({@code unit} gives a core's, 0 when it does not fold
+     * that dimension), as the shipped designs do; otherwise 1, no alignment, since a tile aligned for
+     * one core would not be for the other.
+     */
+    private int commonUnit(java.util.function.ToIntFunction<PeArraySpec> unit) {
+        int common = 0;
         for (Optional<PeArraySpec> c : List.of(spec.dspCore(), spec.lutCore())) {
             if (c.isEmpty()) {
                 continue;
             }
-            if (!which.test(c.get().dataflow()) || (rows != 0 && rows != c.get().rows())) {
+            int u = unit.applyAsInt(c.get());
+            if (u == 0 || (common != 0 && u != common)) {
                 return 1;
             }
-            rows = c.get().rows();
+            common = u;
         }
-        return Math.max(1, rows);
+        return Math.max(1, common);
     }
 
     static List<Integer> mTileCounts(int maxRows) {

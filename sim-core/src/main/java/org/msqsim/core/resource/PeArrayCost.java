@@ -40,6 +40,12 @@ import org.msqsim.core.spec.PeArraySpec;
  *       ({@code A} FF); the partial sum flowing down is the MAC's own registered adder (LUT MACs)
  *       or the PCIN cascade (DSP), already counted in the MAC. Packed DSP columns resolve their
  *       lanes once, at the bottom, as in OS.</li>
+ *   <li><b>Vector PEs</b> (V input-channel lanes, {@code PeArraySpec#vectorLanes}) in either systolic
+ *       dataflow: V multipliers per PE reduced into its one accumulator — on a DSP core V slices
+ *       (V/2 when double-pumped, plus a 2:1 operand mux per bit) summing in the P cascade, on a LUT
+ *       core V products, a registered adder tree and one accumulator; the moving registers carry
+ *       V activations and V·p weights. DSP output accumulators ({@code dsp_accumulators}, the DPU's
+ *       high DSP usage) add {@link PeArraySpec#accumulatorSlices()} slices.</li>
  *   <li><b>Dot-product</b> (FINN MVAU style): {@code cols} PEs each reduce {@code rows} products.
  *       LUT lanes have multipliers only, then a registered binary adder tree and one accumulator
  *       per PE; DSP lanes sum in the DSP cascade (PCIN/PCOUT) and accumulate in the last slice's
@@ -76,26 +82,62 @@ final class PeArrayCost {
     }
 
     private ResourceVector systolic() {
-        long pes = a.multipliers();
+        long pes = (long) a.rows() * a.cols();
+        int v = a.vectorLanes();
         int acc = a.accumulatorBits();
         ResourceVector mac = switch (a.mac()) {
-            case DSP -> model.dspSlice(a.packing(), w, act, acc, fam.dsp());
-            case LUT_SP2 -> model.sp2Mac(w, act, acc, fam);
-            case LUT_FIXED -> model.lutFixedMac(w, act, acc, fam);
+            // V/pump slices per PE; the cascade (PCOUT→PCIN) sums the lanes inside P, no fabric
+            case DSP -> model.dspSlice(a.packing(), w, act, acc, fam.dsp()).times(v / pump())
+                    .plus(doublePumpMux().times(v / pump()));
+            case LUT_SP2 -> v == 1 ? model.sp2Mac(w, act, acc, fam) : lutVectorPe();
+            case LUT_FIXED -> v == 1 ? model.lutFixedMac(w, act, acc, fam) : lutVectorPe();
         };
         PackedDspCost packed = packed();
         ResourceVector regs;
         if (a.dataflow() == Dataflow.OUTPUT_STATIONARY) {
             ResourceVector drain = switch (a.mac()) {
-                case DSP -> packed == null ? ResourceVector.ZERO : ResourceVector.ofLut(packed.counterBits(), 0);
+                case DSP -> packed == null ? ResourceVector.ZERO
+                        : ResourceVector.ofLut(packed.counterBits() * (v / pump()), 0);
                 case LUT_SP2, LUT_FIXED -> ResourceVector.ofLut(acc, acc);
             };
-            regs = ResourceVector.ofLut(0, act + (long) a.packing() * w).plus(drain);
+            regs = ResourceVector.ofLut(0, (long) v * act + (long) v * a.packing() * w).plus(drain);
         } else {
-            regs = ResourceVector.ofLut(0, act + 2L * a.packing() * w);
+            regs = ResourceVector.ofLut(0, (long) v * act + 2L * v * a.packing() * w);
         }
         ResourceVector columns = packed == null ? ResourceVector.ZERO : packed.resolve(acc).times(a.cols());
-        return mac.plus(regs).times(pes).plus(columns);
+        ResourceVector accumulators = new ResourceVector(0, 0, a.accumulatorSlices(), 0, 0);
+        return mac.plus(regs).times(pes).plus(columns).plus(accumulators);
+    }
+
+    /** Lanes per DSP slice: 2 when double-pumped. */
+    private int pump() {
+        return a.doublePumped() ? 2 : 1;
+    }
+
+    /**
+     * The fabric a double-pumped slice needs beside it: operands arrive at the fabric clock for two
+     * lanes, and the slice takes one lane's in each half of the cycle, so each of its operand bits —
+     * the {@code packing} weights and the activation — passes a 2:1 mux steered by the fast clock's
+     * phase (one LUT6 per bit, UG474 "Multiplexers"). The slice's own A/B/P registers run at the fast
+     * clock (UG579); the fabric reads the cascade's P at the slow edge, a two-cycle path of the fast
+     * clock with no register of its own. Nothing when single-pumped.
+     */
+    private ResourceVector doublePumpMux() {
+        return a.doublePumped() ? model.mux((int) ((long) a.packing() * w + act), 2) : ResourceVector.ZERO;
+    }
+
+    /**
+     * A vector LUT PE: V fabric multipliers, a registered adder tree over their products (SP2: the
+     * sign applied by XOR in the first level and the negations' {@code +1}s added as a popcount, one
+     * more tree input, as in the dot-product PE below) and one registered accumulator.
+     */
+    private ResourceVector lutVectorPe() {
+        int v = a.vectorLanes();
+        CostModel.Product p = a.mac() == MacKind.LUT_SP2
+                ? model.sp2Product(w, act, fam) : model.lutFixedProduct(w, act, fam);
+        ResourceVector tree = a.mac() == MacKind.LUT_SP2
+                ? adderTree(v + 1, p.bits()).plus(adderTree(v, 1)) : adderTree(v, p.bits());
+        return p.cost().times(v).plus(tree).plus(model.adder(a.accumulatorBits(), fam, true));
     }
 
     private ResourceVector dotProduct() {
@@ -120,7 +162,8 @@ final class PeArrayCost {
         }
         ResourceVector weightRegs = ResourceVector.ofLut(0, (long) rows * a.packing() * w);
         ResourceVector activationRegs = ResourceVector.ofLut(0, (long) rows * act);
-        return perPe.plus(weightRegs).times(a.cols()).plus(activationRegs);
+        return perPe.plus(weightRegs).times(a.cols()).plus(activationRegs)
+                .plus(new ResourceVector(0, 0, a.accumulatorSlices(), 0, 0));
     }
 
     /** The packed-DSP lane facts, or null for LUT MACs and unpacked DSPs. */

@@ -3,6 +3,24 @@ package org.msqsim.core.spec;
 /**
  * One PE array (a GEMM core).
  *
+ * <p><b>Vector PEs.</b> A systolic PE may hold {@code vectorLanes} = V lanes of input channels: each
+ * clock it multiplies V activations by V weights (of each of its {@code packing} filters) and
+ * reduces the V products into its one accumulator — through an adder tree on a LUT core, through the
+ * DSP48 cascade (PCOUT→PCIN) on a DSP core. An R×C array of such PEs computes R output pixels × C·p
+ * output channels × V input channels per clock: the PP × OCP × ICP parallelism of the Xilinx DPU
+ * (PG338 Table 8) and of most HLS accelerators (the Tm × Tn unrolling of Zhang et al., FPGA 2015).
+ * A dot-product array already reduces {@code rows} lanes per PE, so it keeps V = 1.
+ *
+ * <p><b>Double-pumped DSPs.</b> With {@code doublePumped}, the DSP slices run at twice the array's
+ * (fabric) clock, as the DPU's {@code dpu_2x_clk} (Vitis AI DPU docs, "clocking") and CHaiDNN do:
+ * operands are delivered at the fabric clock, two lanes share a slice — it takes one lane's product
+ * in each half of the fabric cycle — so a PE of V lanes needs V/2 slices for the same products per
+ * fabric cycle. The timing is the fabric clock's; the cost model prices the operand multiplexers.
+ *
+ * <p><b>DSP accumulators.</b> With {@code dspAccumulators}, each output accumulator of a DSP core is a
+ * DSP slice of its own (the DPU's "high DSP usage": DSPs multiply and accumulate, PG338 Table 9)
+ * instead of a fabric adder; the arithmetic is the declared accumulator's either way.
+ *
  * @param name            e.g. {@code dsp_core}
  * @param mac             what multiplies
  * @param dataflow        how the array maps a GEMM
@@ -10,11 +28,18 @@ package org.msqsim.core.spec;
  * @param cols            PE columns (systolic) or PEs (dot-product)
  * @param packing         products per multiplier per cycle sharing one activation: 1, 2 or 4 for
  *                        DSP (WP486 / FINN packing), 1 for LUT MACs
- * @param clockHz         the array's clock
+ * @param clockHz         the array's (fabric) clock
  * @param accumulatorBits width of each PE's accumulator
+ * @param vectorLanes     input-channel lanes per PE (V), 1 for a scalar PE
+ * @param doublePumped    DSP slices at twice {@code clockHz}, two lanes per slice
+ * @param dspAccumulators output accumulators in DSP slices rather than fabric (DSP cores only)
  */
 public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows, int cols, int packing,
-                          long clockHz, int accumulatorBits) {
+                          long clockHz, int accumulatorBits, int vectorLanes, boolean doublePumped,
+                          boolean dspAccumulators) {
+    /** The most input-channel lanes a PE may hold (the DPU's widest ICP is 16). */
+    public static final int MAX_VECTOR_LANES = 64;
+
     public PeArraySpec {
         Specs.require(name != null && !name.isBlank(), "core.name", name, "is required");
         Specs.require(mac != null, name + ".mac", mac, "is required");
@@ -27,40 +52,86 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
                 "must be in (0, 1000] MHz");
         Specs.require(accumulatorBits >= 8 && accumulatorBits <= 48, name + ".accumulator_bits", accumulatorBits,
                 "must be 8..48");
+        Specs.require(vectorLanes >= 1 && vectorLanes <= MAX_VECTOR_LANES, name + ".vector_lanes", vectorLanes,
+                "must be 1.." + MAX_VECTOR_LANES);
+        Specs.require(vectorLanes == 1 || dataflow != Dataflow.DOT_PRODUCT, name + ".vector_lanes", vectorLanes,
+                "must be 1 for a dot_product array (its rows are already the lanes each PE reduces)");
+        Specs.require(!doublePumped || mac == MacKind.DSP, name + ".double_pumped", true,
+                "applies to DSP slices only");
+        Specs.require(!doublePumped || vectorLanes % 2 == 0, name + ".double_pumped", true,
+                "needs an even number of vector_lanes (two lanes share each slice), got " + vectorLanes);
+        Specs.require(!doublePumped || 2 * clockHz <= 1_000_000_000L, name + ".clock_mhz", clockHz,
+                "must be at most 500 MHz when double-pumped (the slices run at twice it)");
+        Specs.require(!dspAccumulators || mac == MacKind.DSP, name + ".dsp_accumulators", true,
+                "applies to DSP cores only");
+    }
+
+    /** A scalar PE array (one input-channel lane per PE), single-pumped, fabric accumulators. */
+    public PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows, int cols, int packing, long clockHz,
+                       int accumulatorBits) {
+        this(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, 1, false, false);
     }
 
     /** This array with another multiplier kind (its packing must suit it: 1 for LUT MACs). */
     public PeArraySpec withMac(MacKind newMac) {
-        return new PeArraySpec(name, newMac, dataflow, rows, cols, packing, clockHz, accumulatorBits);
+        return new PeArraySpec(name, newMac, dataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
+                doublePumped, dspAccumulators);
     }
 
     /** This array with {@code newRows} × {@code newCols} PEs. */
     public PeArraySpec withShape(int newRows, int newCols) {
-        return new PeArraySpec(name, mac, dataflow, newRows, newCols, packing, clockHz, accumulatorBits);
+        return new PeArraySpec(name, mac, dataflow, newRows, newCols, packing, clockHz, accumulatorBits, vectorLanes,
+                doublePumped, dspAccumulators);
     }
 
     /** This array packing {@code newPacking} products per multiplier. */
     public PeArraySpec withPacking(int newPacking) {
-        return new PeArraySpec(name, mac, dataflow, rows, cols, newPacking, clockHz, accumulatorBits);
+        return new PeArraySpec(name, mac, dataflow, rows, cols, newPacking, clockHz, accumulatorBits, vectorLanes,
+                doublePumped, dspAccumulators);
     }
 
-    /** This array at another clock. */
+    /** This array at another (fabric) clock; a double-pumped core's slices then run at twice it. */
     public PeArraySpec withClockHz(long newClockHz) {
-        return new PeArraySpec(name, mac, dataflow, rows, cols, packing, newClockHz, accumulatorBits);
+        return new PeArraySpec(name, mac, dataflow, rows, cols, packing, newClockHz, accumulatorBits, vectorLanes,
+                doublePumped, dspAccumulators);
     }
 
     /** This array with accumulators of {@code bits} bits. */
     public PeArraySpec withAccumulatorBits(int bits) {
-        return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, bits);
+        return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, bits, vectorLanes, doublePumped,
+                dspAccumulators);
     }
 
-    /** Multipliers (DSP slices or LUT MACs) in the array. */
+    /** This array with V input-channel lanes per PE. */
+    public PeArraySpec withVectorLanes(int lanes) {
+        return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, lanes,
+                doublePumped, dspAccumulators);
+    }
+
+    /** Multipliers (DSP slices or LUT MACs) in the array: a double-pumped slice serves two lanes. */
     public int multipliers() {
-        return rows * cols;
+        return rows * cols * vectorLanes / (doublePumped ? 2 : 1);
     }
 
-    /** Products per cycle at full occupancy. */
+    /** Products per cycle of the array's clock at full occupancy. */
     public long peakMacsPerCycle() {
-        return (long) rows * cols * packing;
+        return (long) rows * cols * packing * vectorLanes;
+    }
+
+    /** The clock the multipliers run at: twice the array's when double-pumped. */
+    public long multiplierClockHz() {
+        return doublePumped ? 2 * clockHz : clockHz;
+    }
+
+    /**
+     * Output accumulators in DSP slices, 0 with fabric accumulators: one per filter lane of each PE in
+     * an output-stationary array (each PE holds its outputs), of each column at the bottom of a
+     * weight-stationary one (partial sums flow down the column), of each PE of a dot-product one.
+     */
+    public int accumulatorSlices() {
+        if (!dspAccumulators) {
+            return 0;
+        }
+        return (dataflow == Dataflow.OUTPUT_STATIONARY ? rows : 1) * cols * packing;
     }
 }

@@ -26,6 +26,14 @@ import org.msqsim.core.spec.PeArraySpec;
  * products of one filter group and pixel through a pipelined adder tree; a tile takes
  * {@code ceil(m/(C·p)) · n · ceil(k/R)} cycles plus the pipeline fill of
  * {@code 1 + ceil(log2 R)} cycles (multiplier register + adder-tree levels), once per tile.
+ *
+ * <p><b>Vector PEs</b> (V input-channel lanes per PE, {@link PeArraySpec#vectorLanes()}): a systolic
+ * PE consumes V consecutive reduction indices per clock, so both systolic dataflows run as above on
+ * {@code ceil(k/V)} reduction steps (the last step's idle lanes multiply zeros); the lanes' adder
+ * tree or DSP cascade is inside the PE's one-clock MAC stage (a cascade adds one slice's register per
+ * lane within the pipeline that the skew already hides, as the DPU's does). A WS fold holds
+ * {@code r·V} reduction indices. A double-pumped DSP core is timed at its fabric clock: its slices
+ * do two lanes' products per fabric cycle, which is what V lanes on V/2 slices means.
  */
 public final class ArrayTiming {
     private ArrayTiming() {
@@ -40,9 +48,10 @@ public final class ArrayTiming {
             return 0;
         }
         int groups = ceilDiv(m, spec.packing()); // filter groups: one array column each
+        int steps = ceilDiv(k, spec.vectorLanes()); // reduction steps: V lanes per PE and clock
         return switch (spec.dataflow()) {
-            case OUTPUT_STATIONARY -> outputStationary(spec.rows(), spec.cols(), groups, k, n);
-            case WEIGHT_STATIONARY -> weightStationary(spec.rows(), spec.cols(), groups, k, n);
+            case OUTPUT_STATIONARY -> outputStationary(spec.rows(), spec.cols(), groups, steps, n);
+            case WEIGHT_STATIONARY -> weightStationary(spec.rows(), spec.cols(), groups, steps, n);
             case DOT_PRODUCT -> (long) ceilDiv(groups, spec.cols()) * n * ceilDiv(k, spec.rows())
                     + 1 + ceilLog2(spec.rows());
         };

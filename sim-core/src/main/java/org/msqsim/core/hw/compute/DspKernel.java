@@ -33,7 +33,8 @@ final class DspKernel implements PeKernel {
         this.dspMac = new DspMac(d.dspKind(), d.weightBits(), d.actBits(), d.actSigned(), accumulator);
         this.productMac = new DspMac(d.dspKind(), d.weightBits(), d.actBits(), d.actSigned(),
                 FixedFormat.signedInt(d.dspKind().pBits(), Overflow.WRAP));
-        this.chunk = spec.dataflow() == Dataflow.WEIGHT_STATIONARY ? spec.rows() : Integer.MAX_VALUE;
+        // a WS column's cascade covers rows·V reduction indices per fold; OS and dot-product P holds the output
+        this.chunk = spec.dataflow() == Dataflow.WEIGHT_STATIONARY ? spec.rows() * spec.vectorLanes() : Integer.MAX_VALUE;
     }
 
     @Override

@@ -20,7 +20,7 @@ abstract sealed class FabricKernel implements PeKernel permits FabricSp2Kernel, 
 
     private final FixedFormat accumulator;
     private final boolean wrapOnce;
-    /** Products per accumulator add, in κ order from the tile's κ = 0: one, or an adder tree's R. */
+    /** Products per accumulator add, in κ order from the tile's κ = 0: one, or an adder tree's R or V. */
     final int chunk;
     private final long[] laneProducts = new long[1];
     private long[] productScratch = new long[0];
@@ -28,7 +28,8 @@ abstract sealed class FabricKernel implements PeKernel permits FabricSp2Kernel, 
     FabricKernel(PeArraySpec spec, FixedFormat accumulator) {
         this.accumulator = accumulator;
         this.wrapOnce = accumulator.overflow() == Overflow.WRAP;
-        this.chunk = spec.dataflow() == Dataflow.DOT_PRODUCT ? spec.rows() : 1;
+        // one fit per adder-tree sum: a dot-product PE's R lanes, a vector PE's V (1 for a scalar PE)
+        this.chunk = spec.dataflow() == Dataflow.DOT_PRODUCT ? spec.rows() : spec.vectorLanes();
     }
 
     /** Σ of {@code len} products of the multiplier, {@code w[wOff..]} with {@code a[aOff..]}. */

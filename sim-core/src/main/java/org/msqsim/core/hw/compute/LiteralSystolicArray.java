@@ -51,8 +51,8 @@ public final class LiteralSystolicArray {
         if (m == 0 || k == 0 || n == 0) {
             return new Run(0, 0, 0);
         }
-        LiteralTile t = new LiteralTile(kernel, w, wOff, wRowStride, x, xOff, xRowStride, m, k, n,
-                acc, accOff, accRowStride);
+        LiteralTile t = new LiteralTile(kernel, spec.vectorLanes(), w, wOff, wRowStride, x, xOff, xRowStride,
+                m, k, n, acc, accOff, accRowStride);
         int rows = spec.rows();
         int cols = spec.cols();
         long cycles = 0;
@@ -64,9 +64,9 @@ public final class LiteralSystolicArray {
                 }
             }
         } else {
-            for (int k0 = 0; k0 < k; k0 += rows) {
+            for (int k0 = 0; k0 < t.steps; k0 += rows) {
                 for (int g0 = 0; g0 < t.groups; g0 += cols) {
-                    int r = Math.min(rows, k - k0);
+                    int r = Math.min(rows, t.steps - k0);
                     cycles += new WeightStationaryFold(t, kernel, k0, r, g0, Math.min(cols, t.groups - g0)).run();
                 }
             }

@@ -14,6 +14,9 @@ final class LiteralTile {
     final int n;
     final int lanes;
     final int groups;
+    /** Input-channel lanes per PE (V) and the reduction steps of V indices each, {@code ceil(k/V)}. */
+    final int channels;
+    final int steps;
     private final PeKernel kernel;
     private final int[][] w;
     private final int[][] x;
@@ -24,12 +27,14 @@ final class LiteralTile {
     long macs;
     long overflowEvents;
 
-    LiteralTile(PeKernel kernel, int[] w, int wOff, int wRowStride, int[] x, int xOff, int xRowStride,
+    LiteralTile(PeKernel kernel, int channels, int[] w, int wOff, int wRowStride, int[] x, int xOff, int xRowStride,
                 int m, int k, int n, long[] acc, int accOff, int accRowStride) {
         this.kernel = kernel;
         this.m = m;
         this.k = k;
         this.n = n;
+        this.channels = channels;
+        this.steps = (k + channels - 1) / channels;
         this.lanes = kernel.lanes();
         this.groups = (m + lanes - 1) / lanes;
         this.w = new int[groups * lanes][k];
@@ -48,15 +53,30 @@ final class LiteralTile {
         }
     }
 
-    /** The lane weights of filter group g at reduction index κ, as the top feeder drives them. */
-    void weights(int g, int kappa, int[] out) {
-        for (int l = 0; l < lanes; l++) {
-            out[l] = w[g * lanes + l][kappa];
+    /**
+     * The lane weights of filter group g at reduction step s, as the top feeder drives them: per
+     * input-channel lane v, those of κ = s·V + v (zero past k: idle lanes multiply zeros).
+     */
+    void weights(int g, int step, int[][] out) {
+        for (int v = 0; v < channels; v++) {
+            int kappa = step * channels + v;
+            for (int l = 0; l < lanes; l++) {
+                out[v][l] = kappa < k ? w[g * lanes + l][kappa] : 0;
+            }
         }
     }
 
-    int activation(int kappa, int pixel) {
-        return x[kappa][pixel];
+    /** The activations of reduction step s for a pixel, one per input-channel lane (zero past k). */
+    void activations(int step, int pixel, int[] out) {
+        for (int v = 0; v < channels; v++) {
+            int kappa = step * channels + v;
+            out[v] = kappa < k ? x[kappa][pixel] : 0;
+        }
+    }
+
+    /** Real reduction indices in step s (the last step may be partly idle lanes). */
+    int realChannels(int step) {
+        return Math.min(channels, k - step * channels);
     }
 
     /** Real filters in group g (the last group of a tile may be partly padding). */

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * One literal output-stationary fold ({@link ArrayTiming}): rows = pixels p0.., columns = filter
- * groups g0... {@code x[κ][pixel p0+i]} enters row i at cycle κ + i and moves right;
+ * groups g0... Time runs in reduction steps κ of V input-channel lanes each (V = 1: one reduction
+ * index). {@code x[κ][pixel p0+i]} enters row i at cycle κ + i and moves right;
  * {@code w[group g0+j][κ]} enters column j at cycle κ + j and moves down; each PE accumulates its
  * output in place, preloaded with the output's running sum. A column drains once its bottom PE has
  * done its k-th MAC: each cycle the bottom register leaves and the column's registers shift down,
@@ -23,11 +24,17 @@ final class OutputStationaryFold {
     private final int c;
     private final long[] drainFrom;
     private final int[] emitted;
+    private final int[] edge;
+    private final long[] laneSums;
+    private final long[] scratch;
 
     OutputStationaryFold(LiteralTile t, PeKernel kernel, int p0, int r, int g0, int c) {
         this.t = t;
         this.kernel = kernel;
-        this.g = new PeGrid(r, c, t.lanes);
+        this.g = new PeGrid(r, c, t.lanes, t.channels);
+        this.edge = new int[t.channels];
+        this.laneSums = new long[t.lanes];
+        this.scratch = new long[t.lanes];
         this.p0 = p0;
         this.r = r;
         this.g0 = g0;
@@ -63,14 +70,17 @@ final class OutputStationaryFold {
     private void step(long cycle, int i, int j) {
         if (j == 0) {
             long kk = cycle - i;
-            boolean valid = kk >= 0 && kk < t.k;
-            g.actFromEdge(i, valid ? (int) kk : -1, valid ? t.activation((int) kk, p0 + i) : 0, p0 + i);
+            boolean valid = kk >= 0 && kk < t.steps;
+            if (valid) {
+                t.activations((int) kk, p0 + i, edge);
+            }
+            g.actFromEdge(i, valid ? (int) kk : -1, edge, p0 + i);
         } else {
             g.actFromLeft(i, j);
         }
         if (i == 0) {
             long kk = cycle - j;
-            g.wK[0][j] = kk >= 0 && kk < t.k ? (int) kk : -1;
+            g.wK[0][j] = kk >= 0 && kk < t.steps ? (int) kk : -1;
             if (g.wK[0][j] >= 0) {
                 t.weights(g0 + j, (int) kk, g.w[0][j]);
             }
@@ -79,9 +89,9 @@ final class OutputStationaryFold {
         }
         if (g.actK[i][j] >= 0 || g.wK[i][j] >= 0) {
             mac(cycle, i, j);
-            if (i == r - 1 && g.done[i][j] == t.k) {
+            if (i == r - 1 && g.done[i][j] == t.steps) {
                 for (int ii = 0; ii < r; ii++) {
-                    check(g.done[ii][j] == t.k, "column " + j + " drains before PE row " + ii + " finished");
+                    check(g.done[ii][j] == t.steps, "column " + j + " drains before PE row " + ii + " finished");
                 }
                 drainFrom[j] = cycle + 1;
             }
@@ -94,8 +104,9 @@ final class OutputStationaryFold {
                 + ") at cycle " + cycle + ": activation κ=" + kk + " meets weight κ=" + g.wK[i][j] + " after "
                 + g.done[i][j] + " MACs");
         int done = ++g.done[i][j];
-        t.macs += t.realLanes(g0 + j);
-        if (kernel.macStationary(g.w[i][j], g.act[i][j], g.sum[i][j], g.exact[i][j], g.chain[i][j], done, t.k)) {
+        t.macs += (long) t.realLanes(g0 + j) * t.realChannels(kk);
+        kernel.vectorProducts(g.w[i][j], g.act[i][j], t.channels, laneSums, scratch);
+        if (kernel.accumulateStationary(laneSums, g.sum[i][j], g.exact[i][j], g.chain[i][j], done, t.steps)) {
             t.overflowEvents++;
         }
     }

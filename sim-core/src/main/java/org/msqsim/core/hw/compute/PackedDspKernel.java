@@ -20,8 +20,10 @@ final class PackedDspKernel implements PeKernel {
     private final FixedFormat accumulator;
     private final PackedDspMac packed;
     private final int lanes;
-    /** Products per P chain in OS and dot-product arrays, ≤ maxExactDepth. */
+    /** Products per P chain in OS and dot-product arrays, ≤ maxExactDepth, whole clocks of V products. */
     private final int chainLength;
+    /** Clocks per P chain in an OS array (V products each). */
+    private final int chainSteps;
     /** Reduction steps one chain covers, in κ order from the tile's κ = 0. */
     private final int chunk;
     private final PlainDotTile plain;
@@ -42,8 +44,16 @@ final class PackedDspKernel implements PeKernel {
             throw new IllegalArgumentException("chain length " + d.chainLength() + " exceeds the deepest exact "
                     + "accumulation of " + packed + " (" + packed.maxExactDepth() + ")");
         }
-        this.chainLength = d.chainLength() == 0 ? packed.maxExactDepth() : d.chainLength();
-        this.chunk = spec.dataflow() == Dataflow.WEIGHT_STATIONARY ? spec.rows() : chainLength;
+        int v = spec.vectorLanes();
+        int deepest = d.chainLength() == 0 ? packed.maxExactDepth() : d.chainLength();
+        if (deepest < v) {
+            throw new IllegalArgumentException("chain length " + deepest + " is shorter than one clock of "
+                    + v + " vector lanes");
+        }
+        // a chain ends at a clock edge: whole clocks of V products each
+        this.chainSteps = deepest / v;
+        this.chainLength = chainSteps * v;
+        this.chunk = spec.dataflow() == Dataflow.WEIGHT_STATIONARY ? spec.rows() * v : chainLength;
         long maxAbsProduct = (1L << (d.weightBits() - 1)) * (1L << d.actBits());
         this.plain = new PlainDotTile(accumulator, chunk, maxAbsProduct);
         this.laneOut = new long[lanes];
@@ -172,11 +182,12 @@ final class PackedDspKernel implements PeKernel {
         accumulate(laneProducts, sum, exact);
     }
 
-    /** The PE's P {@code chain} takes the products; the fabric extracts its lanes where the chain ends. */
+    /** The PE's P {@code chain} takes the clock's products; the fabric extracts its lanes where the chain ends. */
     @Override
-    public boolean macStationary(int[] wLanes, int a, long[] sum, long[] exact, long[] chain, int done, int k) {
-        mac(wLanes, a, chain, null);
-        return (done % chainLength == 0 || done == k) && endChain(chain, sum, exact);
+    public boolean accumulateStationary(long[] laneSums, long[] sum, long[] exact, long[] chain, int done,
+                                        int steps) {
+        accumulate(laneSums, chain, null);
+        return (done % chainSteps == 0 || done == steps) && endChain(chain, sum, exact);
     }
 
     @Override

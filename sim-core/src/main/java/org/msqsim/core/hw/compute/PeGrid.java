@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The registers of an {@code r × c} systolic fold, for {@link LiteralSystolicArray}: per PE an
- * activation register (moving right), a weight register of p lane weights (moving down in OS,
- * loaded from the top and held in WS) and p lane registers (the OS accumulators, which become the
+ * activation register of V input-channel lanes (moving right), a weight register of V × p lane
+ * weights (moving down in OS, loaded from the top and held in WS) and p lane registers (the OS accumulators, which become the
  * drain shift chain, or the WS partial sum moving down), plus an OS packed PE's P chain.
  *
  * <p>Every datum carries the tags the hardware keeps implicit in its timing — κ of an operand, the
@@ -14,10 +14,10 @@ import java.util.Arrays;
  */
 final class PeGrid {
 
-    final int[][] act;
+    final int[][][] act;
     final int[][] actK;
     final int[][] actPixel;
-    final int[][][] w;
+    final int[][][][] w;
     final int[][] wK;
     final long[][][] sum;
     final long[][][] exact;
@@ -26,11 +26,11 @@ final class PeGrid {
     /** OS: MACs the PE has done in this fold. */
     final int[][] done;
 
-    PeGrid(int r, int c, int lanes) {
-        act = new int[r][c];
+    PeGrid(int r, int c, int lanes, int channels) {
+        act = new int[r][c][channels];
         actK = filled(r, c);
         actPixel = filled(r, c);
-        w = new int[r][c][lanes];
+        w = new int[r][c][channels][lanes];
         wK = filled(r, c);
         sum = new long[r][c][lanes];
         exact = new long[r][c][lanes];
@@ -47,23 +47,28 @@ final class PeGrid {
         return a;
     }
 
-    /** The activation register of row i's first PE latches the left feeder: κ = −1 for a bubble. */
-    void actFromEdge(int i, int kappa, int value, int pixel) {
-        act[i][0] = value;
+    /**
+     * The activation register of row i's first PE latches the left feeder ({@code values}, one per
+     * input-channel lane): step κ = −1 for a bubble.
+     */
+    void actFromEdge(int i, int kappa, int[] values, int pixel) {
+        System.arraycopy(values, 0, act[i][0], 0, values.length);
         actK[i][0] = kappa;
         actPixel[i][0] = kappa >= 0 ? pixel : -1;
     }
 
     /** The activation register of (i, j) latches that of (i, j − 1). */
     void actFromLeft(int i, int j) {
-        act[i][j] = act[i][j - 1];
+        System.arraycopy(act[i][j - 1], 0, act[i][j], 0, act[i][j].length);
         actK[i][j] = actK[i][j - 1];
         actPixel[i][j] = actPixel[i][j - 1];
     }
 
     /** The weight register of (i, j) latches that of (i − 1, j). */
     void weightFromAbove(int i, int j) {
-        System.arraycopy(w[i - 1][j], 0, w[i][j], 0, w[i][j].length);
+        for (int v = 0; v < w[i][j].length; v++) {
+            System.arraycopy(w[i - 1][j][v], 0, w[i][j][v], 0, w[i][j][v].length);
+        }
         wK[i][j] = wK[i - 1][j];
     }
 

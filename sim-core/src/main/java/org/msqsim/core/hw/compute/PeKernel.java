@@ -11,7 +11,7 @@ import org.msqsim.core.spec.PeArraySpec;
  * {@link PeDatapath}. Both models of an array go through it: {@link PeArray} hands a whole tile to
  * {@link #tile} (the fast loop lives in the kernel, so the only dispatch is one call per tile and the
  * per-MAC loop stays monomorphic), and {@link LiteralSystolicArray} steps it one PE and one clock at
- * a time ({@link #mac}, {@link #macStationary}, {@link #drain}); they can therefore differ only in
+ * a time ({@link #vectorProducts}, {@link #accumulate}, {@link #accumulateStationary}, {@link #drain}); they can therefore differ only in
  * data movement and accumulation order, which the tests hold equal bit for bit.
  *
  * <p>One kernel per datapath kind, chosen by {@link #of} from the MAC kind and packing:
@@ -31,17 +31,14 @@ import org.msqsim.core.spec.PeArraySpec;
  * <p>The per-PE step is split where the hardware splits: {@link #products} is what the PE's
  * multipliers form in one clock (one product per filter lane), {@link #accumulate} is how one sum of
  * products per lane enters the PE's register (P: exactly; a fabric accumulator: fitted per add).
- * <b>Vector PEs</b> — V input-channel lanes per PE reduced by an adder tree (fabric) or the DSP48
- * cascade (PCOUT→PCIN) before the register — are an addition on that seam, not a rewrite: a
- * {@code VectorKernel(PeKernel scalar, int channels)} added to {@code permits} steps a PE by calling
- * the scalar kernel's {@code products} once per channel, adds the V results per lane (the tree and
- * the cascade are exact: a tree grows a bit per level, the cascade stays inside P) and hands the sum
- * to the scalar kernel's {@code accumulate} once per clock. Its fast tile loop is the scalar
- * kernel's: for a fabric accumulator with a readout chunk V times longer in κ (one fit per
- * V-product sum — the loop already takes any chunk, a dot-product array's R-lane adder tree is one,
- * so that is a constructor argument, not new code), for P unchanged (a cascade only moves where
- * inside P the products are added). The folds then feed V activations per PE and clock and
- * {@link ArrayTiming} divides the reduction by V; the scalar kernels' loops and steps do not change.
+ * <b>Vector PEs</b> (V input-channel lanes per PE, reduced by an adder tree in fabric or the DSP48
+ * cascade PCOUT→PCIN before the register) are a step on that seam, not other kernels: the literal
+ * model forms one clock's V products per filter lane with {@link #vectorProducts} and hands their
+ * exact sum to {@link #accumulate} or {@link #accumulateStationary} once per clock. The fast loops
+ * are the scalar kernels' with a readout chunk V times longer in κ — one fit per V-product sum in a
+ * fabric accumulator (the chunk a dot-product array's R-lane tree already uses), a WS column's
+ * cascade of {@code rows·V} products, a packed chain of whole clocks — since a cascade only moves
+ * where inside P the products are added.
  *
  * <p>Not thread-safe: kernels keep scratch (and the DSP readout counts overflows).
  */
@@ -87,13 +84,35 @@ sealed interface PeKernel permits DspKernel, PackedDspKernel, FabricKernel {
     void mac(int[] wLanes, int a, long[] sum, long[] exact);
 
     /**
-     * One clock of an output-stationary PE, its {@code done}-th MAC of {@code k}, into the output it
-     * holds ({@code sum}, {@code exact}); a packed PE accumulates in its P {@code chain} and adds the
+     * One clock of a vector PE's multipliers and its lane reduction: for each of the {@code count}
+     * input-channel lanes v, {@link #products} of {@code wChannels[v]} (its filter lanes' weights) and
+     * {@code a[v]}, summed per filter lane into {@code laneSums} (zeroed first). The sum is exact: an
+     * adder tree grows a bit per level, the DSP cascade stays inside P. A double-pumped slice forms
+     * lanes 2s and 2s + 1 in the two halves of the fabric cycle — the even lanes first, then the odd —
+     * which is the same exact sum. {@code scratch} holds one product per filter lane.
+     */
+    default void vectorProducts(int[][] wChannels, int[] a, int count, long[] laneSums, long[] scratch) {
+        java.util.Arrays.fill(laneSums, 0);
+        for (int half = 0; half < 2; half++) {
+            for (int v = half; v < count; v += 2) {
+                products(wChannels[v], a[v], scratch);
+                for (int l = 0; l < laneSums.length; l++) {
+                    laneSums[l] += scratch[l];
+                }
+            }
+        }
+    }
+
+    /**
+     * One clock's lane sums (see {@link #vectorProducts}) into an output-stationary PE's register, its
+     * {@code done}-th reduction step of {@code steps}: {@link #accumulate} into the output it holds
+     * ({@code sum}, {@code exact}); a packed PE accumulates in its P {@code chain} and adds the
      * resolved lanes into the output where the chain ends. Returns whether a chain ended with a
      * wrapped lane.
      */
-    default boolean macStationary(int[] wLanes, int a, long[] sum, long[] exact, long[] chain, int done, int k) {
-        mac(wLanes, a, sum, exact);
+    default boolean accumulateStationary(long[] laneSums, long[] sum, long[] exact, long[] chain, int done,
+                                         int steps) {
+        accumulate(laneSums, sum, exact);
         return false;
     }
 

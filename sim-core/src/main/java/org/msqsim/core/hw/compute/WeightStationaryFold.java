@@ -5,7 +5,8 @@ import static org.msqsim.core.hw.compute.PeGrid.check;
 import java.util.Arrays;
 
 /**
- * One literal weight-stationary fold ({@link ArrayTiming}): rows = reduction indices k0..,
+ * One literal weight-stationary fold ({@link ArrayTiming}): rows = reduction steps k0.. (V
+ * input-channel lanes each; V = 1: one reduction index),
  * columns = filter groups g0... For r cycles the weights shift in from the top (the first pushed
  * ends in the bottom row); then {@code x[k0+i][pixel τ]} enters row i at cycle r + τ + i and moves
  * right, and the partial sum of (group g0+j, pixel τ) enters column j's top at cycle r + τ + j and
@@ -25,11 +26,17 @@ final class WeightStationaryFold {
     /** The column carries a P chain from zero (packed DSP), not the output's running sum. */
     private final boolean chain;
     private int emitted;
+    private final int[] edge;
+    private final long[] laneSums;
+    private final long[] scratch;
 
     WeightStationaryFold(LiteralTile t, PeKernel kernel, int k0, int r, int g0, int c) {
         this.t = t;
         this.kernel = kernel;
-        this.g = new PeGrid(r, c, t.lanes);
+        this.g = new PeGrid(r, c, t.lanes, t.channels);
+        this.edge = new int[t.channels];
+        this.laneSums = new long[t.lanes];
+        this.scratch = new long[t.lanes];
         this.k0 = k0;
         this.r = r;
         this.g0 = g0;
@@ -68,7 +75,10 @@ final class WeightStationaryFold {
         if (j == 0) {
             long px = cycle - r - i;
             boolean valid = px >= 0 && px < t.n;
-            g.actFromEdge(i, valid ? k0 + i : -1, valid ? t.activation(k0 + i, (int) px) : 0, (int) px);
+            if (valid) {
+                t.activations(k0 + i, (int) px, edge);
+            }
+            g.actFromEdge(i, valid ? k0 + i : -1, edge, (int) px);
         } else {
             g.actFromLeft(i, j);
         }
@@ -87,8 +97,9 @@ final class WeightStationaryFold {
             check(g.actK[i][j] == g.wK[i][j] && g.actPixel[i][j] == g.sumPixel[i][j], "PE (" + i + "," + j
                     + ") at cycle " + cycle + ": activation (κ=" + g.actK[i][j] + ", pixel " + g.actPixel[i][j]
                     + ") meets weight κ=" + g.wK[i][j] + ", partial sum of pixel " + g.sumPixel[i][j]);
-            kernel.mac(g.w[i][j], g.act[i][j], g.sum[i][j], g.exact[i][j]);
-            t.macs += t.realLanes(g0 + j);
+            kernel.vectorProducts(g.w[i][j], g.act[i][j], t.channels, laneSums, scratch);
+            kernel.accumulate(laneSums, g.sum[i][j], g.exact[i][j]);
+            t.macs += (long) t.realLanes(g0 + j) * t.realChannels(k0 + i);
             if (i == r - 1) {
                 t.store(g0 + j, g.sumPixel[i][j], g.sum[i][j], g.exact[i][j], chain);
                 emitted++;

@@ -22,6 +22,16 @@ record GemmCase(PeArraySpec spec, PeDatapath datapath, int m, int k, int n,
 
     static GemmCase random(SplittableRandom rnd, Dataflow dataflow, Kind kind, int rows, int cols, int m, int k,
                            int n, int accBits, Overflow overflow) {
+        return random(rnd, dataflow, kind, rows, cols, m, k, n, accBits, overflow, 1, false);
+    }
+
+    /**
+     * As above with {@code vectorLanes} input-channel lanes per PE, DSP slices {@code doublePumped}
+     * (DSP kinds and an even V only); a packed chain is then whole clocks of V products, so a random
+     * chain length is drawn from [V, 3V).
+     */
+    static GemmCase random(SplittableRandom rnd, Dataflow dataflow, Kind kind, int rows, int cols, int m, int k,
+                           int n, int accBits, Overflow overflow, int vectorLanes, boolean doublePumped) {
         DspKind dsp = rnd.nextBoolean() ? DspKind.DSP48E1 : DspKind.DSP48E2;
         boolean signed = rnd.nextBoolean();
         int maxBits = switch (kind) {
@@ -32,14 +42,16 @@ record GemmCase(PeArraySpec spec, PeDatapath datapath, int m, int k, int n,
         int ab = signed ? 2 + rnd.nextInt(maxBits - 1) : 1 + rnd.nextInt(maxBits);
         int wb = kind == Kind.SP2 ? 3 + rnd.nextInt(Sp2Format.MAX_BITS - 2) : 2 + rnd.nextInt(maxBits - 1);
         boolean narrow = kind == Kind.DSP4 && dsp == DspKind.DSP48E1 || kind != Kind.DSP1 && rnd.nextBoolean();
-        int chain = kind == Kind.DSP2 || kind == Kind.DSP4 ? (rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(5)) : 0;
+        int chain = kind == Kind.DSP2 || kind == Kind.DSP4 ? (rnd.nextBoolean() ? 0
+                : vectorLanes == 1 ? 1 + rnd.nextInt(5) : vectorLanes + rnd.nextInt(2 * vectorLanes)) : 0;
         MacKind mac = switch (kind) {
             case DSP1, DSP2, DSP4 -> MacKind.DSP;
             case SP2 -> MacKind.LUT_SP2;
             case LUT_FIXED -> MacKind.LUT_FIXED;
         };
         int packing = kind == Kind.DSP2 ? 2 : kind == Kind.DSP4 ? 4 : 1;
-        PeArraySpec spec = new PeArraySpec("core", mac, dataflow, rows, cols, packing, 200_000_000L, accBits);
+        PeArraySpec spec = new PeArraySpec("core", mac, dataflow, rows, cols, packing, 200_000_000L, accBits,
+                vectorLanes, doublePumped && mac == MacKind.DSP, false);
         PeDatapath dp = new PeDatapath(wb, ab, signed, dsp, narrow, overflow, chain);
 
         int wOff = rnd.nextInt(4);
@@ -130,7 +142,8 @@ record GemmCase(PeArraySpec spec, PeDatapath datapath, int m, int k, int n,
 
     @Override
     public String toString() {
-        return spec.mac() + " p" + spec.packing() + " " + spec.dataflow() + " " + spec.rows() + "x" + spec.cols()
+        return spec.mac() + " p" + spec.packing() + " V" + spec.vectorLanes() + (spec.doublePumped() ? " 2x" : "")
+                + " " + spec.dataflow() + " " + spec.rows() + "x" + spec.cols()
                 + " tile " + m + "x" + k + "x" + n + " " + datapath;
     }
 }

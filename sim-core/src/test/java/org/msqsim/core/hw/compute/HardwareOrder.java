@@ -22,19 +22,22 @@ final class HardwareOrder {
      */
     static long[] saturating(GemmCase g) {
         int rows = g.spec().rows();
+        int lanes = g.spec().vectorLanes();
         boolean ws = g.spec().dataflow() == Dataflow.WEIGHT_STATIONARY;
         int chunk;
         if (g.spec().mac() != MacKind.DSP) {
-            chunk = g.spec().dataflow() == Dataflow.DOT_PRODUCT ? rows : 1; // one adder-tree sum per cycle
+            // one adder-tree sum per cycle: a dot-product PE's R lanes, a vector PE's V
+            chunk = g.spec().dataflow() == Dataflow.DOT_PRODUCT ? rows : lanes;
         } else if (ws) {
-            chunk = rows;
+            chunk = rows * lanes; // a column's cascade: R steps of V lanes
         } else if (g.spec().packing() == 1) {
             chunk = g.k();
         } else {
             PeDatapath d = g.datapath();
             int deepest = new PackedDspMac(d.dspKind(), d.weightBits(), d.actBits(), d.actSigned(),
                     g.spec().packing(), d.narrowWeights()).maxExactDepth();
-            chunk = d.chainLength() == 0 ? Math.min(deepest, g.k()) : d.chainLength();
+            int length = d.chainLength() == 0 ? deepest : d.chainLength();
+            chunk = length / lanes * lanes; // a chain ends at a clock edge: whole clocks of V products
         }
         long max = (1L << (g.spec().accumulatorBits() - 1)) - 1;
         long[] out = g.acc().clone();
