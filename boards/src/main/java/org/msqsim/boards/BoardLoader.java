@@ -22,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -169,11 +171,30 @@ public final class BoardLoader {
         Optional<DdrSpec> ddr = root.section("ddr").flatMap(DdrReader::read);
         Optional<AcceleratorSpec> accelerator = root.section("accelerator")
                 .flatMap(a -> AcceleratorReader.read(a, device, clocks, ddr));
+        List<AcceleratorSpec> designs = new ArrayList<>();
+        if (root.has("designs") && !root.emptyList("designs")) {
+            root.list("designs").ifPresent(items -> {
+                Set<String> names = new HashSet<>();
+                for (Section d : items) {
+                    d.text("name").ifPresent(n -> {
+                        if (!n.matches("[a-z0-9][a-z0-9_.-]*")) {
+                            d.report("name", "must be lower-case letters, digits, '-', '_' or '.' (it is typed "
+                                    + "after --design)");
+                        } else if (n.equals(BoardSpec.DEFAULT_DESIGN)) {
+                            d.report("name", "'default' names the accelerator above; choose another name");
+                        } else if (!names.add(n)) {
+                            d.report("name", "names two designs");
+                        }
+                    });
+                    AcceleratorReader.read(d, device, clocks, ddr).ifPresent(designs::add);
+                }
+            });
+        }
         if (!root.clean()) {
             return Optional.empty();
         }
         return Optional.of(new BoardSpec(id.orElseThrow(), name.orElseThrow(), device.spec().orElseThrow(),
-                clocks.orElseThrow(), accelerator.orElseThrow()));
+                clocks.orElseThrow(), accelerator.orElseThrow(), designs));
     }
 
     /**

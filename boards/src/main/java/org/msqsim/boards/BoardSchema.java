@@ -46,13 +46,20 @@ final class BoardSchema {
     }
 
     private static final Map<String, List<Field>> SECTIONS = build();
+    /** The schema path of a named design: one more {@code accelerator} mapping. */
+    static final String DESIGNS = "designs[]";
 
     private BoardSchema() {
     }
 
-    /** The keys of the mapping at {@code sectionPath} ("" for the document root). */
+    /**
+     * The keys of the mapping at {@code sectionPath} ("" for the document root). A named design
+     * ({@code designs[]}) is an accelerator mapping: its paths are those of {@code accelerator}.
+     */
     static List<Field> fields(String sectionPath) {
-        List<Field> f = SECTIONS.get(sectionPath);
+        String canonical = sectionPath.equals(DESIGNS) || sectionPath.startsWith(DESIGNS + ".")
+                ? "accelerator" + sectionPath.substring(DESIGNS.length()) : sectionPath;
+        List<Field> f = SECTIONS.get(canonical);
         if (f == null) {
             throw new IllegalStateException("no schema section " + sectionPath);
         }
@@ -97,7 +104,9 @@ final class BoardSchema {
     private static Map<String, List<Field>> build() {
         Map<String, List<Field>> s = new LinkedHashMap<>();
         s.put("", List.of(req("id", Type.STRING), req("name", Type.STRING), req("device", Type.MAP),
-                req("clocks", Type.MAP), req("ddr", Type.MAP), req("accelerator", Type.MAP)));
+                req("clocks", Type.MAP), req("ddr", Type.MAP), req("accelerator", Type.MAP),
+                // named designs beside the default accelerator, each an accelerator mapping
+                opt("designs", Type.LIST, null)));
         s.put("device", List.of(req("part", Type.STRING), choice("family", null, FpgaFamily.values()),
                 req("lut", Type.INTEGER), req("ff", Type.INTEGER), req("dsp", Type.INTEGER),
                 req("bram36", Type.INTEGER),
@@ -124,7 +133,10 @@ final class BoardSchema {
         List<Field> core = List.of(choice("mac", null, MacKind.values()),
                 choice("dataflow", "output_stationary", Dataflow.values()),
                 req("rows", Type.INTEGER), req("cols", Type.INTEGER), opt("packing", Type.INTEGER, "1"),
-                req("clock_mhz", Type.NUMBER), req("accumulator_bits", Type.INTEGER));
+                req("clock_mhz", Type.NUMBER), req("accumulator_bits", Type.INTEGER),
+                // a scalar PE, single-pumped, fabric accumulators: every design before vector PEs
+                opt("vector_lanes", Type.INTEGER, "1"), opt("double_pumped", Type.BOOLEAN, "false"),
+                opt("dsp_accumulators", Type.BOOLEAN, "false"));
         s.put("accelerator.dsp_core", core);
         s.put("accelerator.lut_core", core);
         s.put("accelerator.buffers", List.of(req("input", Type.MAP), req("weight", Type.MAP),

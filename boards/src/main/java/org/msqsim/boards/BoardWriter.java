@@ -94,6 +94,9 @@ public final class BoardWriter {
                 case "packing" -> Integer.toString(c.packing());
                 case "clock_mhz" -> mhz(c.clockHz());
                 case "accumulator_bits" -> Integer.toString(c.accumulatorBits());
+                case "vector_lanes" -> Integer.toString(c.vectorLanes());
+                case "double_pumped" -> Boolean.toString(c.doublePumped());
+                case "dsp_accumulators" -> Boolean.toString(c.dspAccumulators());
                 default -> throw unknown(section, f.name());
             });
         }

@@ -56,16 +56,41 @@ final class CoreReader {
             c.report("accumulator_bits", "is narrower than one product (weight_bits + activation_bits = "
                     + (wBits.get() + aBits.get()) + ")");
         }
-        if (dspCore && rows.isPresent() && cols.isPresent() && deviceDsp.isPresent()
-                && rows.get() * cols.get() > deviceDsp.get()) {
-            c.problem(rows.get() + " × " + cols.get() + " = " + rows.get() * cols.get() + " DSP slices",
-                    "more than the device's " + deviceDsp.get() + " (device.dsp)");
+        Optional<Long> lanes = c.integer("vector_lanes", v -> v >= 1 && v <= PeArraySpec.MAX_VECTOR_LANES,
+                "must be 1.." + PeArraySpec.MAX_VECTOR_LANES + " input-channel lanes per PE");
+        Optional<Dataflow> df = dataflow;
+        if (lanes.isPresent() && lanes.get() > 1 && df.isPresent() && df.get() == Dataflow.DOT_PRODUCT) {
+            c.report("vector_lanes", "must be 1 for a dot_product array: its rows are the lanes each PE reduces");
+        }
+        Optional<Boolean> pumped = c.bool("double_pumped");
+        if (pumped.orElse(false) && !dspCore) {
+            c.report("double_pumped", "applies to DSP slices only (a LUT core has none)");
+        } else if (pumped.orElse(false) && lanes.isPresent() && lanes.get() % 2 != 0) {
+            c.report("double_pumped", "needs an even vector_lanes: two lanes share each slice, one per half "
+                    + "of the fabric cycle (vector_lanes is " + lanes.get() + ")");
+        }
+        if (pumped.orElse(false) && clock.isPresent() && clocks.isPresent() && clock.get() > clocks.get().maxHz()) {
+            c.report("clock_mhz", "is the fabric clock of a double-pumped core, whose slices run at twice it: "
+                    + "must be at most clocks.max_mhz = " + Mhz.show(clocks.get().maxHz()) + " MHz");
+        }
+        Optional<Boolean> dspAcc = c.bool("dsp_accumulators");
+        if (dspAcc.orElse(false) && !dspCore) {
+            c.report("dsp_accumulators", "applies to the DSP core only");
+        }
+        if (dspCore && rows.isPresent() && cols.isPresent() && deviceDsp.isPresent() && lanes.isPresent()) {
+            long slices = rows.get() * cols.get() * lanes.get() / (pumped.orElse(false) ? 2 : 1);
+            if (slices > deviceDsp.get()) {
+                c.problem(rows.get() + " × " + cols.get() + (lanes.get() > 1 ? " × " + lanes.get() + " lanes" : "")
+                        + (pumped.orElse(false) ? " / 2 (double-pumped)" : "") + " = " + slices + " DSP slices",
+                        "more than the device's " + deviceDsp.get() + " (device.dsp)");
+            }
         }
         if (!c.clean()) {
             return Optional.empty();
         }
         return Optional.of(new PeArraySpec(name, mac.orElseThrow(), dataflow.orElseThrow(),
                 Math.toIntExact(rows.orElseThrow()), Math.toIntExact(cols.orElseThrow()),
-                Math.toIntExact(packing.orElseThrow()), clock.orElseThrow(), Math.toIntExact(acc.orElseThrow())));
+                Math.toIntExact(packing.orElseThrow()), clock.orElseThrow(), Math.toIntExact(acc.orElseThrow()),
+                Math.toIntExact(lanes.orElseThrow()), pumped.orElseThrow(), dspAcc.orElseThrow()));
     }
 }

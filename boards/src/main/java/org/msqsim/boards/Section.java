@@ -78,6 +78,11 @@ final class Section {
         return problemCount() == baseline;
     }
 
+    /** Whether the key is written as an empty list ({@code []}). */
+    boolean emptyList(String key) {
+        return node.has(key) && node.get(key).isArray() && node.get(key).isEmpty();
+    }
+
     /** Whether the key is written in the file (whatever its value). */
     boolean has(String key) {
         return node.has(key);

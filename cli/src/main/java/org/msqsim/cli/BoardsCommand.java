@@ -18,6 +18,7 @@ import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.DeviceSpec;
+import org.msqsim.core.spec.PeArraySpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +44,8 @@ final class BoardsCommand implements Callable<Integer> {
         TextTable csv = new TextTable("board", "part", "lut", "ff", "dsp", "bram36", "uram", "ddr_peak_gbps",
                 "clock_mhz", "dsp_core", "lut_core", "design_lut_percent", "design_dsp_percent");
         TextTable parts = new TextTable("board", "component", "LUT", "FF", "DSP", "BRAM36", "URAM");
+        TextTable designs = new TextTable("board", "design", "dsp core", "lut core", "MACs/cycle", "LUT", "FF", "DSP",
+                "BRAM36", "fits");
         List<Map<String, Object>> json = new ArrayList<>();
         for (BoardSpec b : BoardCatalog.all()) {
             DeviceSpec d = b.device();
@@ -82,6 +85,27 @@ final class BoardsCommand implements Callable<Integer> {
             m.put("design_fits", fit.fits());
             m.put("design_utilisation", fit.utilisation());
             m.put("design_components", ResourceParts.json(cb));
+            List<Map<String, Object>> named = new ArrayList<>();
+            for (AcceleratorSpec n : b.designs()) {
+                CostBreakdown nc = cost.accelerator(n, d);
+                ResourceVector r = nc.total();
+                boolean fits = cost.fit(n, d).fits();
+                long peak = n.dspCore().map(PeArraySpec::peakMacsPerCycle).orElse(0L)
+                        + n.lutCore().map(PeArraySpec::peakMacsPerCycle).orElse(0L);
+                designs.row(b.id(), n.name(), n.dspCore().map(CoreShape::of).orElse("-"),
+                        n.lutCore().map(CoreShape::of).orElse("-"), String.format("%,d", peak),
+                        String.format("%,d", r.lut()), String.format("%,d", r.ff()), String.format("%,d", r.dsp()),
+                        String.format("%,.1f", r.bram36()), fits ? "yes" : "no");
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("name", n.name());
+                j.put("dsp_core", n.dspCore().map(CoreShape::of).orElse(null));
+                j.put("lut_core", n.lutCore().map(CoreShape::of).orElse(null));
+                j.put("peak_macs_per_cycle", peak);
+                j.put("fits", fits);
+                j.put("components", ResourceParts.json(nc));
+                named.add(j);
+            }
+            m.put("designs", named);
             json.add(m);
         }
         String out = switch (format) {
@@ -89,7 +113,9 @@ final class BoardsCommand implements Callable<Integer> {
             case csv -> csv.csv();
             case table -> t.render() + "\nCores: rows x cols x packing, dataflow, clock. Design % is the default "
                     + "design's use of the device per the cost model (docs/cost-model.md).\n\nDefault designs by "
-                    + "component (cost model):\n" + parts.render();
+                    + "component (cost model):\n" + parts.render()
+                    + (designs.isEmpty() ? "" : "\nNamed designs (run --board B --design NAME; cost model):\n"
+                    + designs.render());
         };
         spec.commandLine().getOut().print(out.endsWith("\n") ? out : out + "\n");
         return 0;

@@ -27,6 +27,34 @@ final class DesignArgs {
         }
     }
 
+    /**
+     * The board with the design {@code --design} names as its accelerator ({@code default} or null:
+     * the board's own), at {@code --clock-mhz} when given: the control clock and every core's fabric
+     * clock set to it, within the board's {@code clocks} range (a double-pumped core's slices then run
+     * at twice it). A note says which clocks the design runs at when overridden.
+     */
+    static BoardSpec withDesign(BoardSpec b, String design, Double clockMhz, StringBuilder notes) {
+        AcceleratorSpec a = b.accelerator();
+        if (design != null) {
+            a = b.design(design).orElseThrow(() -> new UserError("--design: " + b.id() + " has no design '" + design
+                    + "'; it has " + String.join(", ", b.designNames())));
+        }
+        if (clockMhz != null) {
+            long hz = Math.round(clockMhz * 1e6);
+            if (!(clockMhz > 0) || hz < b.clocks().minHz() || hz > b.clocks().maxHz()) {
+                throw new UserError("--clock-mhz " + clockMhz + ": " + b.id() + " allows fabric clocks from "
+                        + b.clocks().minHz() / 1e6 + " to " + b.clocks().maxHz() / 1e6 + " MHz (its board file's "
+                        + "clocks.min_mhz and clocks.max_mhz)");
+            }
+            a = a.withClockHz(hz);
+            boolean pumped = a.dspCore().map(c -> c.doublePumped()).orElse(false);
+            notes.append("clock: ").append(a.name()).append(" at ").append(hz / 1e6).append(" MHz")
+                    .append(pumped ? " (its double-pumped DSP slices at " + 2 * hz / 1e6 + " MHz)" : "")
+                    .append(".\n");
+        }
+        return a == b.accelerator() ? b : b.withAccelerator(a);
+    }
+
     /** The design at {@code --bits} (the design's own width when null), noting in {@code notes} what changed. */
     static AcceleratorSpec atBits(AcceleratorSpec design, Integer bits, StringBuilder notes) {
         if (bits == null) {

@@ -59,6 +59,16 @@ import picocli.CommandLine.Spec;
             ""})
 final class ExploreCommand implements Callable<Integer> {
 
+    @Option(names = "--design", paramLabel = "NAME",
+            description = "A named design of the board (see 'msqsim boards'), e.g. dpu-b4096; default: the board's "
+                    + "default design.")
+    String design;
+
+    @Option(names = "--clock-mhz", paramLabel = "F",
+            description = "Run the design's control and cores at F MHz (fabric clock; double-pumped DSP slices at "
+                    + "2F), within the board's clock range.")
+    Double clockMhz;
+
     @Option(names = "--board", paramLabel = "NAME|FILE", defaultValue = "zc706",
             description = "Built-in board id or a board YAML file (default ${DEFAULT-VALUE}).")
     String board;
@@ -129,7 +139,8 @@ final class ExploreCommand implements Callable<Integer> {
         if (plotDir != null) {
             Plots.prepareDir(plotDir);
         }
-        BoardSpec b = DesignArgs.board(board);
+        StringBuilder notes = new StringBuilder();
+        BoardSpec b = DesignArgs.withDesign(DesignArgs.board(board), design, clockMhz, notes);
         String boardText = null;
         if (saveBest != null) {
             AtomicFiles.checkTarget("--save-best", saveBest);
@@ -139,7 +150,6 @@ final class ExploreCommand implements Callable<Integer> {
                 throw new UserError("--save-best: cannot read the board file " + board + ": " + e.getMessage());
             }
         }
-        StringBuilder notes = new StringBuilder();
         AcceleratorSpec base = DesignArgs.atBits(b.accelerator(), bits, notes);
         CostModel cost = new CostModel(CostConstants.defaults().withLutCeiling(ceilingLut).withDspCeiling(ceilingDsp)
                 .withBramCeiling(ceilingBram));

@@ -52,6 +52,16 @@ import picocli.CommandLine.Spec;
                 + "stalls, resources, and whether every output matches the golden integer reference."})
 final class RunCommand implements Callable<Integer> {
 
+    @Option(names = "--design", paramLabel = "NAME",
+            description = "A named design of the board (see 'msqsim boards'), e.g. dpu-b4096; default: the board's "
+                    + "default design.")
+    String design;
+
+    @Option(names = "--clock-mhz", paramLabel = "F",
+            description = "Run the design's control and cores at F MHz (fabric clock; double-pumped DSP slices at "
+                    + "2F), within the board's clock range.")
+    Double clockMhz;
+
     @Option(names = "--board", paramLabel = "NAME|FILE", defaultValue = "zc706",
             description = "Built-in board id (see 'msqsim boards') or a board YAML file (default ${DEFAULT-VALUE}).")
     String board;
@@ -119,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The flags SCALE-Sim mode does not use (it takes only its two files, --scalesim-gemm and --format). */
     private static final List<String> SCALE_SIM_UNUSED = List.of("--board", "--model", "--layer", "--sp2-fraction",
-            "--bits", "--seed", "--weights", "--timing-only", "--trace", "--plot");
+            "--bits", "--seed", "--weights", "--timing-only", "--trace", "--plot", "--design", "--clock-mhz");
 
     @Override
     public Integer call() {
@@ -163,8 +173,8 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--model: " + e.getMessage());
             }
         }
-        BoardSpec b = DesignArgs.board(board);
         StringBuilder notes = new StringBuilder();
+        BoardSpec b = DesignArgs.withDesign(DesignArgs.board(board), design, clockMhz, notes);
         AcceleratorSpec acc = DesignArgs.atBits(b.accelerator(), bits, notes);
         double f = sp2Fraction == null ? MsqBalance.balancedFraction(acc) : sp2Fraction;
         if (!(f >= 0 && f <= 1)) {

@@ -2,7 +2,11 @@ package org.msqsim.cli.report;
 
 import org.msqsim.core.spec.PeArraySpec;
 
-/** A core's design as the tables print it: rows x cols x packing, dataflow, clock — "16x44x4 os 150MHz". */
+/**
+ * A core's design as the tables print it: rows x cols x packing, dataflow, clock — "16x44x4 os
+ * 150MHz"; a vector PE adds its lanes ("8x8x2 v16 os"), a double-pumped core "2x" after its clock,
+ * DSP accumulators "+acc".
+ */
 public final class CoreShape {
     private CoreShape() {
     }
@@ -13,6 +17,8 @@ public final class CoreShape {
             case WEIGHT_STATIONARY -> "ws";
             case DOT_PRODUCT -> "dot";
         };
-        return c.rows() + "x" + c.cols() + "x" + c.packing() + " " + df + " " + c.clockHz() / 1_000_000 + "MHz";
+        return c.rows() + "x" + c.cols() + "x" + c.packing() + (c.vectorLanes() > 1 ? " v" + c.vectorLanes() : "")
+                + " " + df + " " + c.clockHz() / 1_000_000 + "MHz" + (c.doublePumped() ? " 2x" : "")
+                + (c.dspAccumulators() ? " +acc" : "");
     }
 }

@@ -30,6 +30,11 @@ public final class TextTable {
         return this;
     }
 
+    /** Whether no row was added. */
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
     public String render() {
         int[] w = new int[headers.size()];
         for (int i = 0; i < w.length; i++) {

@@ -45,6 +45,15 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
                 weightBits, activationBits);
     }
 
+    /**
+     * This design with its control clock and every core's (fabric) clock at {@code hz}: a
+     * double-pumped core's slices then run at twice it.
+     */
+    public AcceleratorSpec withClockHz(long hz) {
+        return new AcceleratorSpec(name, dspCore.map(c -> c.withClockHz(hz)), lutCore.map(c -> c.withClockHz(hz)),
+                inputBuffer, weightBuffer, outputBuffer, ddr, hz, weightBits, activationBits);
+    }
+
     /** This design with other input, weight and output buffers. */
     public AcceleratorSpec withBuffers(BufferSpec input, BufferSpec weight, BufferSpec output) {
         return new AcceleratorSpec(name, dspCore, lutCore, input, weight, output, ddr, controlClockHz, weightBits,
