@@ -105,8 +105,28 @@ final class PeArrayCost {
             regs = ResourceVector.ofLut(0, (long) v * act + 2L * v * a.packing() * w);
         }
         ResourceVector columns = packed == null ? ResourceVector.ZERO : packed.resolve(acc).times(a.cols());
-        ResourceVector accumulators = new ResourceVector(0, 0, a.accumulatorSlices(), 0, 0);
-        return mac.plus(regs).times(pes).plus(columns).plus(accumulators);
+        return mac.plus(regs).times(pes).plus(columns).plus(vectorAccumulators());
+    }
+
+    /**
+     * Where a vector DSP PE accumulates: its cascade sums the V lanes of one clock, and the running
+     * sum lives outside it — in DSP slices of their own with {@code dsp_accumulators} (the DPU's high
+     * DSP usage: "DSPs multiply and accumulate", PG338 Table 9), else in fabric, one registered adder
+     * of the accumulator width per filter lane of each PE (the DPU's low DSP usage: "DSPs multiply
+     * only"). A scalar DSP PE accumulates in its own P (above); a LUT PE's accumulator is in its MAC.
+     */
+    private ResourceVector vectorAccumulators() {
+        if (a.mac() != MacKind.DSP) {
+            return ResourceVector.ZERO;
+        }
+        if (a.dspAccumulators()) {
+            return new ResourceVector(0, 0, a.accumulatorSlices(), 0, 0);
+        }
+        if (a.vectorLanes() == 1) {
+            return ResourceVector.ZERO;
+        }
+        long sites = (long) (a.dataflow() == Dataflow.OUTPUT_STATIONARY ? a.rows() : 1) * a.cols() * a.packing();
+        return model.adder(a.accumulatorBits(), fam, true).times(sites);
     }
 
     /** Lanes per DSP slice: 2 when double-pumped. */
