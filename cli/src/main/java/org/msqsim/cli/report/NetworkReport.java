@@ -130,6 +130,11 @@ public final class NetworkReport implements RunOutcome {
         root.put("weights_source", weights == null ? "synthetic" : "npy");
         root.put("ddr_bytes_read", run.layers().stream().mapToLong(LayerResult::ddrBytesRead).sum());
         root.put("ddr_bytes_written", run.layers().stream().mapToLong(LayerResult::ddrBytesWritten).sum());
+        // DDR bandwidth as PG338 Table 12 reports a DPU's: the average over the frame, and the peak,
+        // here the highest of the layers' averages (a layer is the finest interval msqsim totals)
+        root.put("ddr_gbps_average", Json.num(total.ddrGbps()));
+        root.put("ddr_gbps_peak_layer", Json.num(run.layers().stream().filter(l -> l.latencyPs() > 0)
+                .mapToDouble(l -> l.ddrBytes() / (l.latencyPs() / 1e12) / 1e9).max().orElse(0)));
         return root;
     }
 

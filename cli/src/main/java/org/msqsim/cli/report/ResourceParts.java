@@ -28,6 +28,7 @@ public final class ResourceParts {
         return switch (key) {
             case "dsp_core" -> "DSP core";
             case "lut_core" -> "LUT core";
+            case "depthwise_engine" -> "depthwise engine";
             case "input_buffer" -> "input buffer";
             case "weight_buffer" -> "weight buffer";
             case "output_buffer" -> "output buffer";

@@ -205,6 +205,9 @@ public final class RunReport implements RunOutcome {
         m.put("packing", a.packing());
         m.put("peak_macs_per_cycle", a.peakMacsPerCycle());
         m.put("clock_mhz", a.clockHz() / 1e6);
+        m.put("vector_lanes", a.vectorLanes());
+        m.put("double_pumped", a.doublePumped());
+        m.put("dsp_accumulators", a.dspAccumulators());
         return m;
     }
 

@@ -6,9 +6,11 @@ import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.fixed.Sp2Format;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BufferSpec;
+import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.DeviceSpec;
 import org.msqsim.core.spec.FpgaFamily;
 import org.msqsim.core.spec.MacKind;
+import org.msqsim.core.spec.MemoryKind;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
@@ -239,6 +241,40 @@ public final class CostModel {
         return new PeArrayCost(this, array, weightBits, actBits, family).total();
     }
 
+    /**
+     * A depthwise engine ({@link DepthwiseEngineSpec}), from the DSP primitives the DPU's IP formula
+     * {@code DWCV_DSP = par·ICP/4 + par·ICP/2} describes (Vitis-AI 2.0 DPU-TRD, dpuczdx8g_v3_4.gtcl;
+     * PG338 v3.4 Table 1 lists +48 DSP for B4096's 4 × 16 lanes):
+     * <ul>
+     *   <li>multipliers: two lanes' products per slice (WP486 packing of two ≤ 8-bit weights sharing
+     *       nothing but the slice: the lanes are distinct channels, so the two products are formed in
+     *       the two halves of a double-pumped slice, each packed 2-wide) — {@code ceil(lanes/4)}
+     *       slices, each with the 2:1 operand mux per bit of a double-pumped slice
+     *       ({@code 2·W + A} LUT);</li>
+     *   <li>accumulators: DSP48 SIMD TWO24 mode, two 24-bit adders per slice (UG579 / UG479 "SIMD") —
+     *       {@code ceil(lanes/2)} slices; the accumulator is therefore at most 24 bits;</li>
+     *   <li>registers: each lane's operands ({@code W + A} FF); the lanes' outputs leave through the
+     *       accumulator slices' P registers;</li>
+     *   <li>the engine's weight bank: {@code weight_bank_kib} of BRAM, {@code channels} bytes wide.</li>
+     * </ul>
+     * The line buffer is the input buffer's, as the DPU's ALU reads the feature-map banks.
+     */
+    public ResourceVector depthwiseEngine(DepthwiseEngineSpec e, int weightBits, int actBits, DeviceSpec device) {
+        if (e.accumulatorBits() > 24) {
+            throw new IllegalArgumentException("depthwise_engine.accumulator_bits " + e.accumulatorBits()
+                    + ": the engine accumulates in DSP SIMD TWO24 adders, at most 24 bits");
+        }
+        long lanes = e.lanes();
+        long multipliers = ceilDiv(lanes, 4);
+        long accumulators = ceilDiv(lanes, 2);
+        ResourceVector slices = new ResourceVector(0, 0, multipliers + accumulators, 0, 0);
+        ResourceVector muxes = mux(2 * weightBits + actBits, 2).times(multipliers);
+        ResourceVector regs = ResourceVector.ofLut(0, lanes * (weightBits + actBits));
+        BufferSpec bank = new BufferSpec("depthwise_weights", (long) e.weightBankKib() * 1024,
+                e.channels() * 8, 1, false, MemoryKind.BRAM);
+        return slices.plus(muxes).plus(regs).plus(buffer(bank, device));
+    }
+
     /** RAMB18 or URAM blocks of a buffer; see {@link BufferCost}. */
     public ResourceVector buffer(BufferSpec buffer, DeviceSpec device) {
         return BufferCost.of(buffer, device);
@@ -291,6 +327,7 @@ public final class CostModel {
         Map<String, ResourceVector> parts = new LinkedHashMap<>();
         parts.put("dsp_core", spec.dspCore().map(c -> peArray(c, w, a, fam)).orElse(ResourceVector.ZERO));
         parts.put("lut_core", spec.lutCore().map(c -> peArray(c, w, a, fam)).orElse(ResourceVector.ZERO));
+        spec.depthwiseEngine().ifPresent(e -> parts.put("depthwise_engine", depthwiseEngine(e, w, a, device)));
         parts.put("input_buffer", buffer(spec.inputBuffer(), device));
         parts.put("weight_buffer", buffer(spec.weightBuffer(), device));
         parts.put("output_buffer", buffer(spec.outputBuffer(), device));

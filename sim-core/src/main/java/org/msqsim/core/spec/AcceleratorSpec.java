@@ -13,8 +13,18 @@ import java.util.Optional;
  */
 public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
                               BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer,
-                              DdrSpec ddr, long controlClockHz, int weightBits, int activationBits) {
+                              DdrSpec ddr, long controlClockHz, int weightBits, int activationBits,
+                              Optional<DepthwiseEngineSpec> depthwiseEngine) {
+    /** A design without a depthwise engine (depthwise layers run on the GEMM cores, group by group). */
+    public AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
+                           BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer, DdrSpec ddr,
+                           long controlClockHz, int weightBits, int activationBits) {
+        this(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz, weightBits,
+                activationBits, Optional.empty());
+    }
+
     public AcceleratorSpec {
+        Specs.require(depthwiseEngine != null, "accelerator.depthwise_engine", null, "must not be null");
         Specs.require(name != null && !name.isBlank(), "accelerator.name", name, "is required");
         Specs.require(dspCore != null && lutCore != null, "accelerator", null, "core options must not be null");
         Specs.require(dspCore.isPresent() || lutCore.isPresent(), "accelerator.cores", "none",
@@ -36,13 +46,13 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     /** This design under another name. */
     public AcceleratorSpec withName(String newName) {
         return new AcceleratorSpec(newName, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
-                controlClockHz, weightBits, activationBits);
+                controlClockHz, weightBits, activationBits, depthwiseEngine);
     }
 
     /** This design with other cores (set together: at least one must be present). */
     public AcceleratorSpec withCores(Optional<PeArraySpec> dsp, Optional<PeArraySpec> lut) {
         return new AcceleratorSpec(name, dsp, lut, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
-                weightBits, activationBits);
+                weightBits, activationBits, depthwiseEngine);
     }
 
     /**
@@ -51,13 +61,13 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
      */
     public AcceleratorSpec withClockHz(long hz) {
         return new AcceleratorSpec(name, dspCore.map(c -> c.withClockHz(hz)), lutCore.map(c -> c.withClockHz(hz)),
-                inputBuffer, weightBuffer, outputBuffer, ddr, hz, weightBits, activationBits);
+                inputBuffer, weightBuffer, outputBuffer, ddr, hz, weightBits, activationBits, depthwiseEngine);
     }
 
     /** This design with other input, weight and output buffers. */
     public AcceleratorSpec withBuffers(BufferSpec input, BufferSpec weight, BufferSpec output) {
         return new AcceleratorSpec(name, dspCore, lutCore, input, weight, output, ddr, controlClockHz, weightBits,
-                activationBits);
+                activationBits, depthwiseEngine);
     }
 
     /**
@@ -71,6 +81,6 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     /** The widths alone, without the rule of {@link #withBits}: for that rule only. */
     AcceleratorSpec withOperandBits(int weight, int activation) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
-                controlClockHz, weight, activation);
+                controlClockHz, weight, activation, depthwiseEngine);
     }
 }
