@@ -8,6 +8,7 @@ import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.ClockRange;
 import org.msqsim.core.spec.DdrSpec;
+import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.MemoryKind;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -47,12 +48,28 @@ final class AcceleratorReader {
             a.problem(null, "needs dsp_core, lut_core or both");
         }
         Map<String, BufferSpec> buffers = a.section("buffers").map(b -> buffers(b, device)).orElse(Map.of());
+        Optional<DepthwiseEngineSpec> engine = a.section("depthwise_engine").flatMap(AcceleratorReader::engine);
         if (!a.clean() || ddr.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AcceleratorSpec(name.orElseThrow(), dsp, lut, buffers.get("input"),
                 buffers.get("weight"), buffers.get("output"), ddr.get(), control.orElseThrow(),
-                Math.toIntExact(wBits.orElseThrow()), Math.toIntExact(aBits.orElseThrow())));
+                Math.toIntExact(wBits.orElseThrow()), Math.toIntExact(aBits.orElseThrow()), engine));
+    }
+
+    /** {@code depthwise_engine}: lanes of pixels × channels, a SIMD TWO24 accumulator, a weight bank. */
+    private static Optional<DepthwiseEngineSpec> engine(Section e) {
+        Optional<Long> pixels = e.integer("pixels", v -> v >= 1 && v <= 256, "must be 1..256 output pixels");
+        Optional<Long> channels = e.integer("channels", v -> v >= 1 && v <= 256, "must be 1..256 channels");
+        Optional<Long> acc = e.integer("accumulator_bits", v -> v >= 8 && v <= 24,
+                "must be 8..24 bits (the engine accumulates in DSP48 SIMD TWO24 adders)");
+        Optional<Long> bank = e.integer("weight_bank_kib", v -> v >= 1 && v <= 65536, "must be 1..65536 KiB");
+        if (!e.clean()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DepthwiseEngineSpec(Math.toIntExact(pixels.orElseThrow()),
+                Math.toIntExact(channels.orElseThrow()), Math.toIntExact(acc.orElseThrow()),
+                Math.toIntExact(bank.orElseThrow())));
     }
 
     private static Map<String, BufferSpec> buffers(Section b, DeviceReader device) {

@@ -129,7 +129,10 @@ final class BoardSchema {
                 req("clock_mhz", Type.NUMBER)));
         s.put("accelerator", List.of(req("name", Type.STRING), req("control_clock_mhz", Type.NUMBER),
                 req("weight_bits", Type.INTEGER), req("activation_bits", Type.INTEGER),
-                opt("dsp_core", Type.MAP, null), opt("lut_core", Type.MAP, null), req("buffers", Type.MAP)));
+                opt("dsp_core", Type.MAP, null), opt("lut_core", Type.MAP, null), req("buffers", Type.MAP),
+                opt("depthwise_engine", Type.MAP, null)));
+        s.put("accelerator.depthwise_engine", List.of(req("pixels", Type.INTEGER), req("channels", Type.INTEGER),
+                req("accumulator_bits", Type.INTEGER), req("weight_bank_kib", Type.INTEGER)));
         List<Field> core = List.of(choice("mac", null, MacKind.values()),
                 choice("dataflow", "output_stationary", Dataflow.values()),
                 req("rows", Type.INTEGER), req("cols", Type.INTEGER), opt("packing", Type.INTEGER, "1"),

@@ -71,6 +71,13 @@ public final class BoardWriter {
                 case "dsp_core" -> a.dspCore().ifPresent(c -> core(sb, f.name(), c));
                 case "lut_core" -> a.lutCore().ifPresent(c -> core(sb, f.name(), c));
                 case "buffers" -> buffers(sb, f.name(), a);
+                case "depthwise_engine" -> a.depthwiseEngine().ifPresent(e -> {
+                    sb.append(INDENT).append(f.name()).append(":\n");
+                    scalar(sb, 2, "pixels", Integer.toString(e.pixels()));
+                    scalar(sb, 2, "channels", Integer.toString(e.channels()));
+                    scalar(sb, 2, "accumulator_bits", Integer.toString(e.accumulatorBits()));
+                    scalar(sb, 2, "weight_bank_kib", Integer.toString(e.weightBankKib()));
+                });
                 default -> scalar(sb, 1, f.name(), switch (f.name()) {
                     case "name" -> a.name();
                     case "control_clock_mhz" -> mhz(a.controlClockHz());

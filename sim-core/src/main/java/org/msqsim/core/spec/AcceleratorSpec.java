@@ -64,6 +64,12 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
                 inputBuffer, weightBuffer, outputBuffer, ddr, hz, weightBits, activationBits, depthwiseEngine);
     }
 
+    /** This design with (or without) a depthwise engine. */
+    public AcceleratorSpec withDepthwiseEngine(Optional<DepthwiseEngineSpec> engine) {
+        return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
+                weightBits, activationBits, engine);
+    }
+
     /** This design with other input, weight and output buffers. */
     public AcceleratorSpec withBuffers(BufferSpec input, BufferSpec weight, BufferSpec output) {
         return new AcceleratorSpec(name, dspCore, lutCore, input, weight, output, ddr, controlClockHz, weightBits,
