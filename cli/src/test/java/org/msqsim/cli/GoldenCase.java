@@ -34,6 +34,7 @@ record GoldenCase(String file, List<String> args, List<List<String>> shownAs, Li
                 "--scalesim-topology", "claims/scalesim/resnet18.csv"));
         cases.add(of("readme/validate-packing.txt", "validate", "claims/packing.yaml"));
         cases.add(of("readme/validate-wrong.txt", "validate", "claims/examples/wrong.yaml"));
+        cases.add(of("readme/validate-known-miss.txt", "validate", "claims/examples/known-miss.yaml"));
         cases.add(of("readme/quantize-weights.txt", "quantize", "--weights",
                 "examples/weights/mobilenet_v2.block_5_expand__kernel.npy", "--summary"));
         // explore's summaries, the ZC706 one with the best design saved, and that design run bit-exactly.
