@@ -17,7 +17,8 @@ record GoldenCase(String file, List<String> args, List<List<String>> shownAs, Li
     record Artifact(Path written, String goldenFile) {
     }
 
-    static final List<String> MODELS = List.of("resnet18", "resnet50", "mobilenet_v2", "vgg16", "cifar_net", "lenet_300_100");
+    static final List<String> MODELS = List.of("resnet18", "resnet50", "resnet50_v1", "mobilenet_v1", "mobilenet_v2", "vgg16",
+            "cifar_net", "lenet_300_100");
     static final List<String> BOARDS = List.of("pynq-z2", "zedboard", "ultra96-v2", "kv260", "zc706", "zcu104", "zcu102", "u250");
 
     static GoldenCase of(String file, String... args) {
@@ -33,6 +34,7 @@ record GoldenCase(String file, List<String> args, List<List<String>> shownAs, Li
                 "--scalesim-topology", "claims/scalesim/resnet18.csv"));
         cases.add(of("readme/validate-packing.txt", "validate", "claims/packing.yaml"));
         cases.add(of("readme/validate-wrong.txt", "validate", "claims/examples/wrong.yaml"));
+        cases.add(of("readme/validate-known-miss.txt", "validate", "claims/examples/known-miss.yaml"));
         cases.add(of("readme/quantize-weights.txt", "quantize", "--weights",
                 "examples/weights/mobilenet_v2.block_5_expand__kernel.npy", "--summary"));
         // explore's summaries, the ZC706 one with the best design saved, and that design run bit-exactly.
@@ -60,6 +62,7 @@ record GoldenCase(String file, List<String> args, List<List<String>> shownAs, Li
         }
         cases.add(of("run/cifar_net-pynq-z2.txt", "run", "--model", "cifar_net", "--board", "pynq-z2"));
         cases.add(of("run/mobilenet_v2-zc706.txt", "run", "--model", "mobilenet_v2", "--board", "zc706"));
+        cases.add(of("run/mobilenet_v1-zcu102.txt", "run", "--model", "mobilenet_v1", "--board", "zcu102"));
         // Every built-in model on every built-in board, timing-only.
         for (String m : MODELS) {
             for (String b : BOARDS) {

@@ -20,7 +20,7 @@ final class ClaimReader {
     private static final List<String> REQUIRED = List.of("id", "description", "source", "command", "metric",
             "expected");
     private static final Set<String> KEYS = Set.of("id", "description", "source", "command", "args", "metric",
-            "expected", "tolerance", "note");
+            "expected", "tolerance", "note", "known_miss");
 
     private final JsonNode entry;
     private final String path;
@@ -37,7 +37,7 @@ final class ClaimReader {
                                 Problems problems) {
         if (!entry.isObject()) {
             problems.add(path, ClaimsFile.shown(entry), "a claim is a mapping of id, description, source, command, "
-                    + "args, metric, expected, tolerance, note");
+                    + "args, metric, expected, tolerance, note, known_miss");
             return Optional.empty();
         }
         return new ClaimReader(entry, path, problems).claim(source, base, args);
@@ -48,7 +48,7 @@ final class ClaimReader {
             String k = it.next();
             if (!KEYS.contains(k)) {
                 report(k, null, "unknown key" + ClaimSpelling.hint(k, KEYS) + " (keys: id, description, source, "
-                        + "command, args, metric, expected, tolerance, note)");
+                        + "command, args, metric, expected, tolerance, note, known_miss)");
             }
         }
         for (String k : REQUIRED) {
@@ -83,11 +83,34 @@ final class ClaimReader {
         ClaimExpected expected = expected();
         ClaimTolerance tolerance = tolerance(expected);
         String note = entry.has("note") ? text("note") : null;
+        String knownMiss = knownMiss();
         if (!clean) {
             return Optional.empty();
         }
         return Optional.of(new Claim(source + ":" + path, id, description, src, command, args(argsNode),
-                argv.orElseThrow(), metric, expected, tolerance, Optional.ofNullable(note)));
+                argv.orElseThrow(), metric, expected, tolerance, Optional.ofNullable(note),
+                Optional.ofNullable(knownMiss)));
+    }
+
+    /**
+     * The reason a claim is a known miss: a non-empty string naming what msqsim does not model. A bare
+     * {@code true} or an empty string is refused, so that every miss kept in a file says why.
+     */
+    private String knownMiss() {
+        JsonNode v = entry.get("known_miss");
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            report("known_miss", ClaimsFile.shown(v), "must be the reason as a string: the mechanism msqsim does not "
+                    + "model that makes it miss this claim");
+            return null;
+        }
+        if (v.asText().isBlank()) {
+            report("known_miss", "\"\"", "must not be empty: say which mechanism msqsim does not model");
+            return null;
+        }
+        return v.asText();
     }
 
     private ClaimPath metric() {

@@ -14,7 +14,8 @@ import java.util.Map;
  * Runs claims: each claim's command runs in this process through {@link Program#run} exactly as a user
  * would type it (plus {@code --format json}), and the metric is read from the JSON it prints. A
  * command line shared by several claims runs once. A command that fails, prints no JSON, or lacks the
- * metric makes that claim an ERROR with the reason; the other claims still run.
+ * metric makes that claim an ERROR with the reason; the other claims still run. A claim marked
+ * {@code known_miss} is run and compared like any other; only its verdict differs ({@link ClaimOutcome#evaluated}).
  */
 public final class ClaimRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,8 +65,7 @@ public final class ClaimRunner {
                         + ", not true/false");
             }
             boolean pass = v.booleanValue() == t.value();
-            return new ClaimOutcome(claim, pass ? ClaimOutcome.Status.PASS : ClaimOutcome.Status.FAIL,
-                    Boolean.toString(v.booleanValue()), Double.NaN, null);
+            return ClaimOutcome.evaluated(claim, pass, Boolean.toString(v.booleanValue()), Double.NaN);
         }
         if (!v.isNumber()) {
             return ClaimOutcome.error(claim, "metric " + claim.metric() + " is " + describe(v) + ", not a number"
@@ -74,8 +74,7 @@ public final class ClaimRunner {
         double sim = v.doubleValue();
         double exp = ((ClaimExpected.Quantity) claim.expected()).value().doubleValue();
         boolean pass = claim.tolerance().accepts(exp, sim);
-        return new ClaimOutcome(claim, pass ? ClaimOutcome.Status.PASS : ClaimOutcome.Status.FAIL,
-                ValidateReport.number(sim), sim, null);
+        return ClaimOutcome.evaluated(claim, pass, ValidateReport.number(sim), sim);
     }
 
     private static String describe(JsonNode v) {

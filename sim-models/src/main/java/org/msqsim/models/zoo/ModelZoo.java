@@ -10,13 +10,16 @@ import org.msqsim.models.graph.Network;
 
 /**
  * The built-in networks, an explicit registry in the order {@code msqsim models} lists them. Names
- * are torchvision's builder names where there is one. Networks are immutable and built once, when the
+ * are torchvision's builder names where there is one ({@code resnet50_v1} and {@code mobilenet_v1} are
+ * not in torchvision). Networks are immutable and built once, when the
  * class is first used (all of them together take well under a millisecond of arithmetic).
  */
 public final class ModelZoo {
     private static final Map<String, Network> MODELS = register(
             ResNet.resnet18(),
             ResNet.resnet50(),
+            ResNetV1.resnet50(),
+            MobileNetV1.build(),
             MobileNetV2.build(),
             Vgg16.build(),
             SmallNets.cifarNet(),

@@ -20,6 +20,7 @@ import org.msqsim.models.graph.Network;
 import org.msqsim.models.graph.Node;
 import org.msqsim.models.io.NpyHeader;
 import org.msqsim.models.io.NpyReader;
+import org.msqsim.models.layer.Activation;
 import org.msqsim.models.layer.Add;
 import org.msqsim.models.layer.Conv2d;
 import org.msqsim.models.layer.Dense;
@@ -37,11 +38,12 @@ class ModelZooTest {
 
     @Test
     void registryListsItsModelsInOrderAndFindsThemByName() {
-        assertEquals(List.of("resnet18", "resnet50", "mobilenet_v2", "vgg16", "cifar_net", "lenet_300_100"),
-                ModelZoo.names());
+        assertEquals(List.of("resnet18", "resnet50", "resnet50_v1", "mobilenet_v1", "mobilenet_v2", "vgg16",
+                "cifar_net", "lenet_300_100"), ModelZoo.names());
         assertSame(ModelZoo.get("resnet18"), ModelZoo.get(" ResNet18 "));
         String m = assertThrows(IllegalArgumentException.class, () -> ModelZoo.get("resnet34")).getMessage();
-        assertEquals("unknown model 'resnet34'; built-in models are resnet18, resnet50, mobilenet_v2, vgg16, "
+        assertEquals("unknown model 'resnet34'; built-in models are resnet18, resnet50, resnet50_v1, mobilenet_v1, "
+                + "mobilenet_v2, vgg16, "
                 + "cifar_net, lenet_300_100", m);
     }
 
@@ -111,6 +113,58 @@ class ModelZooTest {
         assertEquals(new Shape(2048, 7, 7), n.shapeOf("layer4.2.add"));
         assertEquals(54, count(n, GemmLayer.class)); // 48 block convs, conv1, 4 projections, fc
         assertEquals(16, count(n, Add.class));
+    }
+
+    @Test
+    void resnet50v1HasTheStrideOnTheFirst1x1AndCaffeNames() {
+        Network n = ModelZoo.get("resnet50_v1");
+        Network v15 = ModelZoo.get("resnet50");
+        assertEquals(new Shape(64, 56, 56), n.shapeOf("pool1"));
+        assertEquals(new Shape(256, 56, 56), n.shapeOf("res2a_branch1")); // channel projection, stride 1
+        for (String block : List.of("res3a", "res4a", "res5a")) {
+            assertEquals(2, ((Conv2d) n.node(block + "_branch2a").layer()).stride(), block);
+            assertEquals(1, ((Conv2d) n.node(block + "_branch2b").layer()).stride(), block);
+            assertEquals(2, ((Conv2d) n.node(block + "_branch1").layer()).stride(), block);
+        }
+        assertEquals(new Shape(128, 28, 28), n.shapeOf("res3a_branch2a"));
+        assertEquals(List.of("res3a_branch2c", "res3a_branch1"), n.node("res3a").inputs());
+        assertEquals(List.of("res3b_branch2c", "res3a"), n.node("res3b").inputs());
+        assertEquals(new Shape(2048, 7, 7), n.shapeOf("res5c"));
+        assertEquals(1000, ((Dense) n.node("fc1000").layer()).out());
+        // The same layers as v1.5 one for one, with the same weights: only where the stride sits differs.
+        assertEquals(v15.layers().size(), n.layers().size());
+        assertEquals(54, count(n, GemmLayer.class));
+        assertEquals(16, count(n, Add.class));
+        assertEquals(v15.params(), n.params());
+    }
+
+    @Test
+    void mobilenetV1FollowsTable1OfThePaper() {
+        Network n = ModelZoo.get("mobilenet_v1");
+        assertEquals(new Shape(32, 112, 112), n.shapeOf("conv1"));
+        assertEquals(new Shape(32, 112, 112), n.shapeOf("conv_dw_1"));
+        assertEquals(new Shape(64, 112, 112), n.shapeOf("conv_pw_1"));
+        assertEquals(new Shape(64, 56, 56), n.shapeOf("conv_dw_2"));
+        assertEquals(new Shape(256, 28, 28), n.shapeOf("conv_pw_4"));
+        assertEquals(new Shape(512, 14, 14), n.shapeOf("conv_pw_11"));
+        assertEquals(new Shape(1024, 7, 7), n.shapeOf("conv_dw_13")); // Table 1's "s2" here is a typo: 7×7 stays 7×7
+        assertEquals(new Shape(1024, 7, 7), n.shapeOf("conv_pw_13"));
+        assertEquals(new Shape(1024, 1, 1), n.shapeOf("global_average_pooling2d"));
+        assertEquals(1000, ((Dense) n.node("conv_preds").layer()).out());
+        List<Conv2d> dw = n.layers().stream().filter(l -> l instanceof Conv2d c && c.depthwise())
+                .map(l -> (Conv2d) l).toList();
+        assertEquals(13, dw.size());
+        assertEquals(28, count(n, GemmLayer.class)); // the paper's "28 layers": 27 convolutions and the classifier
+        assertEquals(0, count(n, Add.class));
+        Conv2d d = (Conv2d) n.node("conv_dw_12").layer();
+        assertEquals(512, d.groups());
+        assertEquals(2, d.stride());
+        assertEquals(1, d.gemmM());
+        assertEquals(9, d.gemmK());
+        assertEquals(49, d.gemmN());
+        assertTrue(n.layers().stream().filter(l -> l instanceof Conv2d)
+                .allMatch(l -> ((Conv2d) l).activation() == Activation.RELU),
+                "ReLU after every conv, as the paper's Figure 3");
     }
 
     @Test
