@@ -52,7 +52,7 @@ public final class LayerRunner {
         GemmExecutor exec = new GemmExecutor(spec, dspKind);
         List<GemmWork> works = new Lowering(spec.activationBits()).gemms(layer, o.sp2Fraction());
         if (o.timingOnly()) {
-            AcceleratorRun run = new LayerTimer(exec, spec.ddr()).time(List.copyOf(works), o.trace()).onlyRun();
+            AcceleratorRun run = new LayerTimer(exec, spec).time(List.copyOf(works), o.trace()).onlyRun();
             int sp2Rows = works.get(0).lutRows();
             return new LayerRun(layer, o.sp2Fraction(), sp2Rows, m - sp2Rows, run, false, 0, "");
         }

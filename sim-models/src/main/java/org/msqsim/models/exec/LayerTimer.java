@@ -1,9 +1,13 @@
 package org.msqsim.models.exec;
 
 import java.util.List;
+import org.msqsim.core.hw.compute.DepthwiseEngine;
+import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.DdrSpec;
+import org.msqsim.core.time.ClockDomain;
 import org.msqsim.core.trace.OffsetTrace;
 import org.msqsim.core.trace.TraceSink;
+import org.msqsim.models.lower.DepthwiseWork;
 import org.msqsim.models.lower.GemmWork;
 import org.msqsim.models.lower.StreamWork;
 import org.msqsim.models.lower.Work;
@@ -15,13 +19,17 @@ import org.msqsim.models.lower.Work;
  */
 final class LayerTimer {
     private final GemmExecutor exec;
+    private final AcceleratorSpec spec;
     private final DdrSpec ddr;
     private final GemmTimingCache cache;
+    private final ClockDomain control;
 
-    LayerTimer(GemmExecutor exec, DdrSpec ddr) {
+    LayerTimer(GemmExecutor exec, AcceleratorSpec spec) {
         this.exec = exec;
-        this.ddr = ddr;
+        this.spec = spec;
+        this.ddr = spec.ddr();
         this.cache = new GemmTimingCache(exec);
+        this.control = new ClockDomain("control", spec.controlClockHz());
     }
 
     RunTally time(List<Work> works, TraceSink trace) {
@@ -31,11 +39,19 @@ final class LayerTimer {
             if (w instanceof GemmWork g) {
                 t.add(trace.enabled() ? exec.timing(g.layer().describe(), g.m(), g.lutRows(), g.k(), g.n(), false,
                         OffsetTrace.of(trace, t.ps())).run() : cache.run(g));
+            } else if (w instanceof DepthwiseWork d) {
+                depthwise(d, t);
             } else {
                 stream((StreamWork) w, t);
             }
         }
         return t;
+    }
+
+    /** Adds a depthwise layer on the engine: its cycles at the control clock against its DDR stream. */
+    void depthwise(DepthwiseWork d, RunTally t) {
+        long cycles = DepthwiseEngine.cycles(spec.depthwiseEngine().orElseThrow(), d.shape());
+        t.add(d.traffic(), d.traffic().latencyPs(ddr), control.edgeTime(cycles), d.shape().macs());
     }
 
     /** Adds a stream's traffic and time to {@code t}. */

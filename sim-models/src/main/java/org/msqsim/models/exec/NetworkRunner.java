@@ -5,16 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.msqsim.core.fixed.DspKind;
+import org.msqsim.core.hw.compute.DepthwiseEngine;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.trace.OffsetTrace;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.golden.GoldenReference;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.graph.Node;
+import org.msqsim.models.layer.Conv2d;
 import org.msqsim.models.layer.GemmLayer;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.QTensor;
 import org.msqsim.models.layer.StreamLayer;
+import org.msqsim.models.lower.DepthwiseWork;
 import org.msqsim.models.lower.Lowering;
 import org.msqsim.models.lower.StreamWork;
 import org.msqsim.models.quant.QuantizedWeights;
@@ -48,7 +51,7 @@ public final class NetworkRunner {
         this.spec = spec;
         this.exec = new GemmExecutor(spec, dspKind);
         this.exact = new ExactGemm(spec, exec);
-        this.lowering = new Lowering(spec.activationBits());
+        this.lowering = new Lowering(spec);
     }
 
     /** What a run needs besides the network; {@code progress} receives the count of layers done. */
@@ -67,8 +70,10 @@ public final class NetworkRunner {
             QTensor image = image(net, o.seed());
             tensors.put(Network.INPUT, image, image);
         }
-        LayerTimer timer = new LayerTimer(exec, spec.ddr());
-        WeightPrefetch prefetch = new WeightPrefetch(g -> exact.quantize(o.weights().weights(g), o.sp2Fraction()));
+        LayerTimer timer = new LayerTimer(exec, spec);
+        // a depthwise layer on the engine is all fixed-point (Lowering says why)
+        WeightPrefetch prefetch = new WeightPrefetch(g -> exact.quantize(o.weights().weights(g),
+                lowering.onDepthwiseEngine(g) ? 0 : o.sp2Fraction()));
         List<LayerResult> results = new ArrayList<>();
         long clock = 0;
         for (int i = 0; i < nodes.size(); i++) {
@@ -103,6 +108,9 @@ public final class NetworkRunner {
                                  LayerTimer timer, Options o, TraceSink trace) {
         Layer l = node.layer();
         int bits = spec.activationBits();
+        if (lowering.onDepthwiseEngine(l)) {
+            return runDepthwise(node, (Conv2d) l, next, prefetch, tensors, timer);
+        }
         if (l instanceof GemmLayer g) {
             QTensor a = tensors.simulated(node.inputs().get(0));
             QTensor ga = tensors.golden(node.inputs().get(0));
@@ -127,6 +135,39 @@ public final class NetworkRunner {
         RunTally t = new RunTally();
         timer.stream(s, t);
         return t.result(l, countDiff(out.codes(), gout.codes()));
+    }
+
+    /**
+     * A depthwise layer on the engine, bit-exactly: the engine's lanes ({@link DepthwiseEngine}) on the
+     * simulated input, the direct integer convolution ({@link GoldenReference#conv2d}) on the golden
+     * one, both requantized per channel as any convolution's outputs.
+     */
+    private LayerResult runDepthwise(Node node, Conv2d c, Optional<GemmLayer> next, WeightPrefetch prefetch,
+                                     TensorLifetimes tensors, LayerTimer timer) {
+        int bits = spec.activationBits();
+        QTensor a = tensors.simulated(node.inputs().get(0));
+        QTensor ga = tensors.golden(node.inputs().get(0));
+        QuantizedWeights q = prefetch.take(c);
+        prefetch.start(next);
+        DepthwiseWork d = lowering.depthwise(c);
+        long[] acc = new long[c.k() * c.gemmN()];
+        long overflows = new DepthwiseEngine(spec.depthwiseEngine().orElseThrow()).compute(d.shape(), a.codes(),
+                q.intWeights(), acc);
+        long[] gacc = GoldenReference.conv2d(ga.codes(), c.c(), c.h(), c.w(), q.intWeights(), c.k(), c.r(), c.s(),
+                c.stride(), c.pad(), c.groups());
+        double[] step = new double[c.k()];
+        double[] gstep = new double[c.k()];
+        for (int r = 0; r < step.length; r++) {
+            step[r] = a.scale() * q.rowScale(r);
+            gstep[r] = ga.scale() * q.rowScale(r);
+        }
+        QTensor out = Requant.apply(acc, step, c.gemmN(), c.activation(), bits, c.outputShape());
+        QTensor gout = Requant.apply(gacc, gstep, c.gemmN(), c.activation(), bits, c.outputShape());
+        tensors.put(c.name(), out, gout);
+        RunTally t = new RunTally();
+        timer.depthwise(d, t);
+        t.addOverflows(overflows);
+        return t.result(c, countDiff(out.codes(), gout.codes()));
     }
 
     private static long countDiff(int[] a, int[] b) {

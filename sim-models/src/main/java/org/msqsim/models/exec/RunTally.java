@@ -47,6 +47,25 @@ final class RunTally {
         wait += streamPs;
     }
 
+    /**
+     * A depthwise layer on the engine: its MACs, and its time, the longer of the engine's compute and
+     * its DDR stream (the line buffer streams rows in while the lanes compute); what the stream
+     * takes beyond the compute is memory time.
+     */
+    void add(DdrStream s, long streamPs, long computePs, long engineMacs) {
+        long layerPs = Math.max(streamPs, computePs);
+        ps += layerPs;
+        macs += engineMacs;
+        bytes += s.bytes();
+        read += s.readBytes();
+        wait += layerPs - computePs;
+    }
+
+    /** Overflow events counted outside an accelerator run (the depthwise engine's). */
+    void addOverflows(long n) {
+        overflows += n;
+    }
+
     /** The one accelerator run added (a one-group GEMM layer). */
     AcceleratorRun onlyRun() {
         if (runs != 1) {

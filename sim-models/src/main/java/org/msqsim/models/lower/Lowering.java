@@ -2,8 +2,11 @@ package org.msqsim.models.lower;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.msqsim.core.hw.compute.DepthwiseEngine;
 import org.msqsim.core.hw.memory.DdrStream;
 import org.msqsim.core.mapping.TileBytes;
+import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.models.layer.Conv2d;
 import org.msqsim.models.layer.GemmLayer;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.Shape;
@@ -17,18 +20,49 @@ import org.msqsim.models.quant.MsqAssigner;
  *       layer has N = 1). At SP2 fraction F the layer's first {@code round(F·groups·M)} rows go to the
  *       LUT core, group after group, so a grouped layer's SP2 rows fill its first groups;</li>
  *   <li>a {@link StreamLayer} into one {@link StreamWork}: each input tensor read and the output
- *       written, {@code ceil(elements·bits/8)} bytes each.</li>
+ *       written, {@code ceil(elements·bits/8)} bytes each;</li>
+ *   <li>on a design with a depthwise engine, a depthwise convolution into one {@link DepthwiseWork}.
+ *       All its rows are fixed-point: the engine's lanes multiply fixed-point weights, so MSQ's split
+ *       does not apply to the layers it runs (a depthwise layer's rows are its channels; on a design
+ *       without an engine they split between the cores as any layer's).</li>
  * </ul>
  */
 public final class Lowering {
     private final int activationBits;
+    private final int weightBits;
+    private final boolean depthwiseEngine;
 
+    /** Lowering for a design without a depthwise engine (depthwise layers become GEMMs). */
     public Lowering(int activationBits) {
+        this(activationBits, 8, false);
+    }
+
+    /** Lowering for {@code spec}: depthwise layers go to its depthwise engine when it has one. */
+    public Lowering(AcceleratorSpec spec) {
+        this(spec.activationBits(), spec.weightBits(), spec.depthwiseEngine().isPresent());
+    }
+
+    private Lowering(int activationBits, int weightBits, boolean depthwiseEngine) {
         this.activationBits = activationBits;
+        this.weightBits = weightBits;
+        this.depthwiseEngine = depthwiseEngine;
+    }
+
+    /** Whether {@code l} runs on the depthwise engine: a depthwise convolution on a design with one. */
+    public boolean onDepthwiseEngine(Layer l) {
+        return depthwiseEngine && l instanceof Conv2d c && isDepthwise(c);
+    }
+
+    /** One input and one output channel per group: the convolutions a depthwise engine computes. */
+    public static boolean isDepthwise(Conv2d c) {
+        return c.groups() == c.c() && c.k() == c.c() && c.groups() > 1;
     }
 
     /** The work of {@code l} in execution order. */
     public List<Work> lower(Layer l, double sp2Fraction) {
+        if (onDepthwiseEngine(l)) {
+            return List.of(depthwise((Conv2d) l));
+        }
         if (l instanceof GemmLayer g) {
             return List.copyOf(gemms(g, sp2Fraction));
         }
@@ -46,6 +80,18 @@ public final class Lowering {
             works.add(new GemmWork(g, gi, m, lutRows, g.gemmK(), g.gemmN()));
         }
         return works;
+    }
+
+    /**
+     * A depthwise layer on the engine: its input read once (the line buffer keeps the rows a window
+     * needs, so no halo is re-read within a layer), its {@code C·R·S} weights at the weight width, and
+     * its output written.
+     */
+    public DepthwiseWork depthwise(Conv2d c) {
+        DepthwiseEngine.Layer shape = new DepthwiseEngine.Layer(c.c(), c.h(), c.w(), c.r(), c.s(), c.stride(),
+                c.pad());
+        long read = bytes(c.inputShape()) + TileBytes.packed((long) c.c() * c.r() * c.s(), weightBits);
+        return new DepthwiseWork(c, shape, new DdrStream(read, bytes(c.outputShape())));
     }
 
     /** The layer's stream: its inputs read, its output written. */
