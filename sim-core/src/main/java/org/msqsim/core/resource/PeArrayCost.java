@@ -18,13 +18,8 @@ import org.msqsim.core.spec.PeArraySpec;
  *       column during the r drain cycles of a fold, in which the array does not compute
  *       ({@code hw.compute.ArrayTiming}: an OS fold is {@code k + 2r + c − 2} cycles).
  *       <ul>
- *         <li>LUT PEs drain through their accumulator itself: the array does not compute while it
- *             drains, so no shadow register is needed (as for P below), and the 2:1 choice between
- *             the sum and the neighbour's bit folds into the adder's LUT6_2: with the drain select,
- *             the LUT drives the carry chain's S = neighbour bit and DI = 0 (O6 of a, b, sign,
- *             neighbour, select; O5 = a·¬select: five shared inputs, UG574 / UG474 "LUT6_2",
- *             "CARRY8/CARRY4"), so the chain's XOR outputs the neighbour's bit with no carry. No LUT
- *             or FF of its own (issue 13, point 4: timing and cost describe the same hardware).</li>
+ *         <li>LUT PEs drain {@code accBits} through fabric: a shadow register per PE loaded from the
+ *             accumulator or from the neighbour above, a 2:1 mux per bit (1 LUT) and an FF.</li>
  *         <li>DSP PEs drain P down the DSP cascade: each slice's PCOUT feeds the PCIN of the slice
  *             below in the column, and during the drain the dynamic OPMODE selects Z = PCIN, X = Y
  *             = 0 (and W = 0 on DSP48E2), so P ← PCIN (UG479 DSP48E1 / UG579 DSP48E2: P cascade and
@@ -103,8 +98,7 @@ final class PeArrayCost {
             ResourceVector drain = switch (a.mac()) {
                 case DSP -> packed == null ? ResourceVector.ZERO
                         : ResourceVector.ofLut(packed.counterBits() * (v / pump()), 0);
-                // the accumulator shifts in place, its drain mux folded into the adder's LUT6_2 (see above)
-                case LUT_SP2, LUT_FIXED -> ResourceVector.ZERO;
+                case LUT_SP2, LUT_FIXED -> ResourceVector.ofLut(acc, acc);
             };
             regs = ResourceVector.ofLut(0, (long) v * act + (long) v * a.packing() * w).plus(drain);
         } else {
