@@ -1,0 +1,38 @@
+"""Prints the README's "How close to hardware" tables: the error table of claims/hardware.yaml
+(msqsim's figure, the measured one, the signed error) and msqsim's figures for the held-out setups
+of ../shared/facts/measured.md §3 (their measured figures are not in this repository).
+Run from the repository root after building cli/target/msqsim.jar:  python3 benchmarks/hardware-table.py"""
+import json, subprocess
+
+JAR = ["java", "-jar", "cli/target/msqsim.jar"]
+v = json.loads(subprocess.run(JAR + ["validate", "claims/hardware.yaml", "--format", "json"],
+                              capture_output=True, text=True).stdout)
+
+def fmt(x, metric):
+    if metric == "latency_ms":
+        return "%.2f ms" % x
+    if metric.startswith("ddr_gbps"):
+        return "%.2f GB/s" % x
+    return "{:,.1f}".format(x) if x != int(x) else "{:,}".format(int(x))
+
+print("| claim | msqsim | measured | error | |")
+print("|---|---:|---:|---:|---|")
+for c in v["claims"]:
+    status = {"pass": "within tolerance", "known_miss": "known miss", "unexpected_pass": "passes"}.get(
+        c["status"], c["status"])
+    print("| `%s` | %s | %s | %+.1f %% | %s |" % (c["id"], fmt(c["simulated"], c["metric"]),
+          fmt(c["expected"], c["metric"]), c["deviation_percent"], status))
+
+print()
+print("| held-out setup | " + " | ".join(["resnet50_v1", "resnet50", "resnet18", "mobilenet_v2", "mobilenet_v1"]) + " |")
+print("|---|" + "---:|" * 5)
+for board, design, clock in [("zcu104", "dpu-b4096", 305), ("kv260", "dpu-b4096", 300),
+                             ("ultra96-v2", "dpu-b1600", 287), ("zcu102", "dpu-b4096", 281)]:
+    row = []
+    for model in ["resnet50_v1", "resnet50", "resnet18", "mobilenet_v2", "mobilenet_v1"]:
+        j = json.loads(subprocess.run(JAR + ["run", "--board", board, "--design", design, "--clock-mhz", str(clock),
+                                             "--model", model, "--bits", "8", "--sp2-fraction", "0",
+                                             "--timing-only", "--format", "json"],
+                                      capture_output=True, text=True, check=True).stdout)
+        row.append("%.2f ms" % j["latency_ms"])
+    print("| %s %s @ %d MHz | %s |" % (board, design, clock, " | ".join(row)))
