@@ -30,13 +30,13 @@ import picocli.CommandLine.Spec;
  * summaries into {@code --out}; progress and timings on stderr.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, version = "msqsim 0.1.0",
-        description = {"Sweep boards x models x designs as an Apache Spark job: each board and model explored "
-                + "on the sweep file's grid exactly as 'msqsim explore' does it, the designs spread over Spark's "
-                + "executors (local threads by default, a standalone cluster with --master spark://HOST:7077).",
+        description = {"Sweep boards x models x designs as an Apache Spark job: each board and model explored",
+            "on the sweep file's grid exactly as 'msqsim explore' does it, the designs spread over Spark's",
+            "executors (local threads by default; a standalone cluster with --master spark://HOST:7077).",
             "",
-            "Writes into --out: designs.parquet and designs.csv (one row per board, model, width and design;",
-            "a design that cannot be mapped is a row with its reason), summary.txt (explore's summary of each",
-            "board and model) and summary.json. The sweep file's keys: sweep/reference.yaml.",
+            "Writes into --out: designs.parquet and designs.csv (one row per board, model, width and",
+            "design; a design that cannot be mapped is a row with its reason), summary.txt (explore's",
+            "summary of each board and model) and summary.json. Sweep file keys: sweep/reference.yaml.",
             ""})
 public final class SweepCommand implements Callable<Integer> {
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|[1-9][0-9]{0,3})(?:,([1-9][0-9]{0,2}))?\\])?");

@@ -180,7 +180,10 @@ public final class SweepSpecReader {
             return wrong(path, v, "a built-in board id or the path of a board YAML file");
         }
         String name = v.asText();
-        String target = BoardCatalog.ids().contains(name) ? name : folder.resolve(name).toString();
+        // A built-in id, or a file beside the sweep file; a bare word that is neither stays a word, so that
+        // the catalogue answers "unknown board; did you mean …".
+        boolean word = !name.contains("/") && !name.contains(".") && !Files.exists(folder.resolve(name));
+        String target = BoardCatalog.ids().contains(name) || word ? name : folder.resolve(name).toString();
         try {
             BoardCatalog.get(target);
             return Optional.of(new SweepSpec.BoardRef(name, BoardCatalog.text(target)));
