@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -26,6 +27,12 @@ import org.msqsim.models.explore.Search;
  * a lost executor) is retried by Spark; a design the mapper cannot tile is an outcome, not a failure.
  */
 public final class SparkSweep {
+    /**
+     * A test hook: when this system property is true in an executor's JVM, the first attempt of each
+     * stage's first task fails, so that a test sees Spark retry it and the rows come out the same.
+     */
+    static final String FAIL_FIRST_ATTEMPT = "msqsim.sweep.test.failFirstAttempt";
+
     /** Designs per task at most: about half a second of work, so progress moves and stragglers stay short. */
     static final int DESIGNS_PER_TASK = 250;
 
@@ -121,6 +128,11 @@ public final class SparkSweep {
 
         @Override
         public Iterator<TaskOutcome> call(Iterator<DesignTask> tasks) {
+            TaskContext task = TaskContext.get();
+            if (Boolean.getBoolean(FAIL_FIRST_ATTEMPT) && task != null && task.partitionId() == 0
+                    && task.attemptNumber() == 0) {
+                throw new IllegalStateException("failure injected by -D" + FAIL_FIRST_ATTEMPT + " (a test of retries)");
+            }
             List<SweepCase> all = cases.value();
             List<TaskOutcome> out = new ArrayList<>();
             CaseContext ctx = null;

@@ -92,14 +92,20 @@ public final class SweepCommand implements Callable<Integer> {
         err.println(String.format(Locale.ROOT, "msqsim sweep: %s: %d boards x %d models x %d widths = %d cases, "
                 + "%s mode, on %s", specFile, sweep.boards().size(), sweep.models().size(),
                 Math.max(1, sweep.bits().size()), cases.size(), sweep.mode().word(), url));
+        long start = System.nanoTime();
         SparkSession spark = session(url, conf);
+        err.println(String.format(Locale.ROOT, "msqsim sweep: Spark %s started in %.1f s, %d cores", spark.version(),
+                (System.nanoTime() - start) / 1e9, spark.sparkContext().defaultParallelism()));
         try {
             long t0 = System.nanoTime();
             SparkSweep.Outcome o = new SparkSweep(spark, err, partitions == null ? 0 : partitions,
                     Math.round(progressEvery * 1000)).run(cases);
             double seconds = (System.nanoTime() - t0) / 1e9;
             List<SweepOutput.DesignRow> rows = SweepOutput.rows(o.cases(), sweep.keep());
+            long w0 = System.nanoTime();
             SweepOutput.write(spark, dir, o.cases(), rows, SweepOutput.summaryText(o.cases()));
+            err.println(String.format(Locale.ROOT, "msqsim sweep: wrote %,d rows and the summaries in %.1f s",
+                    rows.size(), (System.nanoTime() - w0) / 1e9));
             for (SparkSweep.StageTime st : o.stages()) {
                 err.println(String.format(Locale.ROOT, "msqsim sweep: stage %d: %,d designs in %d tasks, %.1f s "
                         + "wall; task time %.1f s in all, longest task %.2f s", st.stage(), st.designs(), st.tasks(),

@@ -12,14 +12,14 @@ import org.msqsim.models.explore.Exploration;
 import org.msqsim.models.explore.Explorer;
 import org.msqsim.cli.report.ExploreReport;
 
-/** A small sweep the tests share: two boards × two small networks, all three stages, and explore's answer. */
+/** A small sweep the tests share: two boards × a small network, all three stages, and explore's answer. */
 final class SweepFixtures {
-    /** Two boards, two networks, a grid small enough for seconds yet running all three stages. */
+    /** Two boards, one network, a grid small enough for seconds yet running all three stages. */
     static final String SPEC = """
             boards: [pynq-z2, zc706]
-            models: [cifar_net, lenet_300_100]
+            models: [cifar_net]
             grid:
-              fraction_steps: 4
+              fraction_steps: 2
               rows: [8, 16]
               col_levels: [0.5, 1.0]
               buffer_scales: [0.5, 1]

@@ -76,12 +76,22 @@ class SweepLocalTest {
         }
     }
 
+    /**
+     * One thread in one task per stage against two threads in 13 tasks whose first attempt of each stage's
+     * first task fails (Spark retries it: local masters get 4 attempts, as a cluster).
+     */
     @Test
-    void sameRowsWhateverThreadsAndTasksAndParquetHoldsThem() {
+    void sameRowsWhateverThreadsTasksAndRetriesAndParquetHoldsThem() {
         List<SweepCase> cases = SweepCase.of(SweepFixtures.spec());
         List<String> one = rows("local[1]", 1, cases, null);
         Path parquet = tmp.resolve("p");
-        List<String> many = rows("local[2]", 13, cases, parquet);
+        List<String> many;
+        System.setProperty(SparkSweep.FAIL_FIRST_ATTEMPT, "true");
+        try {
+            many = rows("local[2]", 13, cases, parquet);
+        } finally {
+            System.clearProperty(SparkSweep.FAIL_FIRST_ATTEMPT);
+        }
         assertEquals(one, many);
         assertTrue(one.size() > 100, "the fixture is too small to mean much: " + one.size());
     }
