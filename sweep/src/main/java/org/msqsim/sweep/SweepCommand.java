@@ -108,8 +108,8 @@ public final class SweepCommand implements Callable<Integer> {
                     rows.size(), (System.nanoTime() - w0) / 1e9));
             for (SparkSweep.StageTime st : o.stages()) {
                 err.println(String.format(Locale.ROOT, "msqsim sweep: stage %d: %,d designs in %d tasks, %.1f s "
-                        + "wall; task time %.1f s in all, longest task %.2f s", st.stage(), st.designs(), st.tasks(),
-                        st.wallSeconds(), st.taskSeconds(), st.longestTaskSeconds()));
+                        + "wall; tasks ran %.1f s (%.1f s CPU) in all, the longest %.2f s", st.stage(), st.designs(),
+                        st.tasks(), st.wallSeconds(), st.taskSeconds(), st.taskCpuSeconds(), st.longestTaskSeconds()));
             }
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(overview(o.cases()));

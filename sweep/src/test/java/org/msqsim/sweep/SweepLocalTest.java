@@ -103,6 +103,10 @@ class SweepLocalTest {
             SparkSweep.Outcome o = new SparkSweep(spark, SweepFixtures.Capture.of().writer(), tasks, 60_000)
                     .run(cases);
             List<SweepOutput.DesignRow> rows = SweepOutput.rows(o.cases(), SweepSpec.Keep.ALL);
+            assertEquals(rows.stream().filter(SweepOutput.DesignRow::pareto).toList(),
+                    SweepOutput.rows(o.cases(), SweepSpec.Keep.PARETO), "keep: pareto");
+            assertEquals(rows.stream().filter(r -> r.row().result() != null).toList(),
+                    SweepOutput.rows(o.cases(), SweepSpec.Keep.MAPPED), "keep: mapped");
             List<String> lines = rows.stream().map(SweepOutput::csvLine).toList();
             if (parquetDir != null) {
                 SweepOutput.write(spark, parquetDir, o.cases(), rows, SweepOutput.summaryText(o.cases()));
