@@ -12,7 +12,7 @@ import org.msqsim.core.spec.InvalidSpecException;
  * {@code --bits}, turned into the board and the design to simulate, with a user error for a bad value
  * and a note line for everything the width changed ({@link BitWidthChange} holds the rule).
  */
-final class DesignArgs {
+public final class DesignArgs {
     private DesignArgs() {
     }
 
@@ -56,7 +56,7 @@ final class DesignArgs {
     }
 
     /** The design at {@code --bits} (the design's own width when null), noting in {@code notes} what changed. */
-    static AcceleratorSpec atBits(AcceleratorSpec design, Integer bits, StringBuilder notes) {
+    public static AcceleratorSpec atBits(AcceleratorSpec design, Integer bits, StringBuilder notes) {
         if (bits == null) {
             return design;
         }

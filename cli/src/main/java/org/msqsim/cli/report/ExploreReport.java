@@ -226,21 +226,29 @@ public final class ExploreReport implements Report {
                 "lut", u.lut(), "ff", u.ff(), "dsp", u.dsp(), "bram36", u.bram36(), "uram", u.uram());
     }
 
+    /** The columns of {@link #csv()}, without the line break. */
+    public static final String CSV_HEADER = "index,family,sp2_fraction,rows,dsp_cols,dsp_packing,lut_cols,clock_mhz,"
+            + "buffer_scale,latency_ms,lut,ff,dsp,bram36,uram,pareto";
+
     @Override
     public String csv() {
-        StringBuilder sb = new StringBuilder("index,family,sp2_fraction,rows,dsp_cols,dsp_packing,lut_cols,clock_mhz,"
-                + "buffer_scale,latency_ms,lut,ff,dsp,bram36,uram,pareto\n");
+        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         Set<Integer> front = new HashSet<>();
         ex.pareto().forEach(r -> front.add(r.design().index()));
         for (DesignResult r : ex.results()) {
-            Design d = r.design();
-            ResourceVector u = d.used();
-            sb.append(String.format(Locale.ROOT, "%d,%s,%.2f,%d,%d,%d,%d,%d,%s,%.6f,%d,%d,%d,%.1f,%d,%s%n", d.index(),
-                    d.family().label(), d.fraction(), d.rows(), d.dspCols(),
-                    d.dspPacking(), d.lutCols(), d.clockHz() / 1_000_000,
-                    trim(d.bufferScale()), r.latencyMs(), u.lut(), u.ff(), u.dsp(), u.bram36(), u.uram(),
-                    front.contains(d.index()) ? "yes" : "no"));
+            sb.append(csvRow(r, front.contains(r.design().index()))).append('\n');
         }
         return sb.toString();
+    }
+
+    /** One design as a line of {@link #csv()} ({@link #CSV_HEADER}), without the line break. */
+    public static String csvRow(DesignResult r, boolean pareto) {
+        Design d = r.design();
+        ResourceVector u = d.used();
+        return String.format(Locale.ROOT, "%d,%s,%.2f,%d,%d,%d,%d,%d,%s,%.6f,%d,%d,%d,%.1f,%d,%s", d.index(),
+                d.family().label(), d.fraction(), d.rows(), d.dspCols(),
+                d.dspPacking(), d.lutCols(), d.clockHz() / 1_000_000,
+                trim(d.bufferScale()), r.latencyMs(), u.lut(), u.ff(), u.dsp(), u.bram36(), u.uram(),
+                pareto ? "yes" : "no");
     }
 }

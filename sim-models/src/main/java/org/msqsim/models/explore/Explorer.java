@@ -103,7 +103,7 @@ public final class Explorer {
     }
 
     /**
-     * The three stages of {@code grid} ({@link SearchStage#of}): the stage-1 shapes, the polish of
+     * The three stages of {@code grid} ({@link Search}): the stage-1 shapes, the polish of
      * the best of them, then their clocks and buffers. {@code total} (may be null) hears the number of
      * designs to evaluate, again when a later stage adds to it; {@code progress} (may be null) the
      * number done. Deterministic: each stage depends only on the results before it, which do not depend
@@ -113,9 +113,10 @@ public final class Explorer {
     public Outcome explore(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model,
                            IntConsumer total, IntConsumer progress) {
         Outcome all = new Outcome(List.of(), 0);
-        for (SearchStage stage : SearchStage.of(grid, board, base, model)) {
+        Search search = new Search(grid, board, base, model);
+        for (int stage = 0; stage < search.stages(); stage++) {
             int before = all.evaluated();
-            List<Design> more = stage.designs(all.results(), before);
+            List<Design> more = search.designs(stage, all.results(), before);
             if (more.isEmpty()) {
                 continue;
             }
@@ -134,11 +135,21 @@ public final class Explorer {
     /** One design, timing-only; empty when the mapper finds a layer infeasible on it. */
     public Optional<DesignResult> evaluate(Design d) {
         try {
-            NetworkRun run = new NetworkRunner(d.spec(), dspKind)
-                    .run(net, new NetworkRunner.Options(d.fraction(), SEED, true, TraceSink.NONE, null));
-            return Optional.of(new DesignResult(d, run.latencyPs(), run.macs()));
+            return Optional.of(timed(d));
         } catch (InfeasibleException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * One design, timing-only, for callers that keep the reason a design could not be mapped
+     * ({@code msqsim sweep} writes it as a row).
+     *
+     * @throws InfeasibleException saying which layer cannot be tiled on the design, and why
+     */
+    public DesignResult timed(Design d) {
+        NetworkRun run = new NetworkRunner(d.spec(), dspKind)
+                .run(net, new NetworkRunner.Options(d.fraction(), SEED, true, TraceSink.NONE, null));
+        return new DesignResult(d, run.latencyPs(), run.macs());
     }
 }

@@ -20,7 +20,8 @@ sealed interface SearchStage permits ShapeStage, PolishStage, RefineStage {
 
     /**
      * The three stages of {@code grid} on {@code board}, from its default design {@code base}, in
-     * order: shapes, shape polish, refinement. They share one {@link DesignBuilder}.
+     * order: shapes, shape polish, refinement. They share one {@link DesignBuilder}. ({@link Search}
+     * holds the same three for {@link Explorer} and for callers that evaluate elsewhere.)
      */
     static List<SearchStage> of(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model) {
         DesignBuilder b = new DesignBuilder(board, base, model);

@@ -13,7 +13,9 @@
  *       built) and checks its fit; {@code DesignKey} and {@code FractionGroup} are the typed keys the
  *       stages deduplicate and group by.</li>
  *   <li>The evaluation: {@link org.msqsim.models.explore.Explorer} runs the stages and evaluates their
- *       designs on a fixed thread pool.</li>
+ *       designs on a fixed thread pool; {@link org.msqsim.models.explore.Search} hands out the same
+ *       stages one at a time, and rebuilds a design from its parameters, for {@code msqsim sweep},
+ *       which evaluates them on Spark executors.</li>
  *   <li>The summaries: best design per SP2 fraction, overall best, best DSP-only, MSQ against
  *       LUT-built fixed-point multipliers, and the Pareto front of latency against LUT and DSP use
  *       ({@link org.msqsim.models.explore.Exploration}).</li>
