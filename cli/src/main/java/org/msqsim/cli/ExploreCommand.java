@@ -59,6 +59,10 @@ import picocli.CommandLine.Spec;
             ""})
 final class ExploreCommand implements Callable<Integer> {
 
+    @Option(names = "--board", paramLabel = "NAME|FILE", defaultValue = "zc706",
+            description = "Built-in board id or a board YAML file (default ${DEFAULT-VALUE}).")
+    String board;
+
     @Option(names = "--design", paramLabel = "NAME",
             description = "A named design of the board (see 'msqsim boards'), e.g. dpu-b4096; default: the board's "
                     + "default design.")
@@ -68,10 +72,6 @@ final class ExploreCommand implements Callable<Integer> {
             description = "Run the design's control and cores at F MHz (fabric clock; double-pumped DSP slices at "
                     + "2F), within the board's clock range.")
     Double clockMhz;
-
-    @Option(names = "--board", paramLabel = "NAME|FILE", defaultValue = "zc706",
-            description = "Built-in board id or a board YAML file (default ${DEFAULT-VALUE}).")
-    String board;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "resnet18",
             description = "A built-in network (default ${DEFAULT-VALUE}).")

@@ -52,6 +52,10 @@ import picocli.CommandLine.Spec;
                 + "stalls, resources, and whether every output matches the golden integer reference."})
 final class RunCommand implements Callable<Integer> {
 
+    @Option(names = "--board", paramLabel = "NAME|FILE", defaultValue = "zc706",
+            description = "Built-in board id (see 'msqsim boards') or a board YAML file (default ${DEFAULT-VALUE}).")
+    String board;
+
     @Option(names = "--design", paramLabel = "NAME",
             description = "A named design of the board (see 'msqsim boards'), e.g. dpu-b4096; default: the board's "
                     + "default design.")
@@ -61,10 +65,6 @@ final class RunCommand implements Callable<Integer> {
             description = "Run the design's control and cores at F MHz (fabric clock; double-pumped DSP slices at "
                     + "2F), within the board's clock range.")
     Double clockMhz;
-
-    @Option(names = "--board", paramLabel = "NAME|FILE", defaultValue = "zc706",
-            description = "Built-in board id (see 'msqsim boards') or a board YAML file (default ${DEFAULT-VALUE}).")
-    String board;
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "A built-in network (see 'msqsim models'); default resnet18 unless --layer is given.")

@@ -126,7 +126,7 @@ class ValidateCommandTest {
                 "a: error: metric bit_exact is null, not true/false",
                 "b: error: metric bit_exact is null, not true/false",
                 "c: error: metric cores.dsp.nope: 'cores.dsp' has no key 'nope' (keys: name, mac, dataflow, rows, "
-                        + "cols, multipliers, packing, peak_macs_per_cycle, clock_mhz, macs, busy_ps, busy_cycles, "
+                        + "cols, multipliers, packing, peak_macs_per_cycle, clock_mhz, vector_lanes, double_pumped, dsp_accumulators, macs, busy_ps, busy_cycles, "
                         + "utilisation)",
                 "d: error: 'msqsim run --layer gemm:8x8x0 --format json' exited with 2: msqsim: --layer: layer "
                         + "'gemm:8x8x0': GEMM dimensions must be >= 1, got 8x8x0"), reasons);
@@ -199,7 +199,7 @@ class ValidateCommandTest {
                         + "metric's unit is the command's)",
                 p + "claims[1].tolerance.relative: -1 — a tolerance cannot be negative",
                 p + "claims[2].args.timing_onyl: true — not a flag of 'msqsim run'; did you mean 'timing_only'? "
-                        + "(flags: board, model, layer, sp2_fraction, bits, seed, weights, timing_only, scalesim_cfg, "
+                        + "(flags: board, design, clock_mhz, model, layer, sp2_fraction, bits, seed, weights, timing_only, scalesim_cfg, "
                         + "scalesim_topology, scalesim_gemm)",
                 p + "claims[2].args.bits: true — --bits takes a value, not true/false",
                 p + "claims[2].args.format: \"json\" — not allowed in a claim: validate always runs the command with "
