@@ -51,8 +51,8 @@ public final class Lowering {
     /** The layer's stream: its inputs read, its output written. */
     public StreamWork stream(StreamLayer l) {
         long read = 0;
-        for (int i = 0; i < l.arity(); i++) {
-            read += bytes(l.inputShape());
+        for (Shape s : l.inputShapes()) {
+            read += bytes(s);
         }
         return new StreamWork(l, new DdrStream(read, bytes(l.outputShape())));
     }
