@@ -36,7 +36,6 @@ import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.LayerParser;
 import org.msqsim.models.scalesim.ScaleSimRun;
 import org.msqsim.models.scalesim.ScaleSimTopology;
-import org.msqsim.models.zoo.ModelZoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,8 +56,13 @@ final class RunCommand implements Callable<Integer> {
     String board;
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "A built-in network (see 'msqsim models'); default resnet18 unless --layer is given.")
+            description = "A built-in network (see 'msqsim models') or an ONNX file (FILE.onnx, run on its trained "
+                    + "weights); default resnet18 unless --layer is given.")
     String model;
+
+    @Option(names = "--input-shape", paramLabel = "NxCxHxW",
+            description = "The input shape of an ONNX model whose input is symbolic, e.g. 1x3x224x224.")
+    String inputShape;
 
     @Option(names = "--layer", paramLabel = "LAYER",
             description = {"One layer instead of a network, a layer that is one GEMM:",
@@ -117,9 +121,11 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private Optional<org.msqsim.models.onnx.ImportedNetwork> imported = Optional.empty();
+
     /** The flags SCALE-Sim mode does not use (it takes only its two files, --scalesim-gemm and --format). */
     private static final List<String> SCALE_SIM_UNUSED = List.of("--board", "--model", "--layer", "--sp2-fraction",
-            "--bits", "--seed", "--weights", "--timing-only", "--trace", "--plot");
+            "--bits", "--seed", "--weights", "--timing-only", "--trace", "--plot", "--input-shape");
 
     @Override
     public Integer call() {
@@ -148,8 +154,15 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--weights " + weightsDir + " is not used with --timing-only (the timing does not "
                     + "depend on the weights' values): drop one of them");
         }
+        if (weightsDir != null && ModelArg.isOnnx(model)) {
+            throw new UserError("--weights is not used with an ONNX model (its weights come from the file)");
+        }
+        if (inputShape != null && layerText != null) {
+            throw new UserError("--input-shape applies to ONNX models (--model FILE.onnx), not to --layer");
+        }
         Network net = null;
         Layer layer = null;
+        imported = Optional.empty();
         if (layerText != null) {
             try {
                 layer = LayerParser.parseGemm(layerText);
@@ -157,11 +170,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--layer: " + e.getMessage());
             }
         } else {
-            try {
-                net = ModelZoo.get(model == null ? "resnet18" : model);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--model: " + e.getMessage());
-            }
+            ModelArg m = ModelArg.load("--model", model == null ? "resnet18" : model, inputShape);
+            net = m.network();
+            imported = m.imported();
         }
         BoardSpec b = DesignArgs.board(board);
         StringBuilder notes = new StringBuilder();
@@ -231,7 +242,9 @@ final class RunCommand implements Callable<Integer> {
         if (!timingOnly) {
             checkHeap(net);
         }
-        WeightSource ws = weightsDir == null ? WeightSource.synthetic(seed) : WeightSource.directory(weightsDir, seed);
+        WeightSource ws = imported.isPresent()
+                ? WeightSource.given(imported.get().weights(), imported.get().biases(), seed)
+                : weightsDir == null ? WeightSource.synthetic(seed) : WeightSource.directory(weightsDir, seed);
         if (!timingOnly) {
             List<String> problems = ws.check(net);
             if (!problems.isEmpty()) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.graph.Node;
@@ -23,11 +24,33 @@ public final class WeightSource {
     private final Optional<Path> dir;
     private final long seed;
     private final boolean mixName;
+    private final Map<String, FloatMatrix> given;
+    private final Map<String, double[]> biases;
 
     private WeightSource(Optional<Path> dir, long seed, boolean mixName) {
+        this(dir, seed, mixName, Map.of(), Map.of());
+    }
+
+    private WeightSource(Optional<Path> dir, long seed, boolean mixName, Map<String, FloatMatrix> given,
+                         Map<String, double[]> biases) {
         this.dir = dir;
         this.seed = seed;
         this.mixName = mixName;
+        this.given = Map.copyOf(given);
+        this.biases = Map.copyOf(biases);
+    }
+
+    /**
+     * Weights and biases held in memory, by layer name (an imported network's trained ones); a layer
+     * without an entry gets seeded synthetic rows.
+     */
+    public static WeightSource given(Map<String, FloatMatrix> weights, Map<String, double[]> biases, long seed) {
+        return new WeightSource(Optional.empty(), seed, true, weights, biases);
+    }
+
+    /** The layer's real bias, one per weight row, where the source has one. */
+    public Optional<double[]> bias(GemmLayer g) {
+        return Optional.ofNullable(biases.get(g.name()));
     }
 
     public static WeightSource synthetic(long seed) {
@@ -84,7 +107,11 @@ public final class WeightSource {
         return problems;
     }
 
-    FloatMatrix weights(GemmLayer g) {
+    public FloatMatrix weights(GemmLayer g) {
+        FloatMatrix m = given.get(g.name());
+        if (m != null) {
+            return m;
+        }
         if (dir.isPresent()) {
             return NpyReader.readMatrix(file(g));
         }
