@@ -30,6 +30,7 @@ import org.msqsim.models.exec.LayerRunner;
 import org.msqsim.models.exec.MsqBalance;
 import org.msqsim.models.exec.NetworkRun;
 import org.msqsim.models.exec.NetworkRunner;
+import org.msqsim.models.exec.WeightLayout;
 import org.msqsim.models.exec.WeightSource;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.layer.Layer;
@@ -90,6 +91,18 @@ final class RunCommand implements Callable<Integer> {
                     + "'msqsim models MODEL' for names); default seeded synthetic weights.")
     Path weightsDir;
 
+    @Option(names = "--weights-layout", paramLabel = "LAYOUT", defaultValue = "pytorch",
+            description = {"How --weights files are laid out: pytorch (conv K x C x R x S, dense out x in; default) or "
+                + "keras (conv kernels HWIO R x S x C x K, depthwise R x S x C x 1, dense in x out). Either layout also "
+                + "reads DIR/<layer>.bias.npy (one value per output) and DIR/<layer>.bn.npy (4 x K: batch-norm gamma, "
+                + "beta, mean, variance, folded into the weights and bias) where present."})
+    String weightsLayout;
+
+    @Option(names = "--bn-epsilon", paramLabel = "E",
+            description = "The epsilon of folded batch norms (default: 1e-5 for pytorch, 1e-3 for keras, each "
+                    + "framework's own default).")
+    Double bnEpsilon;
+
     @Option(names = "--timing-only", description = "Skip the values: timing and resources only (much faster).")
     boolean timingOnly;
 
@@ -125,7 +138,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** The flags SCALE-Sim mode does not use (it takes only its two files, --scalesim-gemm and --format). */
     private static final List<String> SCALE_SIM_UNUSED = List.of("--board", "--model", "--layer", "--sp2-fraction",
-            "--bits", "--seed", "--weights", "--timing-only", "--trace", "--plot", "--input-shape");
+            "--bits", "--seed", "--weights", "--timing-only", "--trace", "--plot", "--input-shape", "--weights-layout",
+            "--bn-epsilon");
 
     @Override
     public Integer call() {
@@ -153,6 +167,10 @@ final class RunCommand implements Callable<Integer> {
             // Timing does not depend on the weights' values; checking them would read every file for nothing.
             throw new UserError("--weights " + weightsDir + " is not used with --timing-only (the timing does not "
                     + "depend on the weights' values): drop one of them");
+        }
+        if (weightsDir == null && (bnEpsilon != null || spec.commandLine().getParseResult()
+                .hasMatchedOption("--weights-layout"))) {
+            throw new UserError("--weights-layout and --bn-epsilon apply to --weights DIR only");
         }
         if (weightsDir != null && ModelArg.isOnnx(model)) {
             throw new UserError("--weights is not used with an ONNX model (its weights come from the file)");
@@ -244,7 +262,7 @@ final class RunCommand implements Callable<Integer> {
         }
         WeightSource ws = imported.isPresent()
                 ? WeightSource.given(imported.get().weights(), imported.get().biases(), seed)
-                : weightsDir == null ? WeightSource.synthetic(seed) : WeightSource.directory(weightsDir, seed);
+                : weightsDir == null ? WeightSource.synthetic(seed) : directory();
         if (!timingOnly) {
             List<String> problems = ws.check(net);
             if (!problems.isEmpty()) {
@@ -257,6 +275,19 @@ final class RunCommand implements Callable<Integer> {
                     .run(net, new NetworkRunner.Options(f, seed, timingOnly, sink, progress, ws));
         }
         return new NetworkReport(b, acc, run, fit, notes, seed, weightsDir);
+    }
+
+    private WeightSource directory() {
+        WeightLayout layout = switch (weightsLayout) {
+            case "pytorch" -> WeightLayout.PYTORCH;
+            case "keras" -> WeightLayout.KERAS;
+            default -> throw new UserError("--weights-layout must be pytorch or keras, got " + weightsLayout);
+        };
+        double eps = bnEpsilon != null ? bnEpsilon : layout == WeightLayout.KERAS ? 1e-3 : 1e-5;
+        if (!(eps > 0 && eps < 1)) {
+            throw new UserError("--bn-epsilon must be within (0, 1), got " + bnEpsilon);
+        }
+        return WeightSource.directory(weightsDir, seed, layout, eps);
     }
 
     /** Refuses a bit-exact run whose largest layer cannot fit the heap ({@link BitExactHeap}). */
