@@ -24,7 +24,6 @@ import org.msqsim.models.explore.Exploration;
 import org.msqsim.models.explore.ExploreGrid;
 import org.msqsim.models.explore.Explorer;
 import org.msqsim.models.graph.Network;
-import org.msqsim.models.zoo.ModelZoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,8 +73,12 @@ final class ExploreCommand implements Callable<Integer> {
     Double clockMhz;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "resnet18",
-            description = "A built-in network (default ${DEFAULT-VALUE}).")
+            description = "A built-in network or an ONNX file, FILE.onnx (default ${DEFAULT-VALUE}).")
     String model;
+
+    @Option(names = "--input-shape", paramLabel = "NxCxHxW",
+            description = "The input shape of an ONNX model whose input is symbolic, e.g. 1x3x224x224.")
+    String inputShape;
 
     @Option(names = "--bits", paramLabel = "W", description = "Weight and activation width, 3..8 (default: the "
             + "board design's).")
@@ -118,12 +121,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Network net;
-        try {
-            net = ModelZoo.get(model);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--model: " + e.getMessage());
-        }
+        Network net = ModelArg.load("--model", model, inputShape).network();
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1 || threads > 1024) {
             throw new UserError("--jobs must be between 1 and 1024, got " + threads);

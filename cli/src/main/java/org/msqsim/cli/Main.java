@@ -12,7 +12,7 @@ import picocli.CommandLine;
  */
 @Command(name = "msqsim", mixinStandardHelpOptions = true, version = "msqsim 0.1.0",
         description = "Cycle-level, bit-accurate simulator of FPGA accelerators for mixed-scheme quantized DNNs.",
-        subcommands = {RunCommand.class, BoardsCommand.class, ModelsCommand.class, QuantizeCommand.class,
+        subcommands = {RunCommand.class, BoardsCommand.class, ModelsCommand.class, QuantizeCommand.class, AccuracyCommand.class,
             ExploreCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a user error (EX_USAGE-like; picocli's own usage errors use the same). */

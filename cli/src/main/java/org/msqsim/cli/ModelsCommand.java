@@ -23,8 +23,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "models", mixinStandardHelpOptions = true, sortOptions = false,
         description = "List the built-in networks, or one network layer by layer.")
 final class ModelsCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "MODEL", description = "Show this model's layers.")
+    @Parameters(arity = "0..1", paramLabel = "MODEL", description = "Show this model's layers (a built-in name or "
+            + "an ONNX file, FILE.onnx).")
     String name;
+
+    @Option(names = "--input-shape", paramLabel = "NxCxHxW",
+            description = "The input shape of an ONNX model whose input is symbolic, e.g. 1x3x224x224.")
+    String inputShape;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
             description = "table, json or csv (default ${DEFAULT-VALUE}).")
@@ -38,10 +43,17 @@ final class ModelsCommand implements Callable<Integer> {
         String out;
         if (name != null) {
             Network n;
-            try {
-                n = ModelZoo.get(name);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
+            if (ModelArg.isOnnx(name)) {
+                n = ModelArg.load("models", name, inputShape).network();
+            } else {
+                if (inputShape != null) {
+                    throw new UserError("--input-shape applies to ONNX models (FILE.onnx), not to " + name);
+                }
+                try {
+                    n = ModelZoo.get(name);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(e.getMessage());
+                }
             }
             out = switch (format) {
                 case table -> n.listing();
@@ -49,6 +61,9 @@ final class ModelsCommand implements Callable<Integer> {
                 case json -> Json.write(List.of(summary(n, true)));
             };
         } else {
+            if (inputShape != null) {
+                throw new UserError("--input-shape applies to one ONNX model (msqsim models FILE.onnx)");
+            }
             out = list(ModelZoo.all());
         }
         spec.commandLine().getOut().print(out.endsWith("\n") ? out : out + "\n");

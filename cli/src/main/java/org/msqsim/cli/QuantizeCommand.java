@@ -14,6 +14,7 @@ import org.msqsim.cli.io.UserError;
 import org.msqsim.cli.report.Json;
 import org.msqsim.cli.report.OutputFormat;
 import org.msqsim.cli.report.TextTable;
+import org.msqsim.models.exec.WeightSource;
 import org.msqsim.models.io.NpyFormatException;
 import org.msqsim.models.io.NpyReader;
 import org.msqsim.models.quant.MsqAssigner;
@@ -47,7 +48,16 @@ final class QuantizeCommand implements Callable<Integer> {
         @Option(names = "--synthetic", paramLabel = "ROWSxCOLS",
                 description = "Seeded synthetic layer of this shape (default 64x576).")
         String synthetic;
+
+        @Option(names = "--model", paramLabel = "MODEL",
+                description = "A whole network, layer by layer: an ONNX file (FILE.onnx, its trained weights) or a "
+                        + "built-in network (seeded synthetic weights).")
+        String model;
     }
+
+    @Option(names = "--input-shape", paramLabel = "NxCxHxW",
+            description = "The input shape of an ONNX model whose input is symbolic (with --model).")
+    String inputShape;
 
     @ArgGroup(exclusive = true)
     Source source = new Source();
@@ -81,6 +91,22 @@ final class QuantizeCommand implements Callable<Integer> {
         }
         if (!(sp2Fraction >= 0 && sp2Fraction <= 1)) {
             throw new UserError("--sp2-fraction must be within [0, 1], got " + sp2Fraction);
+        }
+        if (source.model != null) {
+            if (summary) {
+                throw new UserError("--summary applies to one layer's weights; --model prints one line per layer");
+            }
+            ModelArg m = ModelArg.load("--model", source.model, inputShape);
+            WeightSource ws = m.imported().map(i -> WeightSource.given(i.weights(), i.biases(), seed))
+                    .orElse(WeightSource.synthetic(seed));
+            String what = m.imported().isPresent() ? "trained weights from " + source.model
+                    : "seeded synthetic weights, seed " + seed;
+            String text = QuantizeNetwork.render(m.network(), ws, what, bits, sp2Fraction, format);
+            spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
+            return 0;
+        }
+        if (inputShape != null) {
+            throw new UserError("--input-shape applies to --model FILE.onnx");
         }
         Input in = load();
         MsqResult res = new MsqAssigner(bits).assign(in.matrix, sp2Fraction);

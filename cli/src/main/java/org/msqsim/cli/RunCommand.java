@@ -30,13 +30,13 @@ import org.msqsim.models.exec.LayerRunner;
 import org.msqsim.models.exec.MsqBalance;
 import org.msqsim.models.exec.NetworkRun;
 import org.msqsim.models.exec.NetworkRunner;
+import org.msqsim.models.exec.WeightLayout;
 import org.msqsim.models.exec.WeightSource;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.LayerParser;
 import org.msqsim.models.scalesim.ScaleSimRun;
 import org.msqsim.models.scalesim.ScaleSimTopology;
-import org.msqsim.models.zoo.ModelZoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,8 +67,13 @@ final class RunCommand implements Callable<Integer> {
     Double clockMhz;
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "A built-in network (see 'msqsim models'); default resnet18 unless --layer is given.")
+            description = "A built-in network (see 'msqsim models') or an ONNX file (FILE.onnx, run on its trained "
+                    + "weights); default resnet18 unless --layer is given.")
     String model;
+
+    @Option(names = "--input-shape", paramLabel = "NxCxHxW",
+            description = "The input shape of an ONNX model whose input is symbolic, e.g. 1x3x224x224.")
+    String inputShape;
 
     @Option(names = "--layer", paramLabel = "LAYER",
             description = {"One layer instead of a network, a layer that is one GEMM:",
@@ -95,6 +100,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Real weights for --model: one NumPy file per layer, DIR/<layer name>.npy (see "
                     + "'msqsim models MODEL' for names); default seeded synthetic weights.")
     Path weightsDir;
+
+    @Option(names = "--weights-layout", paramLabel = "LAYOUT", defaultValue = "pytorch",
+            description = {"How --weights files are laid out: pytorch (conv K x C x R x S, dense out x in; default) or "
+                + "keras (conv kernels HWIO R x S x C x K, depthwise R x S x C x 1, dense in x out). Either layout also "
+                + "reads DIR/<layer>.bias.npy (one value per output) and DIR/<layer>.bn.npy (4 x K: batch-norm gamma, "
+                + "beta, mean, variance, folded into the weights and bias) where present."})
+    String weightsLayout;
+
+    @Option(names = "--bn-epsilon", paramLabel = "E",
+            description = "The epsilon of folded batch norms (default: 1e-5 for pytorch, 1e-3 for keras, each "
+                    + "framework's own default).")
+    Double bnEpsilon;
 
     @Option(names = "--timing-only", description = "Skip the values: timing and resources only (much faster).")
     boolean timingOnly;
@@ -127,9 +144,12 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private Optional<org.msqsim.models.onnx.ImportedNetwork> imported = Optional.empty();
+
     /** The flags SCALE-Sim mode does not use (it takes only its two files, --scalesim-gemm and --format). */
     private static final List<String> SCALE_SIM_UNUSED = List.of("--board", "--model", "--layer", "--sp2-fraction",
-            "--bits", "--seed", "--weights", "--timing-only", "--trace", "--plot", "--design", "--clock-mhz");
+            "--bits", "--seed", "--weights", "--timing-only", "--trace", "--plot", "--design", "--clock-mhz",
+            "--input-shape", "--weights-layout", "--bn-epsilon");
 
     @Override
     public Integer call() {
@@ -158,8 +178,19 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--weights " + weightsDir + " is not used with --timing-only (the timing does not "
                     + "depend on the weights' values): drop one of them");
         }
+        if (weightsDir == null && (bnEpsilon != null || spec.commandLine().getParseResult()
+                .hasMatchedOption("--weights-layout"))) {
+            throw new UserError("--weights-layout and --bn-epsilon apply to --weights DIR only");
+        }
+        if (weightsDir != null && ModelArg.isOnnx(model)) {
+            throw new UserError("--weights is not used with an ONNX model (its weights come from the file)");
+        }
+        if (inputShape != null && layerText != null) {
+            throw new UserError("--input-shape applies to ONNX models (--model FILE.onnx), not to --layer");
+        }
         Network net = null;
         Layer layer = null;
+        imported = Optional.empty();
         if (layerText != null) {
             try {
                 layer = LayerParser.parseGemm(layerText);
@@ -167,11 +198,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--layer: " + e.getMessage());
             }
         } else {
-            try {
-                net = ModelZoo.get(model == null ? "resnet18" : model);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--model: " + e.getMessage());
-            }
+            ModelArg m = ModelArg.load("--model", model == null ? "resnet18" : model, inputShape);
+            net = m.network();
+            imported = m.imported();
         }
         StringBuilder notes = new StringBuilder();
         BoardSpec b = DesignArgs.withDesign(DesignArgs.board(board), design, clockMhz, notes);
@@ -241,7 +270,9 @@ final class RunCommand implements Callable<Integer> {
         if (!timingOnly) {
             checkHeap(net);
         }
-        WeightSource ws = weightsDir == null ? WeightSource.synthetic(seed) : WeightSource.directory(weightsDir, seed);
+        WeightSource ws = imported.isPresent()
+                ? WeightSource.given(imported.get().weights(), imported.get().biases(), seed)
+                : weightsDir == null ? WeightSource.synthetic(seed) : directory();
         if (!timingOnly) {
             List<String> problems = ws.check(net);
             if (!problems.isEmpty()) {
@@ -254,6 +285,19 @@ final class RunCommand implements Callable<Integer> {
                     .run(net, new NetworkRunner.Options(f, seed, timingOnly, sink, progress, ws));
         }
         return new NetworkReport(b, acc, run, fit, notes, seed, weightsDir);
+    }
+
+    private WeightSource directory() {
+        WeightLayout layout = switch (weightsLayout) {
+            case "pytorch" -> WeightLayout.PYTORCH;
+            case "keras" -> WeightLayout.KERAS;
+            default -> throw new UserError("--weights-layout must be pytorch or keras, got " + weightsLayout);
+        };
+        double eps = bnEpsilon != null ? bnEpsilon : layout == WeightLayout.KERAS ? 1e-3 : 1e-5;
+        if (!(eps > 0 && eps < 1)) {
+            throw new UserError("--bn-epsilon must be within (0, 1), got " + bnEpsilon);
+        }
+        return WeightSource.directory(weightsDir, seed, layout, eps);
     }
 
     /** Refuses a bit-exact run whose largest layer cannot fit the heap ({@link BitExactHeap}). */

@@ -32,6 +32,14 @@ record GoldenCase(String file, List<String> args, List<List<String>> shownAs, Li
         cases.add(of("readme/run-layer.txt", "run", "--layer", "conv:56x56x64->64,3x3,s1,p1"));
         cases.add(of("readme/run-scalesim-resnet18.txt", "run", "--scalesim-cfg", "claims/scalesim/scale_32x32_os.cfg",
                 "--scalesim-topology", "claims/scalesim/resnet18.csv"));
+        cases.add(of("readme/run-onnx-classifier.txt", "run", "--model",
+                "sim-models/src/test/resources/onnx/ch_ppocr_mobile_v2.0_cls_infer.onnx", "--input-shape", "1x3x48x192"));
+        cases.add(of("readme/run-onnx-detector-zcu104.txt", "run", "--board", "zcu104", "--model",
+                "sim-models/src/test/resources/onnx/ch_PP-OCRv4_det_infer.onnx", "--input-shape", "1x3x640x640",
+                "--timing-only"));
+        cases.add(of("readme/accuracy-onnx-classifier.txt", "accuracy", "--model",
+                "sim-models/src/test/resources/onnx/ch_ppocr_mobile_v2.0_cls_infer.onnx", "--input-shape", "1x3x48x192",
+                "--inputs", "20"));
         cases.add(of("readme/validate-packing.txt", "validate", "claims/packing.yaml"));
         cases.add(of("readme/validate-wrong.txt", "validate", "claims/examples/wrong.yaml"));
         cases.add(of("readme/validate-known-miss.txt", "validate", "claims/examples/known-miss.yaml"));

@@ -199,8 +199,8 @@ class ValidateCommandTest {
                         + "metric's unit is the command's)",
                 p + "claims[1].tolerance.relative: -1 — a tolerance cannot be negative",
                 p + "claims[2].args.timing_onyl: true — not a flag of 'msqsim run'; did you mean 'timing_only'? "
-                        + "(flags: board, design, clock_mhz, model, layer, sp2_fraction, bits, seed, weights, timing_only, scalesim_cfg, "
-                        + "scalesim_topology, scalesim_gemm)",
+                        + "(flags: board, design, clock_mhz, model, input_shape, layer, sp2_fraction, bits, seed, weights, "
+                        + "weights_layout, bn_epsilon, timing_only, scalesim_cfg, scalesim_topology, scalesim_gemm)",
                 p + "claims[2].args.bits: true — --bits takes a value, not true/false",
                 p + "claims[2].args.format: \"json\" — not allowed in a claim: validate always runs the command with "
                         + "--format json",

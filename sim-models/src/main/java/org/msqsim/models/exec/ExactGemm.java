@@ -65,7 +65,7 @@ final class ExactGemm {
     private static long[] golden(GemmLayer g, int[] in, QuantizedWeights q) {
         if (g instanceof Conv2d c) {
             return GoldenReference.conv2d(in, c.c(), c.h(), c.w(), q.intWeights(), c.k(), c.r(), c.s(), c.stride(),
-                    c.pad(), c.groups());
+                    c.strideW(), c.pad(), c.groups());
         }
         return GoldenReference.gemm(q.intWeights(), g.gemmM(), g.gemmK(), in, g.gemmN());
     }

@@ -123,6 +123,11 @@ public final class NetworkRunner {
                 step[r] = a.scale() * q.rowScale(r);
                 gstep[r] = ga.scale() * q.rowScale(r);
             }
+            Optional<double[]> bias = o.weights().bias(g);
+            if (bias.isPresent()) {
+                Requant.addBias(acc.simulated(), step, g.gemmN(), bias.get());
+                Requant.addBias(acc.golden(), gstep, g.gemmN(), bias.get());
+            }
             QTensor out = Requant.apply(acc.simulated(), step, g.gemmN(), g.activation(), bits, g.outputShape());
             QTensor gout = Requant.apply(acc.golden(), gstep, g.gemmN(), g.activation(), bits, g.outputShape());
             tensors.put(l.name(), out, gout);

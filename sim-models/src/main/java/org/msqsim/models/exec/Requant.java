@@ -70,6 +70,24 @@ final class Requant {
     }
 
     /**
+     * Adds each row's real bias to its accumulators as an integer at the row's step,
+     * {@code round(bias[r]/step[r])} (the bias the hardware adds before requantizing); a row whose
+     * step is 0 (all weights 0) gets none.
+     */
+    static void addBias(long[] acc, double[] step, int n, double[] bias) {
+        for (int r = 0; r < step.length; r++) {
+            if (!(step[r] > 0)) {
+                continue;
+            }
+            double q = Math.rint(bias[r] / step[r]);
+            long b = (long) Math.max(-0x1p38, Math.min(0x1p38, q)); // beyond any code: it saturates
+            for (int j = 0; j < n; j++) {
+                acc[r * n + j] += b;
+            }
+        }
+    }
+
+    /**
      * Codes of a row whose scale saturates, as the requantizer would give them: the format's largest
      * code for a positive accumulator, its smallest for a negative one (0 when unsigned, as after a
      * ReLU), 0 for 0.

@@ -11,6 +11,9 @@
  *       {@code TensorLifetimes}, its next weights are made in {@code WeightPrefetch}, both on
  *       {@code Background} threads where that changes no value.</li>
  * </ul>
+ * {@code AccuracyRunner} and {@code AccuracyView} measure what quantization costs against float (the
+ * golden integer path against {@code golden.FloatReference}); {@code WeightSource} reads real weights
+ * (in memory from an import, or {@code .npy} files in a {@code WeightLayout}) with their biases.
  *
  * <p>Depends on sim-core (accelerator and memory models, GEMM mapping, fixed-point formats, specs,
  * tracing) and the other sim-models

@@ -184,6 +184,51 @@ public final class GoldenReference {
     }
 
     /**
+     * {@link #conv2d} with a vertical stride {@code strideH} and a horizontal one {@code strideW} (an
+     * imported network may stride 2×1). Equal strides take the fast path above; unequal ones the
+     * plainest loops: every output, every tap, zero where the tap sees padding.
+     */
+    public static long[] conv2d(int[] input, int c, int h, int wIn, int[] weights, int k, int r, int s,
+            int strideH, int strideW, int pad, int groups) {
+        if (strideH == strideW) {
+            return conv2d(input, c, h, wIn, weights, k, r, s, strideH, pad, groups);
+        }
+        ConvGeometry g = new ConvGeometry(c, h, wIn, k, r, s, 1, pad, groups);
+        g.checkLengths(input, weights);
+        if (strideH < 1 || strideW < 1) {
+            throw new IllegalArgumentException("strides must be >= 1, got " + strideH + "x" + strideW);
+        }
+        int cg = g.channelsPerGroup();
+        int kg = g.kernelsPerGroup();
+        requireExactInLong(input, weights, (long) cg * r * s);
+        int ho = (h + 2 * pad - r) / strideH + 1;
+        int wo = (wIn + 2 * pad - s) / strideW + 1;
+        long[] out = new long[k * ho * wo];
+        for (int ko = 0; ko < k; ko++) {
+            int c0 = ko / kg * cg;
+            for (int oy = 0; oy < ho; oy++) {
+                for (int ox = 0; ox < wo; ox++) {
+                    long acc = 0;
+                    for (int ci = 0; ci < cg; ci++) {
+                        for (int ky = 0; ky < r; ky++) {
+                            int iy = oy * strideH - pad + ky;
+                            for (int kx = 0; kx < s; kx++) {
+                                int ix = ox * strideW - pad + kx;
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < wIn) {
+                                    acc += (long) weights[((ko * cg + ci) * r + ky) * s + kx]
+                                            * input[((c0 + ci) * h + iy) * wIn + ix];
+                                }
+                            }
+                        }
+                    }
+                    out[(ko * ho + oy) * wo + ox] = acc;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The same convolution as {@link #conv2d}, computed per group as {@code W_g · im2col(X_g)}: W_g
      * is the group's (K/groups) kernel rows of (C/groups)·R·S, X_g its C/groups input channels.
      */
@@ -211,10 +256,18 @@ public final class GoldenReference {
      * receptive field of output pixel (oy, ox) in C, R, S order, zeros where it overlaps padding.
      */
     public static int[] im2col(int[] input, int c, int h, int wIn, int r, int s, int stride, int pad) {
-        ConvGeometry g = new ConvGeometry(c, h, wIn, 1, r, s, stride, pad, 1);
+        return im2col(input, c, h, wIn, r, s, stride, stride, pad);
+    }
+
+    /** {@link #im2col} with a vertical stride {@code strideH} and a horizontal one {@code strideW}. */
+    public static int[] im2col(int[] input, int c, int h, int wIn, int r, int s, int strideH, int strideW, int pad) {
+        ConvGeometry g = new ConvGeometry(c, h, wIn, 1, r, s, strideH, pad, 1);
         g.checkInput(input);
+        if (strideW < 1) {
+            throw new IllegalArgumentException("stride must be >= 1, got " + strideW);
+        }
         int ho = g.outH();
-        int wo = g.outW();
+        int wo = (wIn + 2 * pad - s) / strideW + 1;
         int[] cols = new int[c * r * s * ho * wo];
         for (int ci = 0; ci < c; ci++) {
             for (int ky = 0; ky < r; ky++) {
@@ -222,8 +275,8 @@ public final class GoldenReference {
                     int row = (ci * r + ky) * s + kx;
                     for (int oy = 0; oy < ho; oy++) {
                         for (int ox = 0; ox < wo; ox++) {
-                            int iy = oy * stride - pad + ky;
-                            int ix = ox * stride - pad + kx;
+                            int iy = oy * strideH - pad + ky;
+                            int ix = ox * strideW - pad + kx;
                             boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < wIn;
                             cols[(row * ho + oy) * wo + ox] = inside ? input[(ci * h + iy) * wIn + ix] : 0;
                         }

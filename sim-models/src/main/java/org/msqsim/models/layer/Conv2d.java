@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * A 2-D convolution of one image: input {@code C×H×W}, {@code K} filters of {@code (C/groups)×R×S},
- * stride, zero padding, dilation 1, output {@code K×Ho×Wo} with
- * {@code Ho = (H + 2·pad − R)/stride + 1}. Filter {@code k} belongs to group {@code k/(K/groups)} and
+ * stride ({@code stride} vertically, {@code strideW} horizontally: imported networks such as PP-OCR's
+ * classifier stride 2×1), zero padding, dilation 1, output {@code K×Ho×Wo} with
+ * {@code Ho = (H + 2·pad − R)/stride + 1}, {@code Wo = (W + 2·pad − S)/strideW + 1}. Filter {@code k} belongs to group {@code k/(K/groups)} and
  * sees only that group's {@code C/groups} input channels (PyTorch {@code nn.Conv2d} semantics);
  * {@code groups == C == K} is a depthwise convolution.
  *
@@ -14,8 +15,11 @@ import java.util.Locale;
  * the layout {@code GoldenReference.conv2d} reads.
  */
 public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int stride, int pad, int groups,
-                     boolean bias, Activation activation) implements GemmLayer {
+                     boolean bias, Activation activation, int strideW) implements GemmLayer {
     public Conv2d {
+        if (strideW < 1) {
+            throw new IllegalArgumentException("horizontal stride must be >= 1, got " + strideW);
+        }
         if (h < 1 || w < 1 || c < 1 || k < 1) {
             throw new IllegalArgumentException("convolution sizes must be >= 1, got " + h + "x" + w + "x" + c + "->" + k);
         }
@@ -28,7 +32,7 @@ public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int 
             throw new IllegalArgumentException("activation must not be null (use Activation.NONE)");
         }
         long oh = ((long) h + 2L * pad - r) / stride + 1;
-        long ow = ((long) w + 2L * pad - s) / stride + 1;
+        long ow = ((long) w + 2L * pad - s) / strideW + 1;
         if (oh * ow > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("output of " + oh + "x" + ow + " = " + count(oh * ow)
                     + " pixels is too large: the limit is " + count(Integer.MAX_VALUE)
@@ -45,6 +49,12 @@ public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int 
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A convolution of one stride in both directions ({@code stride} vertical and horizontal). */
+    public Conv2d(String name, int h, int w, int c, int k, int r, int s, int stride, int pad, int groups,
+                  boolean bias, Activation activation) {
+        this(name, h, w, c, k, r, s, stride, pad, groups, bias, activation, stride);
+    }
+
     /** A dense convolution (one group) without bias or activation. */
     public Conv2d(String name, int h, int w, int c, int k, int r, int s, int stride, int pad) {
         this(name, h, w, c, k, r, s, stride, pad, 1, false, Activation.NONE);
@@ -59,7 +69,7 @@ public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int 
     }
 
     public int outW() {
-        return Windows.out(w, s, stride, pad);
+        return Windows.out(w, s, strideW, pad);
     }
 
     @Override
@@ -94,7 +104,8 @@ public record Conv2d(String name, int h, int w, int c, int k, int r, int s, int 
 
     @Override
     public String describe() {
-        return "conv:" + h + "x" + w + "x" + c + "->" + k + "," + r + "x" + s + ",s" + stride + ",p" + pad
+        return "conv:" + h + "x" + w + "x" + c + "->" + k + "," + r + "x" + s + ",s" + stride
+                + (strideW == stride ? "" : "x" + strideW) + ",p" + pad
                 + (groups == 1 ? "" : ",g" + groups) + Windows.tail(bias, activation);
     }
 }

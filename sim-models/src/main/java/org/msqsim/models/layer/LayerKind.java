@@ -14,7 +14,21 @@ public enum LayerKind {
     MAXPOOL("maxpool"),
     AVGPOOL("avgpool"),
     GAP("gap"),
-    ADD("add");
+    ADD("add"),
+    /** Element-wise product of two tensors, or a tensor times a per-channel gate (squeeze-and-excitation). */
+    MUL("mul"),
+    /** A per-channel (or per-tensor) affine {@code a·x + b} left standing after folding: a lone batch norm. */
+    AFFINE("affine"),
+    HSWISH("hswish"),
+    HSIGMOID("hsigmoid"),
+    SIGMOID("sigmoid"),
+    /** A ReLU or ReLU6 that no GEMM layer could absorb. */
+    RELU("relu"),
+    RESIZE("resize"),
+    CONCAT("concat"),
+    SOFTMAX("softmax"),
+    /** The scatter of a transposed convolution's outputs into their stride-by-stride blocks. */
+    SHUFFLE("shuffle");
 
     private final String label;
 

@@ -30,7 +30,7 @@ public record GemmWork(GemmLayer layer, int group, int m, int lutRows, int k, in
             int cg = c.c() / c.groups();
             int plane = c.h() * c.w();
             int[] slice = Arrays.copyOfRange(layerInput, group * cg * plane, (group + 1) * cg * plane);
-            return GoldenReference.im2col(slice, cg, c.h(), c.w(), c.r(), c.s(), c.stride(), c.pad());
+            return GoldenReference.im2col(slice, cg, c.h(), c.w(), c.r(), c.s(), c.stride(), c.strideW(), c.pad());
         }
         return layerInput;
     }

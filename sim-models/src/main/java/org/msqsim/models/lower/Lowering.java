@@ -53,9 +53,12 @@ public final class Lowering {
         return depthwiseEngine && l instanceof Conv2d c && isDepthwise(c);
     }
 
-    /** One input and one output channel per group: the convolutions a depthwise engine computes. */
+    /**
+     * One input and one output channel per group, the same stride both ways: the convolutions a
+     * depthwise engine computes (its windows step one stride over rows and columns).
+     */
     public static boolean isDepthwise(Conv2d c) {
-        return c.groups() == c.c() && c.k() == c.c() && c.groups() > 1;
+        return c.groups() == c.c() && c.k() == c.c() && c.groups() > 1 && c.strideW() == c.stride();
     }
 
     /** The work of {@code l} in execution order. */
@@ -97,8 +100,8 @@ public final class Lowering {
     /** The layer's stream: its inputs read, its output written. */
     public StreamWork stream(StreamLayer l) {
         long read = 0;
-        for (int i = 0; i < l.arity(); i++) {
-            read += bytes(l.inputShape());
+        for (Shape s : l.inputShapes()) {
+            read += bytes(s);
         }
         return new StreamWork(l, new DdrStream(read, bytes(l.outputShape())));
     }

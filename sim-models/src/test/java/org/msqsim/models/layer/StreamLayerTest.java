@@ -90,7 +90,8 @@ class StreamLayerTest {
 
     @Test
     void kindLabelsAreTheReportsNames() {
-        assertEquals(List.of("conv", "dwconv", "dense", "gemm", "maxpool", "avgpool", "gap", "add"),
+        assertEquals(List.of("conv", "dwconv", "dense", "gemm", "maxpool", "avgpool", "gap", "add", "mul", "affine",
+                "hswish", "hsigmoid", "sigmoid", "relu", "resize", "concat", "softmax", "shuffle"),
                 Arrays.stream(LayerKind.values()).map(LayerKind::label).toList());
     }
 }
