@@ -20,7 +20,10 @@ def block(board, clock, sizes, mem):
 #     (3x3x512 = 4,608, W8 x U8): ceil(log2(4,608 * 128 * 255)) + 1 (assumed; PG338 does not say).
 #   buffers: banks of ICP bytes x 2,048 (IP formula); 2*PP feature-map banks (RAM usage low, every
 #     reference build) split here into PP input and PP output banks (assumed: the DPU shares them);
-#     OCP weight banks. The bias bank and the depthwise engine are not modelled (docs/dpu.md).
+#     OCP weight banks. The bias bank is not modelled (docs/dpu.md).
+#   depthwise_engine: the DPU's ALU engine, PP/2 pixels x ICP channels (PG338 v3.4 "DepthwiseConv";
+#     the compiler targets' alu_engine), 24-bit SIMD TWO24 accumulators, its own ICP-byte x 2,048
+#     weight bank (the DPU IP's DWCV formulas).
 #   The DPU's own two 128-bit data ports are not separate here: the design uses the board's ports.
 designs:""")
     for name,pp,icp,ocp in SIZES:

@@ -180,8 +180,9 @@ public final class BoardLoader {
                         if (!n.matches("[a-z0-9][a-z0-9_.-]*")) {
                             d.report("name", "must be lower-case letters, digits, '-', '_' or '.' (it is typed "
                                     + "after --design)");
-                        } else if (n.equals(BoardSpec.DEFAULT_DESIGN)) {
-                            d.report("name", "'default' names the accelerator above; choose another name");
+                        } else if (n.equals(BoardSpec.DEFAULT_DESIGN)
+                                || accelerator.map(a -> a.name().equals(n)).orElse(false)) {
+                            d.report("name", "names the accelerator above (as does 'default'); choose another name");
                         } else if (!names.add(n)) {
                             d.report("name", "names two designs");
                         }

@@ -11,8 +11,9 @@ import org.msqsim.core.spec.PeArraySpec;
  *
  * <p>Packing rules follow FINN's RTL (facts/boards.md §4b): 4 products per DSP48 only when weights
  * and activations are at most 4 bits ({@code mvu_4sx4u}), 2 when at most 8 ({@code
- * mvu_8sx8u_dsp48}); LUT MACs compute one product each. A core may be clocked up to twice the
- * fabric's maximum, because DSP columns can be double-pumped (facts §3, DPU {@code dpu_2x_clk}).
+ * mvu_8sx8u_dsp48}); LUT MACs compute one product each. A core's clock is its fabric clock, within the
+ * board's range; a {@code double_pumped} DSP core's slices run at twice it (facts §3, DPU
+ * {@code dpu_2x_clk}).
  */
 final class CoreReader {
     private CoreReader() {
@@ -45,10 +46,10 @@ final class CoreReader {
         }
         Optional<Long> clock = c.hz("clock_mhz");
         if (clock.isPresent() && clocks.isPresent() && (clock.get() < clocks.get().minHz()
-                || clock.get() > 2 * clocks.get().maxHz())) {
-            c.report("clock_mhz", "must lie within [clocks.min_mhz, 2 × clocks.max_mhz] = ["
-                    + Mhz.show(clocks.get().minHz()) + ", " + Mhz.show(2 * clocks.get().maxHz())
-                    + "] MHz (a core may be double-pumped, no more)");
+                || clock.get() > clocks.get().maxHz())) {
+            c.report("clock_mhz", "must lie within [clocks.min_mhz, clocks.max_mhz] = ["
+                    + Mhz.show(clocks.get().minHz()) + ", " + Mhz.show(clocks.get().maxHz())
+                    + "] MHz (the fabric clock; a double_pumped core's slices run at twice it)");
         }
         Optional<Long> acc = c.integer("accumulator_bits", v -> v >= 8 && v <= 48,
                 "must be 8..48 bits (the DSP48 P register is 48 bits)");
@@ -69,13 +70,12 @@ final class CoreReader {
             c.report("double_pumped", "needs an even vector_lanes: two lanes share each slice, one per half "
                     + "of the fabric cycle (vector_lanes is " + lanes.get() + ")");
         }
-        if (pumped.orElse(false) && clock.isPresent() && clocks.isPresent() && clock.get() > clocks.get().maxHz()) {
-            c.report("clock_mhz", "is the fabric clock of a double-pumped core, whose slices run at twice it: "
-                    + "must be at most clocks.max_mhz = " + Mhz.show(clocks.get().maxHz()) + " MHz");
-        }
         Optional<Boolean> dspAcc = c.bool("dsp_accumulators");
         if (dspAcc.orElse(false) && !dspCore) {
             c.report("dsp_accumulators", "applies to the DSP core only");
+        } else if (dspAcc.orElse(false) && lanes.isPresent() && lanes.get() == 1) {
+            c.report("dsp_accumulators", "needs vector_lanes > 1: a scalar DSP PE (or a dot_product PE) already "
+                    + "accumulates in its own P register");
         }
         if (dspCore && rows.isPresent() && cols.isPresent() && deviceDsp.isPresent() && lanes.isPresent()) {
             long slices = rows.get() * cols.get() * lanes.get() / (pumped.orElse(false) ? 2 : 1);

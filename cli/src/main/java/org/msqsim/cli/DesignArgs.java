@@ -46,7 +46,11 @@ public final class DesignArgs {
                         + b.clocks().minHz() / 1e6 + " to " + b.clocks().maxHz() / 1e6 + " MHz (its board file's "
                         + "clocks.min_mhz and clocks.max_mhz)");
             }
-            a = a.withClockHz(hz);
+            try {
+                a = a.withClockHz(hz);
+            } catch (IllegalArgumentException e) { // e.g. a double-pumped core's slices past 1,000 MHz
+                throw new UserError("--clock-mhz " + clockMhz + ": " + a.name() + " cannot run at it: " + e.getMessage());
+            }
             boolean pumped = a.dspCore().map(c -> c.doublePumped()).orElse(false);
             notes.append("clock: ").append(a.name()).append(" at ").append(hz / 1e6).append(" MHz")
                     .append(pumped ? " (its double-pumped DSP slices at " + 2 * hz / 1e6 + " MHz)" : "")

@@ -18,6 +18,7 @@ import org.msqsim.core.resource.CostConstants;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.ClockRange;
 import org.msqsim.models.explore.Design;
 import org.msqsim.models.explore.DesignResult;
 import org.msqsim.models.explore.Exploration;
@@ -139,6 +140,10 @@ final class ExploreCommand implements Callable<Integer> {
         }
         StringBuilder notes = new StringBuilder();
         BoardSpec b = DesignArgs.withDesign(DesignArgs.board(board), design, clockMhz, notes);
+        if (clockMhz != null) { // F is then the only clock the search tries: every core and the controller
+            long hz = b.accelerator().controlClockHz();
+            b = b.withClocks(new ClockRange(hz, hz, hz));
+        }
         String boardText = null;
         if (saveBest != null) {
             AtomicFiles.checkTarget("--save-best", saveBest);

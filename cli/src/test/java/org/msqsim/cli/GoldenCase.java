@@ -40,6 +40,8 @@ record GoldenCase(String file, List<String> args, List<List<String>> shownAs, Li
         cases.add(of("readme/accuracy-onnx-classifier.txt", "accuracy", "--model",
                 "sim-models/src/test/resources/onnx/ch_ppocr_mobile_v2.0_cls_infer.onnx", "--input-shape", "1x3x48x192",
                 "--inputs", "20"));
+        cases.add(of("readme/run-dpu-b4096-resnet18.txt", "run", "--board", "zcu102", "--design", "dpu-b4096",
+                "--clock-mhz", "287", "--model", "resnet18", "--bits", "8", "--sp2-fraction", "0", "--timing-only"));
         cases.add(of("readme/validate-packing.txt", "validate", "claims/packing.yaml"));
         cases.add(of("readme/validate-wrong.txt", "validate", "claims/examples/wrong.yaml"));
         cases.add(of("readme/validate-known-miss.txt", "validate", "claims/examples/known-miss.yaml"));
@@ -65,7 +67,7 @@ record GoldenCase(String file, List<String> args, List<List<String>> shownAs, Li
         }
         cases.add(of("quantize.txt", "quantize"));
         cases.add(of("quantize.json", "quantize", "--format", "json"));
-        for (String claims : List.of("boards", "models", "scalesim")) {
+        for (String claims : List.of("boards", "models", "scalesim", "hardware")) {
             cases.add(of("validate/" + claims + ".txt", "validate", "claims/" + claims + ".yaml"));
         }
         cases.add(of("run/cifar_net-pynq-z2.txt", "run", "--model", "cifar_net", "--board", "pynq-z2"));

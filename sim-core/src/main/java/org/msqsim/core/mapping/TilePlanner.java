@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.PeArraySpec;
@@ -167,7 +168,7 @@ public final class TilePlanner {
      * that dimension), as the shipped designs do; otherwise 1, no alignment, since a tile aligned for
      * one core would not be for the other.
      */
-    private int commonUnit(java.util.function.ToIntFunction<PeArraySpec> unit) {
+    private int commonUnit(ToIntFunction<PeArraySpec> unit) {
         int common = 0;
         for (Optional<PeArraySpec> c : List.of(spec.dspCore(), spec.lutCore())) {
             if (c.isEmpty()) {

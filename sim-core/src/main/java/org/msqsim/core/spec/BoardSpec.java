@@ -61,6 +61,11 @@ public record BoardSpec(String id, String displayName, DeviceSpec device, ClockR
         return out;
     }
 
+    /** This board with another clock range (e.g. one clock, for a search that must keep to it). */
+    public BoardSpec withClocks(ClockRange range) {
+        return new BoardSpec(id, displayName, device, range, accelerator, designs);
+    }
+
     /** This board with another default accelerator (its named designs kept). */
     public BoardSpec withAccelerator(AcceleratorSpec a) {
         return new BoardSpec(id, displayName, device, clocks, a, designs);

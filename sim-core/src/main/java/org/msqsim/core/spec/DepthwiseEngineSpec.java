@@ -20,8 +20,8 @@ public record DepthwiseEngineSpec(int pixels, int channels, int accumulatorBits,
     public DepthwiseEngineSpec {
         Specs.require(pixels >= 1 && pixels <= 256, "depthwise_engine.pixels", pixels, "must be 1..256");
         Specs.require(channels >= 1 && channels <= 256, "depthwise_engine.channels", channels, "must be 1..256");
-        Specs.require(accumulatorBits >= 8 && accumulatorBits <= 48, "depthwise_engine.accumulator_bits",
-                accumulatorBits, "must be 8..48");
+        Specs.require(accumulatorBits >= 8 && accumulatorBits <= 24, "depthwise_engine.accumulator_bits",
+                accumulatorBits, "must be 8..24 (DSP48 SIMD TWO24 accumulators)");
         Specs.require(weightBankKib >= 1 && weightBankKib <= 65536, "depthwise_engine.weight_bank_kib",
                 weightBankKib, "must be 1..65536 KiB");
     }

@@ -19,7 +19,10 @@ package org.msqsim.core.spec;
  *
  * <p><b>DSP accumulators.</b> With {@code dspAccumulators}, each output accumulator of a DSP core is a
  * DSP slice of its own (the DPU's "high DSP usage": DSPs multiply and accumulate, PG338 Table 9)
- * instead of a fabric adder; the arithmetic is the declared accumulator's either way.
+ * instead of a fabric adder. The simulated arithmetic is the declared accumulator's either way, which
+ * is exact for a wrapping accumulator (every shipped design); with SATURATE the simulation clamps a
+ * packed lane once per P chain, where a fabric accumulator taking one cascade sum per clock would
+ * clamp per clock.
  *
  * @param name            e.g. {@code dsp_core}
  * @param mac             what multiplies
@@ -64,6 +67,8 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
                 "must be at most 500 MHz when double-pumped (the slices run at twice it)");
         Specs.require(!dspAccumulators || mac == MacKind.DSP, name + ".dsp_accumulators", true,
                 "applies to DSP cores only");
+        Specs.require(!dspAccumulators || vectorLanes > 1, name + ".dsp_accumulators", true,
+                "needs vector_lanes > 1: a scalar or dot-product DSP PE accumulates in its own P");
     }
 
     /** A scalar PE array (one input-channel lane per PE), single-pumped, fabric accumulators. */

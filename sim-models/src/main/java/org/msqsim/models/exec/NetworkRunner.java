@@ -109,7 +109,7 @@ public final class NetworkRunner {
         Layer l = node.layer();
         int bits = spec.activationBits();
         if (lowering.onDepthwiseEngine(l)) {
-            return runDepthwise(node, (Conv2d) l, next, prefetch, tensors, timer);
+            return runDepthwise(node, (Conv2d) l, next, prefetch, tensors, timer, o);
         }
         if (l instanceof GemmLayer g) {
             QTensor a = tensors.simulated(node.inputs().get(0));
@@ -148,7 +148,7 @@ public final class NetworkRunner {
      * one, both requantized per channel as any convolution's outputs.
      */
     private LayerResult runDepthwise(Node node, Conv2d c, Optional<GemmLayer> next, WeightPrefetch prefetch,
-                                     TensorLifetimes tensors, LayerTimer timer) {
+                                     TensorLifetimes tensors, LayerTimer timer, Options o) {
         int bits = spec.activationBits();
         QTensor a = tensors.simulated(node.inputs().get(0));
         QTensor ga = tensors.golden(node.inputs().get(0));
@@ -165,6 +165,11 @@ public final class NetworkRunner {
         for (int r = 0; r < step.length; r++) {
             step[r] = a.scale() * q.rowScale(r);
             gstep[r] = ga.scale() * q.rowScale(r);
+        }
+        Optional<double[]> bias = o.weights().bias(c); // a real bias enters the accumulators as in any conv
+        if (bias.isPresent()) {
+            Requant.addBias(acc, step, c.gemmN(), bias.get());
+            Requant.addBias(gacc, gstep, c.gemmN(), bias.get());
         }
         QTensor out = Requant.apply(acc, step, c.gemmN(), c.activation(), bits, c.outputShape());
         QTensor gout = Requant.apply(gacc, gstep, c.gemmN(), c.activation(), bits, c.outputShape());

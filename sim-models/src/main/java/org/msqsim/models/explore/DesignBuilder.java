@@ -116,15 +116,19 @@ final class DesignBuilder {
      * more DSP slices than the device has, too many weight banks, or too wide an input or output buffer.
      */
     SpecBuild spec(DesignFamily fam, int rows, int packing, int dspCols, int lutCols, long clk, double s) {
-        if ((long) rows * dspCols > board.device().dsp()) {
-            return new SpecBuild.Unbuildable("a " + rows + "x" + dspCols + " DSP core needs " + (long) rows * dspCols
+        // a vector PE has V lanes, two per slice when double-pumped (the template's)
+        long slices = (long) rows * dspCols * dspTemplate.vectorLanes() / (dspTemplate.doublePumped() ? 2 : 1);
+        if (slices > board.device().dsp()) {
+            return new SpecBuild.Unbuildable("a " + rows + "x" + dspCols + " DSP core needs " + slices
                     + " DSP slices, the device has " + board.device().dsp());
         }
         Optional<PeArraySpec> dsp = dspCols == 0 ? Optional.empty()
                 : Optional.of(dspTemplate.withShape(rows, dspCols).withPacking(packing).withClockHz(clk));
         Optional<PeArraySpec> lut = lutCols == 0 ? Optional.empty()
                 : Optional.of(lutTemplate.withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(clk));
-        long filterBits = ((long) dspCols * packing + lutCols) * base.weightBits();
+        // weights a clock takes: each PE column's filters × its lanes (V input channels per PE)
+        long filterBits = ((long) dspCols * packing * dspTemplate.vectorLanes()
+                + (long) lutCols * lutTemplate.vectorLanes()) * base.weightBits();
         BufferSpec w = base.weightBuffer();
         int banks = (int) Math.max(1, (filterBits + w.widthBits() - 1) / w.widthBits());
         if (banks > MAX_BANKS) {

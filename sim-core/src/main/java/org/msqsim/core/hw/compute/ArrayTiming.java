@@ -30,8 +30,10 @@ import org.msqsim.core.spec.PeArraySpec;
  * <p><b>Vector PEs</b> (V input-channel lanes per PE, {@link PeArraySpec#vectorLanes()}): a systolic
  * PE consumes V consecutive reduction indices per clock, so both systolic dataflows run as above on
  * {@code ceil(k/V)} reduction steps (the last step's idle lanes multiply zeros); the lanes' adder
- * tree or DSP cascade is inside the PE's one-clock MAC stage (a cascade adds one slice's register per
- * lane within the pipeline that the skew already hides, as the DPU's does). A WS fold holds
+ * tree or DSP cascade is taken to be inside the PE's one-clock MAC stage. That is an assumption, not
+ * a sourced fact: a pipelined tree, or a cascade of V/2 slices, delays each fold's last sum by a few
+ * clocks before the drain can start, which this timing (and the literal model, which shares it) does
+ * not charge — so msqsim is, if anything, optimistic there. A WS fold holds
  * {@code r·V} reduction indices. A double-pumped DSP core is timed at its fabric clock: its slices
  * do two lanes' products per fabric cycle, which is what V lanes on V/2 slices means.
  */

@@ -1,5 +1,6 @@
 package org.msqsim.core.hw.compute;
 
+import java.util.Arrays;
 import org.msqsim.core.fixed.DspMac;
 import org.msqsim.core.fixed.FixedFormat;
 import org.msqsim.core.fixed.PackedDspMac;
@@ -92,7 +93,7 @@ sealed interface PeKernel permits DspKernel, PackedDspKernel, FabricKernel {
      * which is the same exact sum. {@code scratch} holds one product per filter lane.
      */
     default void vectorProducts(int[][] wChannels, int[] a, int count, long[] laneSums, long[] scratch) {
-        java.util.Arrays.fill(laneSums, 0);
+        Arrays.fill(laneSums, 0);
         for (int half = 0; half < 2; half++) {
             for (int v = half; v < count; v += 2) {
                 products(wChannels[v], a[v], scratch);
