@@ -44,7 +44,7 @@ class ResourcePartsTest {
         Map<String, Object> res = (Map<String, Object>) rep.json().get("resources");
         Map<String, Object> comps = (Map<String, Object>) res.get("components");
         Map<String, Object> dsp = (Map<String, Object>) comps.get("dsp_core");
-        assertEquals(704L, dsp.get("dsp"));
+        assertEquals(720L, dsp.get("dsp"));
         assertTrue(res.containsKey("lut") && res.containsKey("uram"), "the totals stay where they were");
         assertTrue(rep.table().contains("memory controller"), rep.table());
     }

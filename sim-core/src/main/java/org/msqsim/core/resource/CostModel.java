@@ -251,8 +251,9 @@ public final class CostModel {
 
     /**
      * Fixed costs: {@code dma} (one AXI DMA/datamover per AXI port), {@code control} (FINN-R's
-     * 300-LUT base plus our counter registers) and {@code memory_controller} (FINN's MIG or HBM
-     * controller cost when the design instantiates one in the PL; zero for Zynq PS DDR).
+     * 300-LUT base plus our counter registers) and {@code memory_controller}: one MIG per memory
+     * channel when the design instantiates them in the PL (a 7-series DDR3 MIG on 7-series parts, an
+     * UltraScale+ DDR4 MIG at FINN's cost otherwise), FINN's HBM controller on HBM, zero for Zynq PS DDR.
      */
     public Map<String, ResourceVector> overheads(AcceleratorSpec spec, DeviceSpec device,
                                                  MemoryAttachment attachment) {
@@ -266,7 +267,10 @@ public final class CostModel {
         out.put("control", ResourceVector.ofLut(k.controllerLut(), k.controllerFf()));
         out.put("memory_controller", switch (attachment) {
             case PS_DDR -> ResourceVector.ZERO;
-            case PL_MIG -> new ResourceVector(k.migLut(), k.migFf(), k.migDsp(), k.migBram18(), 0);
+            case PL_MIG -> (device.family() == FpgaFamily.SERIES7
+                    ? new ResourceVector(k.mig7Lut(), k.mig7Ff(), 0, k.mig7Bram18(), 0)
+                    : new ResourceVector(k.migLut(), k.migFf(), k.migDsp(), k.migBram18(), 0))
+                    .times(spec.ddr().channels());
             case PL_HBM -> new ResourceVector(k.hbmLut(), k.hbmFf(), 0, k.hbmBram18(), 0);
         });
         return out;

@@ -13,9 +13,12 @@ import java.util.List;
  * @param latencyPs       access latency of a request, from issue to first data, in ps
  * @param turnaroundPs    bus turnaround penalty when the controller switches read ↔ write, in ps
  * @param ports           the AXI ports sharing the controller
+ * @param channels        independent memory channels behind the ports, each with its own controller
+ *                        (a U250 has four DDR4 channels, each its own MIG in the PL); the bus width
+ *                        and data rate are those of all channels together
  */
 public record DdrSpec(String type, int busWidthBits, long dataRateMtps, double efficiency, int burstBytes,
-                      long latencyPs, long turnaroundPs, List<AxiPortSpec> ports) {
+                      long latencyPs, long turnaroundPs, List<AxiPortSpec> ports, int channels) {
     public DdrSpec {
         Specs.require(type != null && !type.isBlank(), "ddr.type", type, "is required");
         Specs.require(busWidthBits > 0 && busWidthBits % 8 == 0, "ddr.bus_width_bits", busWidthBits,
@@ -28,6 +31,14 @@ public record DdrSpec(String type, int busWidthBits, long dataRateMtps, double e
         Specs.require(turnaroundPs >= 0, "ddr.turnaround_ns", turnaroundPs, "must be >= 0");
         Specs.require(ports != null && !ports.isEmpty(), "ddr.ports", ports, "needs at least one port");
         ports = List.copyOf(ports);
+        Specs.require(channels >= 1 && channels <= ports.size(), "ddr.channels", channels,
+                "must be 1.." + ports.size() + " (each channel needs at least one port)");
+    }
+
+    /** A one-channel memory. */
+    public DdrSpec(String type, int busWidthBits, long dataRateMtps, double efficiency, int burstBytes,
+                   long latencyPs, long turnaroundPs, List<AxiPortSpec> ports) {
+        this(type, busWidthBits, dataRateMtps, efficiency, burstBytes, latencyPs, turnaroundPs, ports, 1);
     }
 
     /** Theoretical peak bytes per second: bus width × transfer rate. */

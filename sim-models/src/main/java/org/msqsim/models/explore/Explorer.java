@@ -113,22 +113,44 @@ public final class Explorer {
     public Outcome explore(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model,
                            IntConsumer total, IntConsumer progress) {
         Outcome all = new Outcome(List.of(), 0);
-        for (SearchStage stage : SearchStage.of(grid, board, base, model)) {
-            int before = all.evaluated();
-            List<Design> more = stage.designs(all.results(), before);
-            if (more.isEmpty()) {
-                continue;
+        // Each of the board's memories (ZC706: PL DDR3 through a MIG, PS DDR3 through the HP ports) is a
+        // search of its own from the same base design; the later stages refine within their memory.
+        for (AcceleratorSpec onMemory : bases(board, base)) {
+            Outcome mine = new Outcome(List.of(), 0);
+            for (SearchStage stage : SearchStage.of(grid, board, onMemory, model)) {
+                int before = all.evaluated();
+                List<Design> more = stage.designs(mine.results(), before);
+                if (more.isEmpty()) {
+                    continue;
+                }
+                if (total != null) {
+                    total.accept(before + more.size());
+                }
+                IntConsumer stageProgress = progress == null || before == 0 ? progress : n -> progress.accept(before + n);
+                Outcome next = evaluate(more, stageProgress);
+                mine = merged(mine, next);
+                all = merged(all, next);
             }
-            if (total != null) {
-                total.accept(before + more.size());
-            }
-            IntConsumer stageProgress = progress == null || before == 0 ? progress : n -> progress.accept(before + n);
-            Outcome next = evaluate(more, stageProgress);
-            List<DesignResult> merged = new ArrayList<>(all.results());
-            merged.addAll(next.results());
-            all = new Outcome(merged, all.infeasible() + next.infeasible());
         }
         return all;
+    }
+
+    /** The base design on each of the board's memories, its own first. */
+    private static List<AcceleratorSpec> bases(BoardSpec board, AcceleratorSpec base) {
+        List<AcceleratorSpec> out = new ArrayList<>();
+        out.add(base);
+        for (var ddr : board.memories()) {
+            if (!ddr.equals(base.ddr())) {
+                out.add(base.withDdr(ddr));
+            }
+        }
+        return out;
+    }
+
+    private static Outcome merged(Outcome a, Outcome b) {
+        List<DesignResult> rs = new ArrayList<>(a.results());
+        rs.addAll(b.results());
+        return new Outcome(rs, a.infeasible() + b.infeasible());
     }
 
     /** One design, timing-only; empty when the mapper finds a layer infeasible on it. */

@@ -45,6 +45,29 @@ class ExploreStagesTest {
                 .explore(ExploreGrid.standard(), BOARD, BOARD.accelerator(), COST, null, null);
     }
 
+    /** ZC706 offers the PS DDR through the HP ports beside the PL DDR's MIG: every search runs on both. */
+    @Test
+    void aBoardWithTwoMemoriesIsSearchedOnBoth() {
+        BoardSpec zc706 = BoardCatalog.get("zc706");
+        Explorer.Outcome o = new Explorer(ModelZoo.get("cifar_net"), zc706.device().family().dsp(), 2)
+                .explore(ExploreGrid.small(), zc706, zc706.accelerator(), COST, null, null);
+        Set<String> memories = new HashSet<>();
+        Set<Integer> indices = new HashSet<>();
+        for (DesignResult r : o.results()) {
+            memories.add(r.design().memory());
+            assertTrue(indices.add(r.design().index()), "index " + r.design().index() + " twice");
+            assertEquals(r.design().memory().equals("MIG") ? zc706.accelerator().ddr() : zc706.altDdr().orElseThrow(),
+                    r.design().spec().ddr());
+        }
+        assertEquals(Set.of("MIG", "PS DDR"), memories);
+        // Without the MIG's LUTs, a PS DDR design fits LUT cores a MIG design cannot.
+        int mig = o.results().stream().filter(r -> r.design().memory().equals("MIG"))
+                .mapToInt(r -> r.design().lutCols()).max().orElseThrow();
+        int ps = o.results().stream().filter(r -> r.design().memory().equals("PS DDR"))
+                .mapToInt(r -> r.design().lutCols()).max().orElseThrow();
+        assertTrue(ps > mig, "PS DDR " + ps + " LUT columns, MIG " + mig);
+    }
+
     @Test
     void allStagesAreDeterministicFitAndIndexedOnce() {
         Explorer.Outcome one = explore(1);
