@@ -160,7 +160,8 @@ class AcceleratorCostTest {
         PeArraySpec lut = array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 8, 8, 1, 24);
         PeArraySpec dsp = array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 8, 8, 4, 12);
         CostBreakdown b = m.accelerator(accel("S_AXI_HP", "DDR3-1066 x16", lut, dsp, MemoryKind.BRAM), Z7020);
-        assertEquals(List.of("dsp_core", "lut_core", "input_buffer", "weight_buffer", "output_buffer", "dma",
+        assertEquals(List.of("dsp_core", "lut_core", "input_buffer", "weight_buffer", "output_buffer",
+                "line_buffer", "dma",
                 "control", "memory_controller"), List.copyOf(b.parts().keySet()));
         ResourceVector sum = ResourceVector.ZERO;
         for (ResourceVector v : b.parts().values()) {
@@ -171,6 +172,10 @@ class AcceleratorCostTest {
         assertEquals(ResourceVector.ZERO, b.part("memory_controller"), "Zynq PS DDR costs no PL");
         assertEquals(new ResourceVector(3_000, 4_000, 0, 4, 0), b.part("dma"), "one DMA per AXI port");
         assertEquals(ResourceVector.ofLut(300, 384), b.part("control"));
+        // Line buffer, 8 rows x 4 bit: counters and adders 7 x 16 LUT/FF + 4 x 16 LUT comparators +
+        // 2 x 20 LUT/FF row bases = 216 LUT, 152 FF; aligner: a 32-bit shifter over 8 positions
+        // (32 x 2 LUT) and the second word's 32 FF.
+        assertEquals(ResourceVector.ofLut(216 + 64, 152 + 32), b.part("line_buffer"));
         assertEquals(8 + 16 + 4, b.part("input_buffer").bram18() + b.part("weight_buffer").bram18()
                 + b.part("output_buffer").bram18());
     }
