@@ -169,6 +169,7 @@ public final class BoardLoader {
         DeviceReader device = DeviceReader.read(root.section("device"));
         Optional<ClockRange> clocks = root.section("clocks").flatMap(ClocksReader::read);
         Optional<DdrSpec> ddr = root.section("ddr").flatMap(DdrReader::read);
+        Optional<DdrSpec> alt = root.section("alt_ddr").flatMap(DdrReader::read); // optional: empty when absent
         Optional<AcceleratorSpec> accelerator = root.section("accelerator")
                 .flatMap(a -> AcceleratorReader.read(a, device, clocks, ddr));
         List<AcceleratorSpec> designs = new ArrayList<>();
@@ -195,7 +196,7 @@ public final class BoardLoader {
             return Optional.empty();
         }
         return Optional.of(new BoardSpec(id.orElseThrow(), name.orElseThrow(), device.spec().orElseThrow(),
-                clocks.orElseThrow(), accelerator.orElseThrow(), designs));
+                clocks.orElseThrow(), accelerator.orElseThrow(), designs, alt));
     }
 
     /**

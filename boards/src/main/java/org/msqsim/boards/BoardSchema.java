@@ -104,7 +104,8 @@ final class BoardSchema {
     private static Map<String, List<Field>> build() {
         Map<String, List<Field>> s = new LinkedHashMap<>();
         s.put("", List.of(req("id", Type.STRING), req("name", Type.STRING), req("device", Type.MAP),
-                req("clocks", Type.MAP), req("ddr", Type.MAP), req("accelerator", Type.MAP),
+                req("clocks", Type.MAP), req("ddr", Type.MAP), opt("alt_ddr", Type.MAP, null),
+                req("accelerator", Type.MAP),
                 // named designs beside the default accelerator, each an accelerator mapping
                 opt("designs", Type.LIST, null)));
         s.put("device", List.of(req("part", Type.STRING), choice("family", null, FpgaFamily.values()),
@@ -114,7 +115,7 @@ final class BoardSchema {
                 opt("uram", Type.INTEGER, "0")));
         s.put("clocks", List.of(req("min_mhz", Type.NUMBER), req("default_mhz", Type.NUMBER),
                 req("max_mhz", Type.NUMBER)));
-        s.put("ddr", List.of(req("type", Type.STRING), req("bus_width_bits", Type.INTEGER),
+        List<Field> ddr = List.of(req("type", Type.STRING), req("bus_width_bits", Type.INTEGER),
                 req("data_rate_mtps", Type.INTEGER),
                 // UG585 ch. 22: the Zynq-7000 DDR controller was designed for at most ~75 % efficiency;
                 // Manev et al. (FPT'19) measured 75 % on ZCU102. Both agree on 0.75.
@@ -124,9 +125,16 @@ final class BoardSchema {
                 opt("burst_bytes", Type.INTEGER, "128"),
                 // Assumed, not measured: see reference.yaml for the DRAM timing arithmetic.
                 opt("latency_ns", Type.NUMBER, "120"), opt("turnaround_ns", Type.NUMBER, "30"),
-                req("ports", Type.LIST)));
-        s.put("ddr.ports[]", List.of(req("name", Type.STRING), req("width_bits", Type.INTEGER),
-                req("clock_mhz", Type.NUMBER)));
+                req("ports", Type.LIST),
+                // One controller per channel; the bus width and data rate are all channels' together.
+                opt("channels", Type.INTEGER, "1"));
+        List<Field> port = List.of(req("name", Type.STRING), req("width_bits", Type.INTEGER),
+                req("clock_mhz", Type.NUMBER));
+        // alt_ddr: another memory the accelerator may use instead of ddr (same keys); explore tries both.
+        for (String d : List.of("ddr", "alt_ddr")) {
+            s.put(d, ddr);
+            s.put(d + ".ports[]", port);
+        }
         s.put("accelerator", List.of(req("name", Type.STRING), req("control_clock_mhz", Type.NUMBER),
                 req("weight_bits", Type.INTEGER), req("activation_bits", Type.INTEGER),
                 opt("dsp_core", Type.MAP, null), opt("lut_core", Type.MAP, null), req("buffers", Type.MAP),

@@ -63,6 +63,23 @@ public final class BoardWriter {
         return withAccelerator(renamed, a, header);
     }
 
+    /**
+     * {@code boardText} with its two memories exchanged: the top-level {@code ddr:} and
+     * {@code alt_ddr:} keys swap names (both sections have the same keys), so that a design
+     * {@code explore} found on the board's other memory is saved with that memory as its {@code ddr}.
+     *
+     * @throws IllegalArgumentException when the text lacks either top-level key
+     */
+    public static String withMemoriesSwapped(String boardText) {
+        Pattern ddr = Pattern.compile("(?m)^ddr:");
+        Pattern alt = Pattern.compile("(?m)^alt_ddr:");
+        if (!ddr.matcher(boardText).find() || !alt.matcher(boardText).find()) {
+            throw new IllegalArgumentException("the board file needs top-level 'ddr:' and 'alt_ddr:' sections");
+        }
+        String marked = alt.matcher(boardText).replaceAll("\u0000alt:");
+        return ddr.matcher(marked).replaceAll("alt_ddr:").replace("\u0000alt:", "ddr:");
+    }
+
     /** The {@code accelerator:} section of {@code a}. */
     static void accelerator(StringBuilder sb, AcceleratorSpec a) {
         sb.append("accelerator:\n");

@@ -31,12 +31,17 @@ final class DdrReader {
         Optional<Long> latency = d.ps("latency_ns", 10_000);
         Optional<Long> turnaround = d.ps("turnaround_ns", 1_000);
         Optional<List<AxiPortSpec>> ports = d.list("ports").flatMap(DdrReader::ports);
+        Optional<Long> channels = d.integer("channels", v -> v >= 1 && v <= 64,
+                "must be 1..64 memory channels, each with its own controller");
+        if (channels.isPresent() && ports.isPresent() && channels.get() > ports.get().size()) {
+            d.report("channels", "needs at least one port per channel, and there are " + ports.get().size());
+        }
         if (!d.clean()) {
             return Optional.empty();
         }
         return Optional.of(new DdrSpec(type.orElseThrow(), Math.toIntExact(bus.orElseThrow()), rate.orElseThrow(),
                 efficiency.orElseThrow(), Math.toIntExact(burst.orElseThrow()), latency.orElseThrow(),
-                turnaround.orElseThrow(), ports.orElseThrow()));
+                turnaround.orElseThrow(), ports.orElseThrow(), Math.toIntExact(channels.orElseThrow())));
     }
 
     private static Optional<List<AxiPortSpec>> ports(List<Section> items) {

@@ -53,7 +53,7 @@ class BoardLoaderTest {
                 f + ":device.bram36: required key is missing (plain integer expected)",
                 f + ":clocks.default_mhz: \"200 MHz\" — plain number in MHz expected (the unit is in the key name)",
                 f + ":ddr.port_count: 2 — unknown key; known keys here: type, bus_width_bits, data_rate_mtps, "
-                        + "efficiency, burst_bytes, latency_ns, turnaround_ns, ports",
+                        + "efficiency, burst_bytes, latency_ns, turnaround_ns, ports, channels",
                 f + ":ddr.efficiency: 1.5 — must be a fraction of the peak in (0, 1]"), e.problems());
         assertEquals(String.join("\n", e.problems()), e.getMessage());
     }

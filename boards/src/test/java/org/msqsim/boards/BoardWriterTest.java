@@ -62,4 +62,22 @@ class BoardWriterTest {
         AcceleratorSpec odd = a.withCores(a.dspCore().map(c -> c.withClockHz(150_500_000L)), Optional.empty());
         assertThrows(IllegalArgumentException.class, () -> BoardWriter.withAccelerator("accelerator:\n", odd, ""));
     }
+
+    /** A design on ZC706's PS DDR is saved with that memory as its ddr and the MIG's as alt_ddr. */
+    @Test
+    void swappedMemoriesLoadTheOtherWayRound() throws IOException {
+        BoardSpec b = BoardCatalog.get("zc706");
+        String swapped = BoardWriter.withMemoriesSwapped(BoardCatalogTest.resource("zc706"));
+        Path f = Files.createTempFile("swapped", ".yaml");
+        try {
+            Files.writeString(f, BoardWriter.withAccelerator(swapped,
+                    b.accelerator().withDdr(b.altDdr().orElseThrow()), "swapped"));
+            BoardSpec back = BoardLoader.load(f);
+            assertEquals(b.altDdr().orElseThrow(), back.accelerator().ddr());
+            assertEquals(b.accelerator().ddr(), back.altDdr().orElseThrow());
+        } finally {
+            Files.delete(f);
+        }
+        assertThrows(IllegalArgumentException.class, () -> BoardWriter.withMemoriesSwapped("ddr:\n"));
+    }
 }

@@ -199,7 +199,9 @@ final class ExploreCommand implements Callable<Integer> {
                 + "%.3f ms per frame timing-only%nat SP2 fraction %.2f (%s), saved as board %s. Simulate it "
                 + "bit-exactly with:%n  msqsim run --board %s --model %s --sp2-fraction %.2f%n", net.name(), b.id(),
                 best.latencyMs(), d.fraction(), d.family().label(), id, saveBest, net.name(), d.fraction());
-        String text = BoardWriter.withAccelerator(boardText, id, d.spec().withName(designName(d)), header);
+        // A design on the board's other memory (ZC706's PS DDR) is saved with that memory as its ddr.
+        String own = d.spec().ddr().equals(b.accelerator().ddr()) ? boardText : BoardWriter.withMemoriesSwapped(boardText);
+        String text = BoardWriter.withAccelerator(own, id, d.spec().withName(designName(d)), header);
         try {
             AtomicFiles.write(saveBest, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {

@@ -24,7 +24,8 @@ class ResourcePartsTest {
         for (BoardSpec b : BoardCatalog.all()) {
             CostBreakdown cb = ResourceParts.of(b.accelerator(), b.device());
             assertEquals(CostModel.defaults().fit(b.accelerator(), b.device()).used(), cb.total(), b.id());
-            assertEquals(List.of("dsp_core", "lut_core", "input_buffer", "weight_buffer", "output_buffer", "dma",
+            assertEquals(List.of("dsp_core", "lut_core", "input_buffer", "weight_buffer", "output_buffer",
+                    "line_buffer", "dma",
                     "control", "memory_controller"), List.copyOf(ResourceParts.json(cb).keySet()));
             String table = ResourceParts.table(cb).render();
             assertTrue(table.contains(String.format("total    %,d", cb.total().lut()).replaceAll(" +", " "))
@@ -44,7 +45,7 @@ class ResourcePartsTest {
         Map<String, Object> res = (Map<String, Object>) rep.json().get("resources");
         Map<String, Object> comps = (Map<String, Object>) res.get("components");
         Map<String, Object> dsp = (Map<String, Object>) comps.get("dsp_core");
-        assertEquals(704L, dsp.get("dsp"));
+        assertEquals(720L, dsp.get("dsp"));
         assertTrue(res.containsKey("lut") && res.containsKey("uram"), "the totals stay where they were");
         assertTrue(rep.table().contains("memory controller"), rep.table());
     }

@@ -1,15 +1,26 @@
 package org.msqsim.core.mapping;
 
+import java.util.Optional;
+
 /**
  * One GEMM {@code C[M×N] = W[M×K]·X[K×N]} as the MSQ accelerator sees it: its M rows split into
- * {@code mDsp} fixed-point rows (DSP core) and {@code mLut} SP2 rows (LUT core).
+ * {@code mDsp} fixed-point rows (DSP core) and {@code mLut} SP2 rows (LUT core); for a convolution,
+ * the {@link ConvWindow} its input X is expanded from on chip (empty: X is read as it is).
  */
-public record GemmShape(int mDsp, int mLut, int k, int n) {
+public record GemmShape(int mDsp, int mLut, int k, int n, Optional<ConvWindow> window) {
     public GemmShape {
+        if (window == null) {
+            throw new IllegalArgumentException("window is Optional.empty() for a GEMM that reads X as it is");
+        }
         if (mDsp < 0 || mLut < 0 || mDsp + mLut == 0 || k <= 0 || n <= 0) {
             throw new IllegalArgumentException("GEMM needs M >= 1 rows, K >= 1 and N >= 1; got mDsp=" + mDsp
                     + " mLut=" + mLut + " K=" + k + " N=" + n);
         }
+    }
+
+    /** A GEMM whose input is read as it is (dense and GEMM layers). */
+    public GemmShape(int mDsp, int mLut, int k, int n) {
+        this(mDsp, mLut, k, n, Optional.empty());
     }
 
     public int m() {

@@ -59,13 +59,14 @@ final class PlanEstimate {
         boolean xOncePerN = grid.inputOncePerN();
         boolean wResident = grid.weightsResident();
         int rows = p.tmDsp() + p.tmLut();
-        long inputBytes = bytes.input(p.tk(), p.tn());
+        InputFetch x = new InputFetch(bytes, grid);
+        double inputBytes = x.meanFetchBytes(); // per (n-tile, k-tile): rows with halo or im2col
         long weightBytes = bytes.weights(rows, p.tk());
         long storeBytes = bytes.store(rows, p.tn());
         double perStep = Math.max(compute, latencyPs + trafficPs(
-                xOncePerN ? inputBytes / (double) mt : inputBytes, wResident ? 0 : weightBytes,
+                xOncePerN ? inputBytes / mt : inputBytes, wResident ? 0 : weightBytes,
                 storeBytes / (double) kt));
-        double first = latencyPs + trafficPs(inputBytes, weightBytes, 0);
+        double first = latencyPs + trafficPs(x.fetchBytes(0), weightBytes, 0);
         double last = latencyPs + trafficPs(0, 0, storeBytes);
         long steps = grid.steps();
         return (long) Math.ceil(steps * perStep + first + last);

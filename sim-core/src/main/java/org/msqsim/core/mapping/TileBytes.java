@@ -36,7 +36,7 @@ public record TileBytes(int activationBits, int weightBits, int accumulatorBytes
         return (count * bits + 7) / 8;
     }
 
-    /** An input tile of {@code tk × tn} activations. */
+    /** An input tile of {@code tk × tn} activations in its im2col form ({@link InputFetch}: or as rows). */
     public long input(int tk, int tn) {
         return packed((long) tk * tn, activationBits);
     }

@@ -63,7 +63,7 @@ public final class TilePlanner {
             for (int tk : tks) {
                 for (int mt : mTileCounts(Math.max(g.mDsp(), g.mLut()))) {
                     TilePlan p = new TilePlan(tn, tk, ceilDivOrZero(g.mDsp(), mt), ceilDivOrZero(g.mLut(), mt));
-                    if (!fits(p)) {
+                    if (!fits(g, p)) {
                         continue;
                     }
                     TileGrid grid = new TileGrid(g, p);
@@ -88,20 +88,21 @@ public final class TilePlanner {
         }
         if (best == null) {
             TilePlan smallest = new TilePlan(1, 1, g.mDsp() > 0 ? 1 : 0, g.mLut() > 0 ? 1 : 0);
-            return new PlanOutcome.Infeasible("even a 1x1x1 tile needs " + inputBytes(smallest) + " B input, "
+            return new PlanOutcome.Infeasible("even a 1x1x1 tile needs " + inputBytes(g, smallest) + " B input, "
                     + weightBytes(smallest) + " B weight and " + outputBytes(smallest)
                     + " B output buffer space, more than a buffer half holds");
         }
         return new PlanOutcome.Planned(best, bestScore);
     }
 
-    boolean fits(TilePlan p) {
-        return inputBytes(p) <= spec.inputBuffer().halfBytes() && weightBytes(p) <= spec.weightBuffer().halfBytes()
+    boolean fits(GemmShape g, TilePlan p) {
+        return inputBytes(g, p) <= spec.inputBuffer().halfBytes() && weightBytes(p) <= spec.weightBuffer().halfBytes()
                 && outputBytes(p) <= spec.outputBuffer().halfBytes();
     }
 
-    long inputBytes(TilePlan p) {
-        return bytes.input(p.tk(), p.tn());
+    /** The input buffer space of the largest input tile of {@code p}: rows with halo or im2col. */
+    long inputBytes(GemmShape g, TilePlan p) {
+        return new InputFetch(bytes, new TileGrid(g, p)).maxClaimBytes();
     }
 
     long weightBytes(TilePlan p) {

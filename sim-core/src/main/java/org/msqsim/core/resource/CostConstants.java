@@ -26,10 +26,15 @@ package org.msqsim.core.resource;
  *                             for that whole design)
  * @param dmaBram18PerPort     RAMB18 of one DMA per port: assumption, one data FIFO per direction
  *                             (that design placed 1.5 RAMB36 = 3 RAMB18 in all)
- * @param migLut               LUTs of a PL DDR memory controller (MIG): FINN's constant, facts §1a
- * @param migFf                FFs of a PL DDR controller: FINN, facts §1a
- * @param migBram18            RAMB18 of a PL DDR controller: FINN, facts §1a
- * @param migDsp               DSPs of a PL DDR controller: FINN, facts §1a
+ * @param migLut               LUTs of one UltraScale+ DDR4 memory controller (MIG, one per channel):
+ *                             FINN's Alveo DDR constant, facts §1a ("observed from Vivado")
+ * @param migFf                FFs of one UltraScale+ DDR4 controller: FINN, facts §1a
+ * @param migBram18            RAMB18 of one UltraScale+ DDR4 controller: FINN, facts §1a
+ * @param migDsp               DSPs of one UltraScale+ DDR4 controller: FINN, facts §1a
+ * @param mig7Lut              LUTs of one 7-series DDR3 MIG with its AXI4 slave (UG586), one per
+ *                             channel: unverified [U], see docs/cost-model.md
+ * @param mig7Ff               FFs of one 7-series DDR3 MIG: unverified [U], as mig7Lut
+ * @param mig7Bram18           RAMB18 of one 7-series DDR3 MIG: unverified [U], as mig7Lut
  * @param hbmLut               LUTs of an HBM controller (Alveo U50/U280): FINN, facts §1a
  * @param hbmFf                FFs of an HBM controller: FINN, facts §1a
  * @param hbmBram18            RAMB18 of an HBM controller: FINN, facts §1a
@@ -44,6 +49,7 @@ public record CostConstants(int lutInputs, int muxInputsPerLut, int handOptimise
                             long controllerLut, long controllerFf,
                             long dmaLutPerPort, long dmaFfPerPort, long dmaBram18PerPort,
                             long migLut, long migFf, long migBram18, long migDsp,
+                            long mig7Lut, long mig7Ff, long mig7Bram18,
                             long hbmLut, long hbmFf, long hbmBram18,
                             double lutCeiling, double ffCeiling, double bramCeiling, double uramCeiling,
                             double dspCeiling) {
@@ -61,7 +67,7 @@ public record CostConstants(int lutInputs, int muxInputsPerLut, int handOptimise
             throw new IllegalArgumentException("LUT constants must be positive and a LUT multiplier model given");
         }
         for (long v : new long[] {controllerLut, controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort,
-                migLut, migFf, migBram18, migDsp, hbmLut, hbmFf, hbmBram18}) {
+                migLut, migFf, migBram18, migDsp, mig7Lut, mig7Ff, mig7Bram18, hbmLut, hbmFf, hbmBram18}) {
             if (v < 0) {
                 throw new IllegalArgumentException("fixed costs cannot be negative: " + v);
             }
@@ -108,7 +114,7 @@ public record CostConstants(int lutInputs, int muxInputsPerLut, int handOptimise
                                double dsp) {
         return new CostConstants(lutInputs, muxInputsPerLut, handOptimised4x4Luts, model, controllerLut,
                 controllerFf, dmaLutPerPort, dmaFfPerPort, dmaBram18PerPort, migLut, migFf, migBram18, migDsp,
-                hbmLut, hbmFf, hbmBram18, lut, ff, bram, uram, dsp);
+                mig7Lut, mig7Ff, mig7Bram18, hbmLut, hbmFf, hbmBram18, lut, ff, bram, uram, dsp);
     }
 
     /** The documented defaults (docs/cost-model.md, "Constants"). */
@@ -127,6 +133,9 @@ public record CostConstants(int lutInputs, int muxInputsPerLut, int handOptimise
                 44_889, // migFf: FINN DDR controller
                 199,    // migBram18: FINN DDR controller
                 3,      // migDsp: FINN DDR controller
+                10_000, // mig7Lut: 7-series DDR3 MIG + AXI slave, unverified [U]
+                9_000,  // mig7Ff: 7-series DDR3 MIG + AXI slave, unverified [U]
+                2,      // mig7Bram18: 7-series DDR3 MIG AXI data FIFOs, unverified [U]
                 10_718, // hbmLut: FINN HBM controller
                 21_793, // hbmFf: FINN HBM controller
                 8,      // hbmBram18: FINN HBM controller

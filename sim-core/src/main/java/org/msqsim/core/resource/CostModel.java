@@ -287,8 +287,9 @@ public final class CostModel {
 
     /**
      * Fixed costs: {@code dma} (one AXI DMA/datamover per AXI port), {@code control} (FINN-R's
-     * 300-LUT base plus our counter registers) and {@code memory_controller} (FINN's MIG or HBM
-     * controller cost when the design instantiates one in the PL; zero for Zynq PS DDR).
+     * 300-LUT base plus our counter registers) and {@code memory_controller}: one MIG per memory
+     * channel when the design instantiates them in the PL (a 7-series DDR3 MIG on 7-series parts, an
+     * UltraScale+ DDR4 MIG at FINN's cost otherwise), FINN's HBM controller on HBM, zero for Zynq PS DDR.
      */
     public Map<String, ResourceVector> overheads(AcceleratorSpec spec, DeviceSpec device,
                                                  MemoryAttachment attachment) {
@@ -302,10 +303,38 @@ public final class CostModel {
         out.put("control", ResourceVector.ofLut(k.controllerLut(), k.controllerFf()));
         out.put("memory_controller", switch (attachment) {
             case PS_DDR -> ResourceVector.ZERO;
-            case PL_MIG -> new ResourceVector(k.migLut(), k.migFf(), k.migDsp(), k.migBram18(), 0);
+            case PL_MIG -> (device.family() == FpgaFamily.SERIES7
+                    ? new ResourceVector(k.mig7Lut(), k.mig7Ff(), 0, k.mig7Bram18(), 0)
+                    : new ResourceVector(k.migLut(), k.migFf(), k.migDsp(), k.migBram18(), 0))
+                    .times(spec.ddr().channels());
             case PL_HBM -> new ResourceVector(k.hbmLut(), k.hbmFf(), 0, k.hbmBram18(), 0);
         });
         return out;
+    }
+
+    /** Width of the line buffer's address counters and adders: 16 bits index any row, column or channel. */
+    private static final int ADDRESS_BITS = 16;
+
+    /**
+     * The line buffer's logic (docs/cost-model.md "Line buffer"): the input buffer holds feature-map
+     * rows with their halo and this expands them into the im2col columns the array reads. An address
+     * generator: five registered loop counters (channel, window row, window column, output row, output
+     * column) and two registered address adders (input row {@code oy·stride − pad + ky}, column
+     * likewise), {@code ADDRESS_BITS} each; four comparators (a carry chain each, one LUT per bit) that
+     * zero the taps in the padding; two registered row-base accumulators of {@code ADDRESS_BITS + 4}
+     * bits that replace the {@code (c·H + iy)·W} multiplications. And a word aligner: the
+     * {@code rows} activations one cycle feeds (one per output pixel) start anywhere in a buffer word,
+     * so two words are read (the second registered, {@code rows·A} FF) and a barrel shifter of
+     * {@code rows·A} bits over {@code rows} positions selects them.
+     */
+    public ResourceVector lineBuffer(AcceleratorSpec spec, FpgaFamily family) {
+        int rows = Math.max(spec.dspCore().map(PeArraySpec::rows).orElse(0),
+                spec.lutCore().map(PeArraySpec::rows).orElse(0));
+        int word = rows * spec.activationBits();
+        ResourceVector agu = adder(ADDRESS_BITS, family, true).times(7)
+                .plus(adder(ADDRESS_BITS, family, false).times(4))
+                .plus(adder(ADDRESS_BITS + 4, family, true).times(2));
+        return agu.plus(shifter(word, rows)).plus(ResourceVector.ofLut(0, word));
     }
 
     /** Total and per-component cost, memory attachment inferred. */
@@ -315,7 +344,7 @@ public final class CostModel {
 
     /**
      * Total and per-component cost: {@code dsp_core, lut_core, input_buffer, weight_buffer,
-     * output_buffer, dma, control, memory_controller} (an absent core costs zero).
+     * output_buffer, line_buffer, dma, control, memory_controller} (an absent core costs zero).
      */
     public CostBreakdown accelerator(AcceleratorSpec spec, DeviceSpec device, MemoryAttachment attachment) {
         if (spec == null || device == null) {
@@ -331,6 +360,7 @@ public final class CostModel {
         parts.put("input_buffer", buffer(spec.inputBuffer(), device));
         parts.put("weight_buffer", buffer(spec.weightBuffer(), device));
         parts.put("output_buffer", buffer(spec.outputBuffer(), device));
+        parts.put("line_buffer", lineBuffer(spec, fam));
         parts.putAll(overheads(spec, device, attachment));
         return CostBreakdown.of(parts);
     }

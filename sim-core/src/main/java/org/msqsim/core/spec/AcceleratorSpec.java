@@ -76,6 +76,12 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
                 activationBits, depthwiseEngine);
     }
 
+    /** This design on another external memory (explore's choice between a board's memories). */
+    public AcceleratorSpec withDdr(DdrSpec other) {
+        return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, other,
+                controlClockHz, weightBits, activationBits);
+    }
+
     /**
      * This design at {@code bits}-bit weights and activations, with the DSP packing and accumulators
      * that width needs ({@link BitWidthChange} states the rule and what it changed).

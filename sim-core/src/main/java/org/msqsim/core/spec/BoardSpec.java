@@ -14,9 +14,12 @@ import java.util.Set;
  * @param id          short name used on the command line, e.g. {@code zc706}
  * @param displayName e.g. {@code Xilinx ZC706 (XC7Z045)}
  * @param designs     named designs, each with a distinct command-line name; may be empty
+ * @param altDdr      another external memory a design on this board may use instead of the default
+ *                    design's (ZC706: the PS DDR3 through the S_AXI_HP ports beside the PL DDR3 through
+ *                    a MIG)
  */
 public record BoardSpec(String id, String displayName, DeviceSpec device, ClockRange clocks,
-                        AcceleratorSpec accelerator, List<AcceleratorSpec> designs) {
+                        AcceleratorSpec accelerator, List<AcceleratorSpec> designs, Optional<DdrSpec> altDdr) {
     /** The word {@code --design} takes for the board's default accelerator. */
     public static final String DEFAULT_DESIGN = "default";
 
@@ -27,6 +30,7 @@ public record BoardSpec(String id, String displayName, DeviceSpec device, ClockR
         Specs.require(device != null && clocks != null && accelerator != null, "board", id,
                 "device, clocks and accelerator are required");
         designs = List.copyOf(designs == null ? List.of() : designs);
+        Specs.require(altDdr != null, "board.alt_ddr", null, "must be an Optional, empty when absent");
         Set<String> seen = new HashSet<>();
         for (AcceleratorSpec d : designs) {
             Specs.require(d.name().matches("[a-z0-9][a-z0-9_.-]*"), "designs[].name", d.name(),
@@ -39,7 +43,7 @@ public record BoardSpec(String id, String displayName, DeviceSpec device, ClockR
 
     /** A board with its default accelerator only. */
     public BoardSpec(String id, String displayName, DeviceSpec device, ClockRange clocks, AcceleratorSpec accelerator) {
-        this(id, displayName, device, clocks, accelerator, List.of());
+        this(id, displayName, device, clocks, accelerator, List.of(), Optional.empty());
     }
 
     /**
@@ -63,11 +67,19 @@ public record BoardSpec(String id, String displayName, DeviceSpec device, ClockR
 
     /** This board with another clock range (e.g. one clock, for a search that must keep to it). */
     public BoardSpec withClocks(ClockRange range) {
-        return new BoardSpec(id, displayName, device, range, accelerator, designs);
+        return new BoardSpec(id, displayName, device, range, accelerator, designs, altDdr);
     }
 
     /** This board with another default accelerator (its named designs kept). */
     public BoardSpec withAccelerator(AcceleratorSpec a) {
-        return new BoardSpec(id, displayName, device, clocks, a, designs);
+        return new BoardSpec(id, displayName, device, clocks, a, designs, altDdr);
+    }
+
+    /** Every external memory a design on this board may use: the default design's first. */
+    public List<DdrSpec> memories() {
+        List<DdrSpec> out = new ArrayList<>();
+        out.add(accelerator.ddr());
+        altDdr.ifPresent(out::add);
+        return List.copyOf(out);
     }
 }

@@ -160,7 +160,8 @@ class AcceleratorCostTest {
         PeArraySpec lut = array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 8, 8, 1, 24);
         PeArraySpec dsp = array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 8, 8, 4, 12);
         CostBreakdown b = m.accelerator(accel("S_AXI_HP", "DDR3-1066 x16", lut, dsp, MemoryKind.BRAM), Z7020);
-        assertEquals(List.of("dsp_core", "lut_core", "input_buffer", "weight_buffer", "output_buffer", "dma",
+        assertEquals(List.of("dsp_core", "lut_core", "input_buffer", "weight_buffer", "output_buffer",
+                "line_buffer", "dma",
                 "control", "memory_controller"), List.copyOf(b.parts().keySet()));
         ResourceVector sum = ResourceVector.ZERO;
         for (ResourceVector v : b.parts().values()) {
@@ -171,6 +172,10 @@ class AcceleratorCostTest {
         assertEquals(ResourceVector.ZERO, b.part("memory_controller"), "Zynq PS DDR costs no PL");
         assertEquals(new ResourceVector(3_000, 4_000, 0, 4, 0), b.part("dma"), "one DMA per AXI port");
         assertEquals(ResourceVector.ofLut(300, 384), b.part("control"));
+        // Line buffer, 8 rows x 4 bit: counters and adders 7 x 16 LUT/FF + 4 x 16 LUT comparators +
+        // 2 x 20 LUT/FF row bases = 216 LUT, 152 FF; aligner: a 32-bit shifter over 8 positions
+        // (32 x 2 LUT) and the second word's 32 FF.
+        assertEquals(ResourceVector.ofLut(216 + 64, 152 + 32), b.part("line_buffer"));
         assertEquals(8 + 16 + 4, b.part("input_buffer").bram18() + b.part("weight_buffer").bram18()
                 + b.part("output_buffer").bram18());
     }
@@ -181,10 +186,17 @@ class AcceleratorCostTest {
         assertEquals(MemoryAttachment.PS_DDR, MemoryAttachment.infer(accel("S_AXI_HP", "DDR3", lut, null,
                 MemoryKind.BRAM), Z7020));
         AcceleratorSpec zc706Pl = accel("mig_port", "DDR3-1600 x64 SODIMM", lut, null, MemoryKind.BRAM);
-        assertEquals(new ResourceVector(33_256, 44_889, 3, 199, 0),
-                m.accelerator(zc706Pl, Z7020).part("memory_controller"));
-        assertEquals(MemoryAttachment.PL_MIG, MemoryAttachment.infer(accel("ddr", "DDR4", lut, null,
-                MemoryKind.URAM), U250));
+        assertEquals(new ResourceVector(10_000, 9_000, 0, 2, 0), m.accelerator(zc706Pl, Z7020)
+                .part("memory_controller"), "a 7-series part gets the 7-series DDR3 MIG");
+        AcceleratorSpec u250 = accel("ddr", "DDR4", lut, null, MemoryKind.URAM);
+        assertEquals(MemoryAttachment.PL_MIG, MemoryAttachment.infer(u250, U250));
+        assertEquals(new ResourceVector(33_256, 44_889, 3, 199, 0), m.accelerator(u250, U250)
+                .part("memory_controller"), "an UltraScale+ part gets FINN's DDR4 controller");
+        DdrSpec two = u250.ddr();
+        AcceleratorSpec twoChannels = u250.withDdr(new DdrSpec(two.type(), two.busWidthBits(), two.dataRateMtps(),
+                two.efficiency(), two.burstBytes(), two.latencyPs(), two.turnaroundPs(), two.ports(), 2));
+        assertEquals(new ResourceVector(2 * 33_256, 2 * 44_889, 6, 2 * 199, 0), m.accelerator(twoChannels, U250)
+                .part("memory_controller"), "one controller per channel");
         assertEquals(new ResourceVector(10_718, 21_793, 0, 8, 0),
                 m.accelerator(accel("hbm", "HBM2", lut, null, MemoryKind.URAM), U250).part("memory_controller"));
         assertEquals(ResourceVector.ZERO, m.accelerator(zc706Pl, Z7020, MemoryAttachment.PS_DDR)

@@ -54,8 +54,8 @@ final class ExactGemm {
         long[] acc = new long[g.gemmM() * g.groups() * n];
         RunTally t = new RunTally();
         for (GemmWork w : works) {
-            GemmExecutor.Result r = exec.exact(g.describe(), q, w.row0(), w.m(), w.lutRows(), w.input(in), n, signed,
-                    OffsetTrace.of(trace, t.ps()));
+            GemmExecutor.Result r = exec.exact(g.describe(), q, w.row0(), w.m(), w.lutRows(), w.input(in), n,
+                    w.window(), signed, OffsetTrace.of(trace, t.ps()));
             System.arraycopy(r.acc(), 0, acc, w.row0() * n, w.m() * n);
             t.add(r.run());
         }

@@ -1,9 +1,11 @@
 package org.msqsim.models.exec;
 
+import java.util.Optional;
 import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.hw.accel.GemmJob;
 import org.msqsim.core.hw.accel.MsqAccelerator;
+import org.msqsim.core.mapping.ConvWindow;
 import org.msqsim.core.mapping.GemmShape;
 import org.msqsim.core.mapping.PlanOutcome;
 import org.msqsim.core.mapping.TilePlan;
@@ -33,9 +35,13 @@ final class GemmExecutor {
     record Result(AcceleratorRun run, long[] acc) {
     }
 
-    /** Timing only: {@code sp2Rows} of the {@code m} rows on the LUT core. */
-    Result timing(String what, int m, int sp2Rows, int k, int n, boolean signedActs, TraceSink trace) {
-        GemmShape shape = new GemmShape(m - sp2Rows, sp2Rows, k, n);
+    /**
+     * Timing only: {@code sp2Rows} of the {@code m} rows on the LUT core; {@code window}, for a
+     * convolution, the feature map its input is fetched from as rows with halo.
+     */
+    Result timing(String what, int m, int sp2Rows, int k, int n, Optional<ConvWindow> window, boolean signedActs,
+                  TraceSink trace) {
+        GemmShape shape = new GemmShape(m - sp2Rows, sp2Rows, k, n, window);
         return new Result(new MsqAccelerator(spec, dspKind, signedActs, trace).run(GemmJob.timingOnly(shape),
                 plan(what, shape)), null);
     }
@@ -61,8 +67,8 @@ final class GemmExecutor {
      * {@link #quantizationFraction}) the first {@code lutRows} rows, as their integers — the same
      * count the timing-only path puts there.
      */
-    Result exact(String what, QuantizedWeights q, int r0, int m, int lutRows, int[] x, int n, boolean signedActs,
-                 TraceSink trace) {
+    Result exact(String what, QuantizedWeights q, int r0, int m, int lutRows, int[] x, int n,
+                 Optional<ConvWindow> window, boolean signedActs, TraceSink trace) {
         int k = q.cols();
         boolean fixedLut = lutIsFixedPoint();
         boolean[] onLut = new boolean[m];
@@ -87,7 +93,7 @@ final class GemmExecutor {
             }
             rowOf[i] = onLut[i] ? li++ : di++;
         }
-        GemmShape shape = new GemmShape(m - lut, lut, k, n);
+        GemmShape shape = new GemmShape(m - lut, lut, k, n, window);
         AcceleratorRun run = new MsqAccelerator(spec, dspKind, signedActs, trace)
                 .run(new GemmJob(shape, dspW, lutC, x), plan(what, shape));
         long[] acc = new long[m * n];

@@ -2,6 +2,8 @@ package org.msqsim.models.exec;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.msqsim.core.mapping.ConvWindow;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.lower.GemmWork;
@@ -13,8 +15,8 @@ import org.msqsim.models.lower.GemmWork;
  * once per network run. Not for traced runs, which need every run's events.
  */
 final class GemmTimingCache {
-    /** What a timing-only GEMM puts on the accelerator: rows, rows on the LUT core, K, N. */
-    private record Key(int m, int lutRows, int k, int n) {
+    /** What a timing-only GEMM puts on the accelerator: rows, rows on the LUT core, K, N, its input's window. */
+    private record Key(int m, int lutRows, int k, int n, Optional<ConvWindow> window) {
     }
 
     private final GemmExecutor exec;
@@ -25,7 +27,8 @@ final class GemmTimingCache {
     }
 
     AcceleratorRun run(GemmWork w) {
-        return runs.computeIfAbsent(new Key(w.m(), w.lutRows(), w.k(), w.n()),
-                key -> exec.timing(w.layer().describe(), w.m(), key.lutRows(), w.k(), w.n(), false, TraceSink.NONE).run());
+        return runs.computeIfAbsent(new Key(w.m(), w.lutRows(), w.k(), w.n(), w.window()),
+                key -> exec.timing(w.layer().describe(), w.m(), key.lutRows(), w.k(), w.n(), w.window(), false,
+                        TraceSink.NONE).run());
     }
 }

@@ -14,9 +14,23 @@ import org.msqsim.core.spec.AcceleratorSpec;
  * @param clockHz     both cores' clock
  * @param bufferScale the factor on the default design's buffer capacities
  * @param used        the design's resources (cost model)
+ * @param memory      which of the board's external memories the design uses, as reports name it
+ *                    ({@code "PS DDR"}, {@code "MIG"}, {@code "HBM"}); empty on a board with one memory
  */
 public record Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
-                     int lutCols, long clockHz, double bufferScale, ResourceVector used) {
+                     int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory) {
+    public Design {
+        if (memory == null) {
+            throw new IllegalArgumentException("a design's memory label is empty, not null, on one-memory boards");
+        }
+    }
+
+    /** A design on a board with one memory. */
+    public Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
+                  int lutCols, long clockHz, double bufferScale, ResourceVector used) {
+        this(index, family, fraction, spec, rows, dspCols, lutCols, clockHz, bufferScale, used, "");
+    }
+
     /** Products per DSP slice per cycle of the DSP core; 0 when there is none. */
     public int dspPacking() {
         return spec == null ? 0 : spec.dspCore().map(c -> c.packing()).orElse(0);

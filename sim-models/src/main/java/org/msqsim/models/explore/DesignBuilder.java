@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.FitReport;
+import org.msqsim.core.resource.MemoryAttachment;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.BoardSpec;
@@ -33,6 +34,7 @@ final class DesignBuilder {
     private final int baseRows;
     private final int basePacking;
     private final Map<ColumnKey, Integer> maxCache = new HashMap<>();
+    private final String memory;
 
     /** A {@link #maxCols} question: DSP alone ({@code DSP_ONLY}) or the family's LUT core beside {@code dspCols}. */
     private record ColumnKey(DesignFamily family, int rows, int packing, int dspCols) {
@@ -49,6 +51,16 @@ final class DesignBuilder {
         this.lutTemplate = base.lutCore().orElse(new PeArraySpec("lut_core", MacKind.LUT_SP2,
                 Dataflow.OUTPUT_STATIONARY, baseRows, 1, 1, clk, dspTemplate.accumulatorBits()));
         this.basePacking = dspTemplate.packing();
+        this.memory = board.memories().size() < 2 ? "" : memoryLabel(base, board);
+    }
+
+    /** How reports name the memory {@code base} uses: where its controller sits. */
+    private static String memoryLabel(AcceleratorSpec base, BoardSpec board) {
+        return switch (MemoryAttachment.infer(base, board.device())) {
+            case PS_DDR -> "PS DDR";
+            case PL_MIG -> "MIG";
+            case PL_HBM -> "HBM";
+        };
     }
 
     BoardSpec board() {
@@ -108,7 +120,7 @@ final class DesignBuilder {
         if (!fit.fits()) {
             return Optional.empty();
         }
-        return Optional.of(new Design(index, fam, f, spec, rows, dspCols, lutCols, clk, s, fit.used()));
+        return Optional.of(new Design(index, fam, f, spec, rows, dspCols, lutCols, clk, s, fit.used(), memory));
     }
 
     /**

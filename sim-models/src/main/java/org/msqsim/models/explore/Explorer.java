@@ -112,6 +112,9 @@ public final class Explorer {
      */
     public Outcome explore(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model,
                            IntConsumer total, IntConsumer progress) {
+        // The search runs on the base design's memory. A board's other memory (ZC706's PS DDR3 beside
+        // its PL DDR3, BoardSpec#altDdr) is priced and can be run, but not yet searched here: the
+        // sweep's Search rebuilds designs from parameters that do not carry the memory.
         Outcome all = new Outcome(List.of(), 0);
         Search search = new Search(grid, board, base, model);
         for (int stage = 0; stage < search.stages(); stage++) {

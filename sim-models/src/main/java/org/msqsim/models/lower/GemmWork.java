@@ -1,6 +1,8 @@
 package org.msqsim.models.lower;
 
 import java.util.Arrays;
+import java.util.Optional;
+import org.msqsim.core.mapping.ConvWindow;
 import org.msqsim.models.golden.GoldenReference;
 import org.msqsim.models.layer.Conv2d;
 import org.msqsim.models.layer.GemmLayer;
@@ -18,6 +20,18 @@ public record GemmWork(GemmLayer layer, int group, int m, int lutRows, int k, in
     /** The first weight row of this group in the layer's matrix. */
     public int row0() {
         return group * m;
+    }
+
+    /**
+     * For a convolution, the feature map its {@code K×N} input is expanded from on chip: the DMA
+     * fetches rows with halo into the line buffer ({@link ConvWindow}); empty for dense and GEMM layers.
+     */
+    public Optional<ConvWindow> window() {
+        if (layer instanceof Conv2d c) {
+            return Optional.of(new ConvWindow(c.c() / c.groups(), c.h(), c.w(), c.r(), c.s(), c.stride(), c.pad(),
+                    c.outH(), c.outW()));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.msqsim.boards.BoardCatalog;
 import org.msqsim.boards.BoardWriter;
 import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.exec.NetworkRun;
@@ -43,6 +44,31 @@ class ExploreStagesTest {
     private static Explorer.Outcome explore(int jobs) {
         return new Explorer(ModelZoo.get("cifar_net"), BOARD.device().family().dsp(), jobs)
                 .explore(ExploreGrid.standard(), BOARD, BOARD.accelerator(), COST, null, null);
+    }
+
+    /**
+     * ZC706 offers the PS DDR through the HP ports beside the PL DDR's MIG. explore searches the base
+     * design's memory (the sweep's Search cannot yet carry the memory); the other one is searched from
+     * a base on it, and there, without the MIG's LUTs, a design fits LUT cores a MIG design cannot.
+     */
+    @Test
+    void eitherMemoryOfABoardCanBeSearched() {
+        BoardSpec zc706 = BoardCatalog.get("zc706");
+        Explorer x = new Explorer(ModelZoo.get("cifar_net"), zc706.device().family().dsp(), 2);
+        Explorer.Outcome mig = x.explore(ExploreGrid.small(), zc706, zc706.accelerator(), COST, null, null);
+        AcceleratorSpec onPs = zc706.accelerator().withDdr(zc706.altDdr().orElseThrow());
+        Explorer.Outcome ps = x.explore(ExploreGrid.small(), zc706, onPs, COST, null, null);
+        for (DesignResult r : mig.results()) {
+            assertEquals("MIG", r.design().memory());
+            assertEquals(zc706.accelerator().ddr(), r.design().spec().ddr());
+        }
+        for (DesignResult r : ps.results()) {
+            assertEquals("PS DDR", r.design().memory());
+            assertEquals(zc706.altDdr().orElseThrow(), r.design().spec().ddr());
+        }
+        int migCols = mig.results().stream().mapToInt(r -> r.design().lutCols()).max().orElseThrow();
+        int psCols = ps.results().stream().mapToInt(r -> r.design().lutCols()).max().orElseThrow();
+        assertTrue(psCols > migCols, "PS DDR " + psCols + " LUT columns, MIG " + migCols);
     }
 
     @Test

@@ -32,7 +32,8 @@ final class LoadStream {
     private final OnChipBuffer buffer;
     private final int port;
     private final TraceSink trace;
-    private final IntToLongFunction bytesOf;
+    private final IntToLongFunction claimOf;
+    private final IntToLongFunction fetchOf;
     private final Runnable onReady;
     private final int[] slot;
     private final boolean[] ready;
@@ -43,9 +44,12 @@ final class LoadStream {
 
     /**
      * The stream of {@code operand} over {@code hw}'s buffer and DDR port for it: {@code loads} loads,
-     * load i of {@code bytesOf(i)} bytes; {@code onReady} runs after each load arrives.
+     * load i occupying {@code claimOf(i)} bytes of its buffer half and reading {@code fetchOf(i)} from
+     * DDR (less when a line buffer already holds part of it; 0: nothing to read, ready at once);
+     * {@code onReady} runs after each load arrives.
      */
-    LoadStream(AcceleratorParts hw, Operand operand, int loads, IntToLongFunction bytesOf, Runnable onReady) {
+    LoadStream(AcceleratorParts hw, Operand operand, int loads, IntToLongFunction claimOf, IntToLongFunction fetchOf,
+               Runnable onReady) {
         this.track = operand.track;
         this.sim = hw.sim();
         this.ddr = hw.ddr();
@@ -58,7 +62,8 @@ final class LoadStream {
             case WEIGHTS -> hw.ports().weight();
         };
         this.trace = hw.trace();
-        this.bytesOf = bytesOf;
+        this.claimOf = claimOf;
+        this.fetchOf = fetchOf;
         this.onReady = onReady;
         this.slot = new int[loads];
         this.ready = new boolean[loads];
@@ -94,11 +99,11 @@ final class LoadStream {
             blockedSince = -1;
         }
         int i = next++;
-        long bytes = bytesOf.applyAsLong(i);
-        slot[i] = buffer.claimSlot(bytes);
+        slot[i] = buffer.claimSlot(claimOf.applyAsLong(i));
+        long bytes = fetchOf.applyAsLong(i);
         busy = true;
         long start = sim.now();
-        ddr.transfer(port, Direction.READ, bytes, EventHandler.named(track, i, t -> {
+        EventHandler arrived = EventHandler.named(track, i, t -> {
             if (trace.enabled()) {
                 trace.span(track, "load " + i, start, t);
             }
@@ -106,6 +111,12 @@ final class LoadStream {
             ready[i] = true;
             pump();
             onReady.run();
-        }));
+        });
+        if (bytes == 0) {
+            // the line buffer holds it all: no DMA; ready in this instant, after what runs now
+            sim.schedule(start, Math.max(DdrController.PHASE, sim.phase()), arrived);
+        } else {
+            ddr.transfer(port, Direction.READ, bytes, arrived);
+        }
     }
 }

@@ -5,7 +5,9 @@ import org.msqsim.core.engine.Simulator;
 import org.msqsim.core.engine.StopReason;
 import org.msqsim.core.event.EventHandler;
 import org.msqsim.core.hw.memory.Direction;
+import java.util.function.IntToLongFunction;
 import org.msqsim.core.mapping.GemmShape;
+import org.msqsim.core.mapping.InputFetch;
 import org.msqsim.core.mapping.TileBytes;
 import org.msqsim.core.mapping.TileGrid;
 import org.msqsim.core.mapping.TilePlan;
@@ -75,10 +77,11 @@ final class TileLoop {
         this.steps = (int) s;
         this.xPerN = grid.inputOncePerN();
         this.wResident = grid.weightsResident();
-        this.xs = new LoadStream(hw, LoadStream.Operand.INPUT, xPerN ? grid.nTiles() : steps,
-                i -> bytes.input(grid.tk(xFirstStep(i)), grid.tn(xFirstStep(i))), this::tryCompute);
-        this.ws = new LoadStream(hw, LoadStream.Operand.WEIGHTS, wResident ? 1 : steps,
-                i -> bytes.weights(grid.rows(i), grid.tk(i)), this::tryCompute);
+        InputFetch x = new InputFetch(bytes, grid);
+        this.xs = new LoadStream(hw, LoadStream.Operand.INPUT, xPerN ? grid.nTiles() : steps, x::claimBytes,
+                x::fetchBytes, this::tryCompute);
+        IntToLongFunction w = i -> bytes.weights(grid.rows(i), grid.tk(i));
+        this.ws = new LoadStream(hw, LoadStream.Operand.WEIGHTS, wResident ? 1 : steps, w, w, this::tryCompute);
         this.outSlot = new int[grid.outputTiles()];
     }
 

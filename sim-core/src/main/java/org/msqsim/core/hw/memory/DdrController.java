@@ -11,10 +11,12 @@ import org.msqsim.core.spec.DdrSpec;
  *
  * <p>Timing model (facts/boards.md §2, §2a, §2b):
  * <ol>
- * <li><b>Bursts.</b> Bytes are rounded up to whole bursts of {@code burstBytes}: the DMA issues
- *     AXI bursts of fixed length (UG585: the DDRC takes bursts of 1–16 beats; UG1085: the PL side is
- *     AXI4 limited to 16 beats), and a partial last burst still occupies a whole burst slot. Manev
- *     et al. (FPT'19) find 128–192 B bursts often optimal, a sensible {@code burstBytes}.</li>
+ * <li><b>Bursts.</b> A transfer is split into AXI bursts of at most {@code burstBytes} and one
+ *     shorter burst for the rest (AXI4 bursts have 1–256 beats; UG585: the Zynq-7000 DDRC takes
+ *     1–16 beats; UG1085: the ZynqMP PL side is limited to 16 beats). Each burst moves its own beats,
+ *     rounded up to the controller's data unit, one DRAM BL8 burst or one AXI beat, whichever is
+ *     larger ({@link DdrSpec#bytesOnBus}): a 512 B tile moves as 512 B on ZC706's MIG, not as a
+ *     1 KiB burst slot. Manev et al. (FPT'19) find 128–192 B bursts often optimal.</li>
  * <li><b>Latency.</b> Each request waits {@code latencyPs} before its first data. It is pipelined:
  *     the wait overlaps other transfers' data phases, it does not lock the bus.</li>
  * <li><b>Bandwidth.</b> In its data phase a transfer moves at the max-min fair share
@@ -101,8 +103,7 @@ public final class DdrController {
                     + (portCeiling.length - 1) + ", a direction, bytes > 0 (AXI has no empty burst) and a handler;"
                     + " got port " + port + ", " + direction + ", " + bytes + " B, handler " + onDone);
         }
-        long bursts = (bytes + spec.burstBytes() - 1) / spec.burstBytes();
-        long onBus = Math.multiplyExact(bursts, (long) spec.burstBytes());
+        long onBus = spec.bytesOnBus(port, bytes);
         long id = nextId++;
         int slot = table.allocate(id, 2 * port + direction.ordinal(), onBus, onDone);
         stats.issued();

@@ -12,7 +12,7 @@ import org.msqsim.core.spec.DdrSpec;
  * access latency ({@link DdrSpec#latencyPs()}), then the bytes at the sustained rate
  * ({@link DdrSpec#sustainedBytesPerSecond()}, peak × efficiency), the total rounded up to a whole
  * ps. It leaves out what the controller adds for real DMA transfers: bursts rounded up to
- * {@code burstBytes}, the rate rounded to whole B/s, port ceilings and read/write turnaround (a
+ * whole DRAM bursts ({@link DdrSpec#bytesOnBus}), the rate rounded to whole B/s, port ceilings and read/write turnaround (a
  * streaming engine is taken to use every port and to switch direction rarely). For a whole number of
  * bursts on an idle controller whose port ceiling is above the sustained rate it gives the
  * controller's completion time ({@code DdrStreamTest}).

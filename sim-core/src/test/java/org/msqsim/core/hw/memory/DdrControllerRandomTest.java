@@ -35,6 +35,8 @@ class DdrControllerRandomTest {
     @ValueSource(longs = {1, 7, 42, 2024})
     void bandwidthIsNeverExceededAndSharingIsFair(long seed) {
         Random rnd = new Random(seed);
+        // Every transfer moves its bytes rounded up to whole 32 B units: BL8 of the 32-bit bus
+        // (DdrSpec.bytesOnBus; 128 B bursts are whole units).
         DdrSpec spec = new DdrSpec("DDR4 x32", 32, 2400, 0.75, 128, L, T, List.of(
                 new AxiPortSpec("HP0", 128, 300_000_000), new AxiPortSpec("HP1", 128, 300_000_000),
                 new AxiPortSpec("HP2", 64, 150_000_000), new AxiPortSpec("HP3", 32, 100_000_000)));
@@ -55,7 +57,7 @@ class DdrControllerRandomTest {
             bytes[i] = rnd.nextInt(4) == 0 ? 4096 : 1 + rnd.nextInt(256 * 1024);
             port[i] = rnd.nextInt(4);
             dir[i] = rnd.nextInt(3) == 0 ? Direction.WRITE : Direction.READ;
-            requested += (bytes[i] + 127) / 128 * 128;
+            requested += (bytes[i] + 31) / 32 * 32;
             int k = i;
             sim.schedule(issue[i], 0, t -> ddr.transfer(port[k], dir[k], bytes[k], u -> done[k] = u));
         }
@@ -134,7 +136,7 @@ class DdrControllerRandomTest {
         Arrays.sort(byIssue, (a, b) -> Long.compare(issue[a], issue[b]));
         for (int id = 0; id < bytes.length; id++) {
             int k = byIssue[id];
-            long onBus = (bytes[k] + 127) / 128 * 128 * Time.PS_PER_S;
+            long onBus = (bytes[k] + 31) / 32 * 32 * Time.PS_PER_S;
             assertTrue(picobytes[id] >= onBus, "transfer " + id + " finished early");
             assertTrue(picobytes[id] - lastRate[id] < onBus, "transfer " + id + " finished late");
             assertEquals(issue[k] + L, first[id], "data phase starts after the latency");
@@ -157,7 +159,7 @@ class DdrControllerRandomTest {
                 int count = 0;
                 for (int k = 0; k < n; k++) {
                     if (issue[k] + L >= a && done[k] <= b) {
-                        sum += (bytes[k] + 127) / 128 * 128;
+                        sum += (bytes[k] + 31) / 32 * 32;
                         count++;
                     }
                 }

@@ -46,10 +46,10 @@ class DdrControllerTest {
     @ParameterizedTest(name = "{0} B on a {1}-bit {2} MHz port")
     @CsvSource({
         // bytes, port bits, port MHz, DDR bits, MT/s, efficiency, bytes on the bus, limiting rate (B/s)
-        "1000,      64, 100, 16, 1050, 0.75, 1024,      800000000",  // PYNQ-Z2: the HP port limits
+        "1000,      64, 100, 16, 1050, 0.75, 1008,      800000000",  // PYNQ-Z2: the HP port limits; 16 B BL8 units
         "4096,     128, 300, 32, 1050, 0.75, 4096,     3150000000",  // ZedBoard: 75 % of 4.2 GB/s limits
-        "4097,     128, 300, 32, 1050, 0.75, 4224,     3150000000",  // a partial burst fills its slot
-        "1,         64, 150, 32, 1000, 0.80, 128,      1200000000",
+        "4097,     128, 300, 32, 1050, 0.75, 4128,     3150000000",  // a partial burst fills its last BL8 (32 B)
+        "1,         64, 150, 32, 1000, 0.80, 32,       1200000000",  // one byte still moves a whole BL8
         "100000000, 128, 300, 64, 2400, 0.75, 100000000, 4800000000", // 100 MB: the wide-arithmetic path
     })
     void singleTransferTakesLatencyPlusBurstsOverTheTighterLimit(long bytes, int bits, long mhz, int busBits,
@@ -178,12 +178,12 @@ class DdrControllerTest {
         sim.run();
         assertEquals(3_200_000, ddr.stats().bytesRead(0));
         assertEquals(1024, ddr.stats().bytesWritten(1));
-        assertEquals(128, ddr.stats().bytesRead(1));
-        assertEquals(3_200_000 + 1024 + 128, ddr.stats().bytes());
+        assertEquals(32, ddr.stats().bytesRead(1), "one byte moves one BL8 of the 32-bit bus");
+        assertEquals(3_200_000 + 1024 + 32, ddr.stats().bytes());
         assertEquals(3, ddr.stats().transfersIssued());
         assertEquals(3, ddr.stats().transfersCompleted());
         assertEquals(0, ddr.inFlight());
-        assertEquals(0.5, ddr.bandwidthUtilisation(Time.ms(2)) - (1024 + 128) / 6.4e6, 1e-12);
+        assertEquals(0.5, ddr.bandwidthUtilisation(Time.ms(2)) - (1024 + 32) / 6.4e6, 1e-12);
     }
 
     @Test
