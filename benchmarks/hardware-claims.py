@@ -34,8 +34,10 @@ REASON = {
            "DPU core's instruction fetch and scheduler, load/save engines, pooling and element-wise "
            "units, which msqsim does not model (issue 13 point 7): a fixed part that weighs most on the "
            "small sizes",
-    "ddr": "msqsim's traffic per frame differs from the DPU's: feature maps are fetched as im2col "
-           "expansions, and element-wise layers make DDR round trips (issue 13 points 1 and 3)",
+    "ddr": "msqsim's traffic per frame differs from the DPU's: element-wise layers make DDR round trips "
+           "where the DPU fuses them, the planner re-reads weights where that is faster, and the design "
+           "uses the board's four HP ports where the DPU has two data ports of its own (issue 13 points 3 "
+           "and 11)",
     "mobilenet": "msqsim's latency is above the measured one by more than the tolerance. The depthwise layers "
                  "run on the DPU's depthwise engine as PG338 describes it (PP/2 x ICP lanes, one tap per clock); "
                  "what remains is the pointwise and first layers' fold overhead: the output-stationary array "
