@@ -26,6 +26,7 @@ import org.msqsim.models.explore.ExploreGrid;
 import org.msqsim.models.explore.Explorer;
 import org.msqsim.models.graph.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,15 +64,8 @@ final class ExploreCommand implements Callable<Integer> {
             description = "Built-in board id or a board YAML file (default ${DEFAULT-VALUE}).")
     String board;
 
-    @Option(names = "--design", paramLabel = "NAME",
-            description = "A named design of the board (see 'msqsim boards'), e.g. dpu-b4096; default: the board's "
-                    + "default design.")
-    String design;
-
-    @Option(names = "--clock-mhz", paramLabel = "F",
-            description = "Run the design's control and cores at F MHz (fabric clock; double-pumped DSP slices at "
-                    + "2F), within the board's clock range.")
-    Double clockMhz;
+    @Mixin
+    DesignOptions designOptions;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "resnet18",
             description = "A built-in network or an ONNX file, FILE.onnx (default ${DEFAULT-VALUE}).")
@@ -139,8 +133,8 @@ final class ExploreCommand implements Callable<Integer> {
             Plots.prepareDir(plotDir);
         }
         StringBuilder notes = new StringBuilder();
-        BoardSpec b = DesignArgs.withDesign(DesignArgs.board(board), design, clockMhz, notes);
-        if (clockMhz != null) { // F is then the only clock the search tries: every core and the controller
+        BoardSpec b = designOptions.apply(DesignArgs.board(board), notes);
+        if (designOptions.clockMhz != null) { // F is then the only clock the search tries, cores and controller
             long hz = b.accelerator().controlClockHz();
             b = b.withClocks(new ClockRange(hz, hz, hz));
         }

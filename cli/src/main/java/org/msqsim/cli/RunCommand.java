@@ -38,6 +38,7 @@ import org.msqsim.models.layer.LayerParser;
 import org.msqsim.models.scalesim.ScaleSimRun;
 import org.msqsim.models.scalesim.ScaleSimTopology;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,15 +57,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Built-in board id (see 'msqsim boards') or a board YAML file (default ${DEFAULT-VALUE}).")
     String board;
 
-    @Option(names = "--design", paramLabel = "NAME",
-            description = "A named design of the board (see 'msqsim boards'), e.g. dpu-b4096; default: the board's "
-                    + "default design.")
-    String design;
-
-    @Option(names = "--clock-mhz", paramLabel = "F",
-            description = "Run the design's control and cores at F MHz (fabric clock; double-pumped DSP slices at "
-                    + "2F), within the board's clock range.")
-    Double clockMhz;
+    @Mixin
+    DesignOptions designOptions;
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "A built-in network (see 'msqsim models') or an ONNX file (FILE.onnx, run on its trained "
@@ -203,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
             imported = m.imported();
         }
         StringBuilder notes = new StringBuilder();
-        BoardSpec b = DesignArgs.withDesign(DesignArgs.board(board), design, clockMhz, notes);
+        BoardSpec b = designOptions.apply(DesignArgs.board(board), notes);
         AcceleratorSpec acc = DesignArgs.atBits(b.accelerator(), bits, notes);
         double f = sp2Fraction == null ? MsqBalance.balancedFraction(acc) : sp2Fraction;
         if (!(f >= 0 && f <= 1)) {
