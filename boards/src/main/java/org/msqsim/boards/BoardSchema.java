@@ -114,7 +114,11 @@ final class BoardSchema {
                 // 7-series parts and many UltraScale+ parts have no URAM, so 0 is the honest default.
                 opt("uram", Type.INTEGER, "0")));
         s.put("clocks", List.of(req("min_mhz", Type.NUMBER), req("default_mhz", Type.NUMBER),
-                req("max_mhz", Type.NUMBER)));
+                req("max_mhz", Type.NUMBER), opt("documented", Type.MAP, null)));
+        s.put("clocks.documented", List.of(opt("dsp_core", Type.MAP, null), opt("lut_core", Type.MAP, null)));
+        List<Field> documented = List.of(req("mhz", Type.NUMBER), req("source", Type.STRING));
+        s.put("clocks.documented.dsp_core", documented);
+        s.put("clocks.documented.lut_core", documented);
         List<Field> ddr = List.of(req("type", Type.STRING), req("bus_width_bits", Type.INTEGER),
                 req("data_rate_mtps", Type.INTEGER),
                 // UG585 ch. 22: the Zynq-7000 DDR controller was designed for at most ~75 % efficiency;

@@ -122,6 +122,31 @@ class BoardLoaderTest {
     }
 
     @Test
+    void documentedClocksOutsideTheRangeOrWithoutASourceAreProblems() {
+        String doc = "    lut_core:\n      mhz: 100\n";
+        assertTrue(pynq.contains(doc), "the PYNQ-Z2 file documents its LUT-core clock");
+        List<String> p = problems(edit(pynq, doc, "    lut_core:\n      mhz: 250\n"));
+        assertEquals(1, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).startsWith("b.yaml:clocks.documented.lut_core.mhz: 250 — must lie within [min_mhz, "
+                + "max_mhz] = [100, 200] MHz"), p.get(0));
+        String noSource = pynq.replaceFirst("(    lut_core:\n      mhz: 100\n)      source: \"[^\"]*\"\n", "$1");
+        p = problems(noSource);
+        assertEquals(List.of("b.yaml:clocks.documented.lut_core.source: required key is missing (text expected)"), p);
+        p = problems(edit(pynq, "    dsp_core:\n      mhz: 100", "    dsp_cores:\n      mhz: 100"));
+        assertTrue(p.get(0).startsWith("b.yaml:clocks.documented.dsp_cores"), String.join("\n", p));
+        assertTrue(p.get(0).contains("did you mean 'dsp_core'"), p.get(0));
+    }
+
+    @Test
+    void documentedClocksAreReadPerCoreKind() {
+        var c = BoardLoader.parse("b.yaml", pynq).clocks();
+        assertEquals(100_000_000L, c.dspCore().orElseThrow().hz());
+        assertEquals(100_000_000L, c.ceilingHz(org.msqsim.core.spec.MacKind.LUT_SP2));
+        assertTrue(c.lutCore().orElseThrow().source().contains("BNN-PYNQ"));
+        assertEquals(c.maxHz(), c.assumingMax().ceilingHz(org.msqsim.core.spec.MacKind.DSP));
+    }
+
+    @Test
     void uramBufferOnDeviceWithoutUram() {
         String yaml = edit(pynq, "memory: bram\n    weight", "memory: uram\n    weight");
         assertEquals(List.of("b.yaml:accelerator.buffers.input.memory: \"uram\" — the device has no URAM; use bram"), problems(yaml));

@@ -108,6 +108,11 @@ final class ExploreCommand implements Callable<Integer> {
                     + "to simulate it bit-exactly: msqsim run --board FILE --sp2-fraction F (F in its header).")
     Path saveBest;
 
+    @Option(names = "--assumed-clocks", description = "Let every core run up to the board's clocks.max_mhz: without "
+            + "it a core kind with a documented clock on the part (clocks.documented in the board file) stays at "
+            + "or below it; the clocks above are assumptions, and the report says so either way.")
+    boolean assumedClocks;
+
     @Option(names = "--grid", hidden = true, defaultValue = "standard", description = "standard or small (tests).")
     String grid;
 
@@ -134,10 +139,18 @@ final class ExploreCommand implements Callable<Integer> {
         }
         StringBuilder notes = new StringBuilder();
         BoardSpec b = designOptions.apply(DesignArgs.board(board), notes);
+        ClockRange documented = b.clocks();
         if (designOptions.clockMhz != null) { // F is then the only clock the search tries, cores and controller
+            if (assumedClocks) {
+                throw new UserError("--assumed-clocks and --clock-mhz cannot be combined: --clock-mhz already sets "
+                        + "every core's clock");
+            }
             long hz = b.accelerator().controlClockHz();
             b = b.withClocks(new ClockRange(hz, hz, hz));
+        } else if (assumedClocks) {
+            b = b.withClocks(b.clocks().assumingMax());
         }
+        notes.append(ClockNotes.describe(documented, b.clocks(), designOptions.clockMhz != null)).append('\n');
         String boardText = null;
         if (saveBest != null) {
             AtomicFiles.checkTarget("--save-best", saveBest);
@@ -229,7 +242,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         double s = d.bufferScale();
         String scale = s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s).replace('.', 'p');
-        return sb.append('-').append(d.clockHz() / 1_000_000).append("mhz-buf").append(scale).toString();
+        return sb.append('-').append(d.clockMhzText().replace('/', '-')).append("mhz-buf").append(scale).toString();
     }
 
     private static void ceiling(String flag, double v) {

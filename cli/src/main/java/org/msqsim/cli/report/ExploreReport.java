@@ -64,8 +64,8 @@ public final class ExploreReport implements Report {
 
     private static String describe(DesignResult r) {
         Design d = r.design();
-        return String.format(Locale.ROOT, "%.3f ms at F = %.2f: %s, %d MHz, buffers x%s; LUT %,d, DSP %,d, "
-                + "BRAM36 %,.1f", r.latencyMs(), d.fraction(), shape(d), d.clockHz() / 1_000_000,
+        return String.format(Locale.ROOT, "%.3f ms at F = %.2f: %s, %s MHz, buffers x%s; LUT %,d, DSP %,d, "
+                + "BRAM36 %,.1f", r.latencyMs(), d.fraction(), shape(d), d.clockMhzText(),
                 trim(d.bufferScale()), d.used().lut(), d.used().dsp(), d.used().bram36());
     }
 
@@ -156,7 +156,7 @@ public final class ExploreReport implements Report {
     }
 
     private static String brief(Design d) {
-        return shape(d).replace(" msq", "").replace(" lut-fixed", "") + ", " + d.clockHz() / 1_000_000 + " MHz, x"
+        return shape(d).replace(" msq", "").replace(" lut-fixed", "") + ", " + d.clockMhzText() + " MHz, x"
                 + trim(d.bufferScale());
     }
 
@@ -167,7 +167,7 @@ public final class ExploreReport implements Report {
             Design d = r.design();
             t.row(ms(r), String.format(Locale.ROOT, "%.2f", d.fraction()), d.family().label(),
                     dspShape(d), d.lutCols() == 0 ? "-" : d.rows() + "x"
-                    + d.lutCols(), d.clockHz() / 1_000_000 + " MHz", "x" + trim(d.bufferScale())
+                    + d.lutCols(), d.clockMhzText() + " MHz", "x" + trim(d.bufferScale())
                     + (d.memory().isEmpty() ? "" : " " + d.memory()),
                     String.format("%,d", d.used().lut()), String.format("%,d", d.used().dsp()),
                     String.format(Locale.ROOT, "%,.1f", d.used().bram36()));
@@ -222,7 +222,7 @@ public final class ExploreReport implements Report {
                 "dsp_packing", d.dspPacking(),
                 "lut_cols", d.lutCols(), "lut_mac", d.family().lutMac() == null || d.lutCols() == 0 ? null
                         : d.family().lutMac().name().toLowerCase(Locale.ROOT),
-                "clock_mhz", d.clockHz() / 1e6, "buffer_scale", d.bufferScale(),
+                "clock_mhz", d.clockHz() / 1e6, "lut_clock_mhz", d.lutClockHz() / 1e6, "buffer_scale", d.bufferScale(),
                 "latency_ms", r.latencyMs(), "fps", RunMetrics.framesPerSecond(r.latencyPs()),
                 "lut", u.lut(), "ff", u.ff(), "dsp", u.dsp(), "bram36", u.bram36(), "uram", u.uram());
     }

@@ -2,6 +2,7 @@ package org.msqsim.models.explore;
 
 import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.PeArraySpec;
 
 /**
  * One point of the design space: an accelerator and the fraction of weight rows it sends to its LUT
@@ -11,7 +12,8 @@ import org.msqsim.core.spec.AcceleratorSpec;
  * @param fraction    SP2 fraction (rows on the LUT core), one of the grid's fractions
  * @param dspCols     DSP-core columns, 0 when absent
  * @param lutCols     LUT-core columns, 0 when absent
- * @param clockHz     both cores' clock
+ * @param clockHz     the fastest core's clock (the DSP core's when the board's documented clocks hold the
+ *                    LUT core lower: {@link #lutClockHz})
  * @param bufferScale the factor on the default design's buffer capacities
  * @param used        the design's resources (cost model)
  * @param memory      which of the board's external memories the design uses, as reports name it
@@ -34,5 +36,16 @@ public record Design(int index, DesignFamily family, double fraction, Accelerato
     /** Products per DSP slice per cycle of the DSP core; 0 when there is none. */
     public int dspPacking() {
         return spec == null ? 0 : spec.dspCore().map(c -> c.packing()).orElse(0);
+    }
+
+    /** The LUT core's clock: {@link #clockHz} unless the board's documented clocks hold it lower. */
+    public long lutClockHz() {
+        return spec.lutCore().map(PeArraySpec::clockHz).orElse(clockHz);
+    }
+
+    /** The clock as reports show it, in MHz: "200", or "305/185" when the LUT core runs slower. */
+    public String clockMhzText() {
+        return lutClockHz() == clockHz ? String.valueOf(clockHz / 1_000_000)
+                : clockHz / 1_000_000 + "/" + lutClockHz() / 1_000_000;
     }
 }

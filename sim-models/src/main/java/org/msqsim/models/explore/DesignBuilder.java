@@ -120,7 +120,23 @@ final class DesignBuilder {
         if (!fit.fits()) {
             return Optional.empty();
         }
-        return Optional.of(new Design(index, fam, f, spec, rows, dspCols, lutCols, clk, s, fit.used(), memory));
+        return Optional.of(new Design(index, fam, f, spec, rows, dspCols, lutCols, designClock(spec), s, fit.used(),
+                memory));
+    }
+
+    /**
+     * The clock of a core of kind {@code mac} when the search asks for {@code clk}: at most the
+     * board's documented clock for that kind ({@link org.msqsim.core.spec.ClockRange#ceilingHz}), so a
+     * LUT core may run slower than the DSP core beside it; each core is its own clock domain.
+     */
+    long coreClock(MacKind mac, long clk) {
+        return Math.min(clk, board.clocks().ceilingHz(mac));
+    }
+
+    /** A design's clock as reports name it: its fastest core's. */
+    private static long designClock(AcceleratorSpec spec) {
+        return Math.max(spec.dspCore().map(PeArraySpec::clockHz).orElse(0L),
+                spec.lutCore().map(PeArraySpec::clockHz).orElse(0L));
     }
 
     /**
@@ -134,10 +150,12 @@ final class DesignBuilder {
             return new SpecBuild.Unbuildable("a " + rows + "x" + dspCols + " DSP core needs " + slices
                     + " DSP slices, the device has " + board.device().dsp());
         }
+        long dspClk = coreClock(MacKind.DSP, clk);
+        long lutClk = coreClock(fam.lutMac(), clk);
         Optional<PeArraySpec> dsp = dspCols == 0 ? Optional.empty()
-                : Optional.of(dspTemplate.withShape(rows, dspCols).withPacking(packing).withClockHz(clk));
+                : Optional.of(dspTemplate.withShape(rows, dspCols).withPacking(packing).withClockHz(dspClk));
         Optional<PeArraySpec> lut = lutCols == 0 ? Optional.empty()
-                : Optional.of(lutTemplate.withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(clk));
+                : Optional.of(lutTemplate.withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(lutClk));
         // weights a clock takes: each PE column's filters × its lanes (V input channels per PE)
         long filterBits = ((long) dspCols * packing * dspTemplate.vectorLanes()
                 + (long) lutCols * lutTemplate.vectorLanes()) * base.weightBits();
@@ -156,8 +174,11 @@ final class DesignBuilder {
         }
         BufferSpec input = rowWide(base.inputBuffer(), inputWidth, s);
         BufferSpec output = rowWide(base.outputBuffer(), outputWidth, s);
-        String name = String.format(Locale.ROOT, "%s-%dx%dx%d-dsp+%dx%d-%s-%dmhz-buf%s", base.name(), rows,
-                dspCols, packing, rows, lutCols, fam.label(), clk / 1_000_000, s);
+        // the clocks the cores get (a LUT core held below the DSP core's shows both)
+        String mhz = dspCols > 0 && lutCols > 0 && dspClk != lutClk ? dspClk / 1_000_000 + "+" + lutClk / 1_000_000
+                : String.valueOf((dspCols > 0 ? dspClk : lutCols > 0 ? lutClk : clk) / 1_000_000);
+        String name = String.format(Locale.ROOT, "%s-%dx%dx%d-dsp+%dx%d-%s-%smhz-buf%s", base.name(), rows,
+                dspCols, packing, rows, lutCols, fam.label(), mhz, s);
         return new SpecBuild.Buildable(base.withName(name).withCores(dsp, lut).withBuffers(input, weight, output));
     }
 

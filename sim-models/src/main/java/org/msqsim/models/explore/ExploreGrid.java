@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.ClockRange;
+import org.msqsim.core.spec.MacKind;
 
 /**
  * The parameters of the design space {@code explore} sweeps, generated from a board's default design
@@ -91,11 +92,27 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
         return f;
     }
 
-    /** The swept core clocks: min, middle, default, max of the board's range, ascending, distinct. */
+    /**
+     * The swept core clocks: min, middle, default, max of the board's range and the documented clock of
+     * each core kind, up to the fastest clock any core kind may run at ({@link #fastest}), ascending,
+     * distinct. A core never runs above its kind's documented clock ({@code DesignBuilder.coreClock}).
+     */
     public static List<Long> clocks(ClockRange c) {
+        long top = fastest(c);
         TreeSet<Long> s = new TreeSet<>(List.of(c.minHz(), c.defaultHz(), c.maxHz(),
-                (c.minHz() + c.maxHz()) / 2 / 1_000_000 * 1_000_000));
+                (c.minHz() + c.maxHz()) / 2 / 1_000_000 * 1_000_000, c.ceilingHz(MacKind.DSP),
+                c.ceilingHz(MacKind.LUT_SP2)));
+        s.removeIf(hz -> hz > top);
         return List.copyOf(s);
+    }
+
+    /**
+     * The fastest clock any core kind may run at: the higher documented clock of the two kinds, or the
+     * range's maximum for a kind with none. Stage 1 runs every shape at it (each core then at its own
+     * kind's ceiling).
+     */
+    public static long fastest(ClockRange c) {
+        return Math.max(c.ceilingHz(MacKind.DSP), c.ceilingHz(MacKind.LUT_SP2));
     }
 
     /** DSP packings to sweep at {@code weightBits}: 4 lanes need ≤ 4-bit weights, 2 lanes ≤ 8 bits. */

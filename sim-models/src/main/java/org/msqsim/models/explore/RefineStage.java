@@ -30,7 +30,7 @@ final class RefineStage implements SearchStage {
         }
         Set<DesignKey> seen = DesignKey.evaluated(done);
         List<Long> clocks = grid.refineClocks() ? ExploreGrid.clocks(b.board().clocks())
-                : List.of(b.board().clocks().maxHz());
+                : List.of(ExploreGrid.fastest(b.board().clocks()));
         List<Design> out = new ArrayList<>();
         for (Design d : chosen.values()) {
             int packing = b.packing(d);

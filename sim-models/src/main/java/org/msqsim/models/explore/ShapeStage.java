@@ -33,7 +33,7 @@ final class ShapeStage implements SearchStage {
     /** The stage-1 designs, indices from {@code firstIndex}; they depend on no earlier results. */
     @Override
     public List<Design> designs(List<DesignResult> done, int firstIndex) {
-        long clk = b.board().clocks().maxHz();
+        long clk = ExploreGrid.fastest(b.board().clocks());
         List<Integer> rowsList = grid.rowOptions().isEmpty() ? List.of(b.baseRows()) : grid.rowOptions();
         List<Double> scales = grid.stageOneScales();
         List<Integer> packings = ExploreGrid.packings(b.base().weightBits());

@@ -48,6 +48,34 @@ class DesignBuilderTest {
     }
 
     @Test
+    void eachCoreRunsAtMostAtItsKindsDocumentedClock() {
+        // ZCU104 documents its DSP arrays at 305 MHz (the DPU) and LUT arrays at 185 MHz (FINN MobileNet-v1)
+        BoardSpec zcu104 = BoardCatalog.get("zcu104");
+        DesignBuilder b = new DesignBuilder(zcu104, zcu104.accelerator(), COST);
+        long top = ExploreGrid.fastest(zcu104.clocks());
+        assertEquals(305_000_000L, top);
+        AcceleratorSpec spec = assertInstanceOf(SpecBuild.Buildable.class,
+                b.spec(DesignFamily.MSQ, 16, 4, 4, 4, 325_000_000L, 1)).spec();
+        assertEquals(305_000_000L, spec.dspCore().orElseThrow().clockHz());
+        assertEquals(185_000_000L, spec.lutCore().orElseThrow().clockHz());
+        assertTrue(spec.name().endsWith("-305+185mhz-buf1.0"), spec.name());
+        Design d = b.design(0, DesignFamily.MSQ, 0.5, 16, 4, 4, 4, 325_000_000L, 1).orElseThrow();
+        assertEquals(305_000_000L, d.clockHz());
+        assertEquals("305/185", d.clockMhzText());
+        // below both documented clocks nothing is held back; with the assumption lifted, both reach max_mhz
+        Design slow = b.design(0, DesignFamily.MSQ, 0.5, 16, 4, 4, 4, 150_000_000L, 1).orElseThrow();
+        assertEquals("150", slow.clockMhzText());
+        BoardSpec assumed = zcu104.withClocks(zcu104.clocks().assumingMax());
+        Design fast = new DesignBuilder(assumed, assumed.accelerator(), COST)
+                .design(0, DesignFamily.MSQ, 0.5, 16, 4, 4, 4, 325_000_000L, 1).orElseThrow();
+        assertEquals("325", fast.clockMhzText());
+        // the swept clocks stop at the fastest documented one and include both kinds' documented clocks
+        List<Long> clocks = ExploreGrid.clocks(zcu104.clocks());
+        assertTrue(clocks.contains(185_000_000L) && clocks.contains(305_000_000L), clocks.toString());
+        assertTrue(clocks.stream().allMatch(c -> c <= top), clocks.toString());
+    }
+
+    @Test
     void maxColsIsTheLargestCountThatFits() {
         DesignBuilder b = builder();
         int max = b.maxCols(DesignFamily.DSP_ONLY, 16, 2, 0);
