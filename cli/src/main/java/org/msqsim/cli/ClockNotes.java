@@ -21,7 +21,7 @@ final class ClockNotes {
      * @param fixed    whether the user fixed the clock ({@code --clock-mhz})
      */
     static String describe(ClockRange board, ClockRange searched, boolean fixed) {
-        return "clocks: " + kind("DSP core", MacKind.DSP, board, searched, fixed) + "; "
+        return "clocks: " + kind("DSP core", MacKind.DSP, board, searched, fixed) + "\nclocks: "
                 + kind("LUT core", MacKind.LUT_SP2, board, searched, fixed);
     }
 

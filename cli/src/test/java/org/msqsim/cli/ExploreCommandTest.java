@@ -109,7 +109,7 @@ class ExploreCommandTest {
                 small("--save-best", tmp.resolve("no/such/dir/best.yaml").toString()),
                 small("--save-best", tmp.toString()), small("--save-best", ""),
                 new String[] {"explore", "--model", "nonet"}, new String[] {"explore", "--board", "nosuchboard"},
-                new String[] {"explore", "--format", "xml"});
+                new String[] {"explore", "--format", "xml"}, small("--assumed-clocks", "--clock-mhz", "150"));
         for (String[] args : bad) {
             CliRunner r = CliRunner.run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
@@ -143,5 +143,23 @@ class ExploreCommandTest {
         assertTrue(r.out().contains("MSQ vs fixed"), r.out());
         assertTrue(r.out().contains("Pareto front"), r.out());
         assertTrue(r.out().contains("designs/s"), r.out());
+    }
+
+    @Test
+    void theReportSaysWhichClocksAreDocumentedAndWhichAssumed() {
+        String[] table = {"explore", "--board", "pynq-z2", "--model", "cifar_net", "--grid", "small"};
+        CliRunner r = CliRunner.run(table);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("note: clocks: DSP core up to 100 MHz, documented (PYNQ base overlay FCLK0"),
+                r.out());
+        assertTrue(r.out().contains("note: clocks: LUT core up to 100 MHz, documented (BNN-PYNQ"), r.out());
+        CliRunner assumed = CliRunner.run(table[0], table[1], table[2], table[3], table[4], table[5], table[6],
+                "--assumed-clocks");
+        assertEquals(0, assumed.code(), assumed.err());
+        assertTrue(assumed.out().contains("DSP core up to 200 MHz, an assumption above the 100 MHz documented"),
+                assumed.out());
+        CliRunner zc706 = CliRunner.run("explore", "--board", "zc706", "--model", "cifar_net", "--grid", "small");
+        assertEquals(0, zc706.code(), zc706.err());
+        assertTrue(zc706.out().contains("LUT core up to 200 MHz, an assumption (no clock is documented"), zc706.out());
     }
 }
