@@ -2,6 +2,7 @@ package org.msqsim.cli;
 
 import java.io.PrintWriter;
 import org.msqsim.cli.io.UserError;
+import org.msqsim.models.quant.ScaleCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -24,6 +25,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The program (not the tests, which call run) keeps found weight scales on disk for later runs.
+        ScaleCache.setProcessDefault(ScaleCache.fromEnvironment(System.getenv(), System.getProperties()));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -47,6 +47,14 @@ public final class FloatMatrix {
         return out;
     }
 
+    /**
+     * A 128-bit digest of the shape and every value's bit pattern, as 32 hex digits: names the content
+     * (for a cache of what is computed from it), equal for equal matrices.
+     */
+    public String contentDigest() {
+        return ContentDigest.hex(data, ((long) rows << 32) | cols);
+    }
+
     /** A copy of all values, row-major. */
     public float[] toArray() {
         return data.clone();
