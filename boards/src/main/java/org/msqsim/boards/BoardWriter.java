@@ -5,7 +5,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BufferSpec;
-import org.msqsim.core.spec.FusionSpec;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
@@ -96,13 +95,11 @@ public final class BoardWriter {
                     scalar(sb, 2, "accumulator_bits", Integer.toString(e.accumulatorBits()));
                     scalar(sb, 2, "weight_bank_kib", Integer.toString(e.weightBankKib()));
                 });
-                case "fusion" -> {
-                    if (!a.fusion().equals(FusionSpec.DEFAULT)) {
-                        sb.append(INDENT).append(f.name()).append(":\n");
-                        scalar(sb, 2, "add", Boolean.toString(a.fusion().add()));
-                        scalar(sb, 2, "pool", Boolean.toString(a.fusion().pool()));
-                        scalar(sb, 2, "pool_buffer_kib", Integer.toString(a.fusion().poolBufferKib()));
-                    }
+                case "fusion" -> { // written even when it is the default, so a saved design says it
+                    sb.append(INDENT).append(f.name()).append(":\n");
+                    scalar(sb, 2, "add", Boolean.toString(a.fusion().add()));
+                    scalar(sb, 2, "pool", Boolean.toString(a.fusion().pool()));
+                    scalar(sb, 2, "pool_buffer_kib", Integer.toString(a.fusion().poolBufferKib()));
                 }
                 default -> scalar(sb, 1, f.name(), switch (f.name()) {
                     case "name" -> a.name();
