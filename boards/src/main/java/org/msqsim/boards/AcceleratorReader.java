@@ -9,6 +9,7 @@ import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.ClockRange;
 import org.msqsim.core.spec.DdrSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
+import org.msqsim.core.spec.FusionSpec;
 import org.msqsim.core.spec.MemoryKind;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -49,12 +50,25 @@ final class AcceleratorReader {
         }
         Map<String, BufferSpec> buffers = a.section("buffers").map(b -> buffers(b, device)).orElse(Map.of());
         Optional<DepthwiseEngineSpec> engine = a.section("depthwise_engine").flatMap(AcceleratorReader::engine);
+        FusionSpec fusion = a.has("fusion") ? a.section("fusion").flatMap(AcceleratorReader::fusion)
+                .orElse(FusionSpec.DEFAULT) : FusionSpec.DEFAULT;
         if (!a.clean() || ddr.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AcceleratorSpec(name.orElseThrow(), dsp, lut, buffers.get("input"),
                 buffers.get("weight"), buffers.get("output"), ddr.get(), control.orElseThrow(),
-                Math.toIntExact(wBits.orElseThrow()), Math.toIntExact(aBits.orElseThrow()), engine));
+                Math.toIntExact(wBits.orElseThrow()), Math.toIntExact(aBits.orElseThrow()), engine, fusion));
+    }
+
+    /** {@code fusion}: which element-wise layers the output stage fuses, and the pool unit's row buffer. */
+    private static Optional<FusionSpec> fusion(Section f) {
+        Optional<Boolean> add = f.bool("add");
+        Optional<Boolean> pool = f.bool("pool");
+        Optional<Long> kib = f.integer("pool_buffer_kib", v -> v >= 1 && v <= 4096, "must be 1..4096 KiB");
+        if (!f.clean()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FusionSpec(add.orElseThrow(), pool.orElseThrow(), Math.toIntExact(kib.orElseThrow())));
     }
 
     /** {@code depthwise_engine}: lanes of pixels × channels, a SIMD TWO24 accumulator, a weight bank. */

@@ -142,7 +142,11 @@ final class BoardSchema {
         s.put("accelerator", List.of(req("name", Type.STRING), req("control_clock_mhz", Type.NUMBER),
                 req("weight_bits", Type.INTEGER), req("activation_bits", Type.INTEGER),
                 opt("dsp_core", Type.MAP, null), opt("lut_core", Type.MAP, null), req("buffers", Type.MAP),
-                opt("depthwise_engine", Type.MAP, null)));
+                opt("depthwise_engine", Type.MAP, null),
+                // absent: adds and max pools fused into the convolution's output stage (FusionSpec.DEFAULT)
+                opt("fusion", Type.MAP, null)));
+        s.put("accelerator.fusion", List.of(opt("add", Type.BOOLEAN, "true"), opt("pool", Type.BOOLEAN, "true"),
+                opt("pool_buffer_kib", Type.INTEGER, "8")));
         s.put("accelerator.depthwise_engine", List.of(req("pixels", Type.INTEGER), req("channels", Type.INTEGER),
                 req("accumulator_bits", Type.INTEGER), req("weight_bank_kib", Type.INTEGER)));
         List<Field> core = List.of(choice("mac", null, MacKind.values()),

@@ -95,6 +95,12 @@ public final class BoardWriter {
                     scalar(sb, 2, "accumulator_bits", Integer.toString(e.accumulatorBits()));
                     scalar(sb, 2, "weight_bank_kib", Integer.toString(e.weightBankKib()));
                 });
+                case "fusion" -> { // written even when it is the default, so a saved design says it
+                    sb.append(INDENT).append(f.name()).append(":\n");
+                    scalar(sb, 2, "add", Boolean.toString(a.fusion().add()));
+                    scalar(sb, 2, "pool", Boolean.toString(a.fusion().pool()));
+                    scalar(sb, 2, "pool_buffer_kib", Integer.toString(a.fusion().poolBufferKib()));
+                }
                 default -> scalar(sb, 1, f.name(), switch (f.name()) {
                     case "name" -> a.name();
                     case "control_clock_mhz" -> mhz(a.controlClockHz());

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.FusionSpec;
 import org.msqsim.core.spec.InvalidSpecException;
 import org.msqsim.core.spec.MemoryKind;
 
@@ -174,6 +175,23 @@ class BoardLoaderTest {
         assertEquals(1, b.accelerator().inputBuffer().banks());
         assertTrue(b.accelerator().inputBuffer().doubleBuffered());
         assertEquals(MemoryKind.BRAM, b.accelerator().weightBuffer().memory());
+    }
+
+    /** {@code accelerator.fusion} (issue 13 point 3): absent is both fused, keys are validated like any other. */
+    @Test
+    void fusionKeyIsReadAndValidated() {
+        assertEquals(FusionSpec.DEFAULT, BoardLoader.parse("b.yaml", pynq).accelerator().fusion());
+        String at = "  activation_bits: 4";
+        BoardSpec b = BoardLoader.parse("b.yaml", edit(pynq, at, at + "\n  fusion:\n    add: false\n    pool_buffer_kib: 16"));
+        assertEquals(new FusionSpec(false, true, 16), b.accelerator().fusion());
+        List<String> p = problems(edit(pynq, at, at + "\n  fusion:\n    pool: maybe"));
+        assertEquals(1, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).startsWith("b.yaml:accelerator.fusion.pool: \"maybe\""), p.get(0));
+        p = problems(edit(pynq, at, at + "\n  fusion:\n    pool_buffer_kib: 0"));
+        assertEquals(List.of("b.yaml:accelerator.fusion.pool_buffer_kib: 0 — must be 1..4096 KiB"), p);
+        p = problems(edit(pynq, at, at + "\n  fusion:\n    relu: true"));
+        assertEquals(1, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).startsWith("b.yaml:accelerator.fusion.relu"), p.get(0));
     }
 
     @Test

@@ -35,6 +35,9 @@ public final class ResourceParts {
             case "dma" -> "DMA";
             case "control" -> "controller";
             case "memory_controller" -> "memory controller";
+            case "requantization" -> "requantization";
+            case "elementwise" -> "add/pool units";
+            case "axi_interconnect" -> "AXI interconnect";
             default -> key.replace('_', ' ');
         };
     }

@@ -1,9 +1,9 @@
 package org.msqsim.core.mapping;
 
-import java.util.Arrays;
 import java.util.Optional;
 import org.msqsim.core.hw.compute.ArrayTiming;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.AxiPortSpec;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
@@ -14,37 +14,29 @@ import org.msqsim.core.spec.PeArraySpec;
  * (the input tile each step, or once per n-tile when k is not split, amortised over its m-tiles;
  * the weight tile each step unless resident) and its share of the output stores, plus one DDR
  * access latency, because each stream issues its next transfer only when the previous one has
- * arrived. The traffic takes the longer of all bytes at the sustained DDR rate and each AXI
- * port-direction's bytes at that port's rate (a ZedBoard HP port moves 800 MB/s of the DDR's
- * 3.2 GB/s, so a weight stream alone cannot use the whole DDR). Plus the first loads and the last
- * store, which nothing overlaps.
- *
- * <p>Not thread-safe: one scratch array serves every call; a planner serves one thread.
+ * arrived. Every stream splits its transfers over all the AXI ports ({@link DmaPorts}), so the
+ * traffic takes the longest of: all bytes at the sustained DDR rate, the reads at the sum of the
+ * ports' read ceilings, the writes at the sum of their write ceilings (a ZedBoard HP port moves
+ * 800 MB/s of the DDR's 3.15 GB/s; four of them move it all). A fused add's skip tile is one more
+ * read per store, a fused pool's store is the pooled share of the tile ({@link OutputStage}). Plus
+ * the first loads and the last store, which nothing overlaps.
  */
 final class PlanEstimate {
     private final AcceleratorSpec spec;
     private final TileBytes bytes;
-    private final DmaPorts ports;
     private final long latencyPs;
     /** Sustained DDR bytes per ps. */
     private final double ddrRate;
-    /** Bytes per ps of each port-direction group, {@code port · 2 + (0 read, 1 write)}. */
-    private final double[] portRate;
-    /** Bytes per port-direction group of one {@link #trafficPs} call. */
-    private final double[] scratch;
+    /** Bytes per ps all ports read (or write) together, at most the sustained DDR rate. */
+    private final double portsRate;
 
     PlanEstimate(AcceleratorSpec spec, TileBytes bytes) {
         this.spec = spec;
         this.bytes = bytes;
-        this.ports = DmaPorts.of(spec);
         this.latencyPs = spec.ddr().latencyPs();
         this.ddrRate = spec.ddr().sustainedBytesPerSecond() / 1e12;
-        this.portRate = new double[2 * spec.ddr().ports().size()];
-        this.scratch = new double[portRate.length];
-        for (int i = 0; i < portRate.length; i++) {
-            portRate[i] = Math.min(spec.ddr().ports().get(i / 2).peakBytesPerSecond(),
-                    spec.ddr().sustainedBytesPerSecond()) / 1e12;
-        }
+        double ports = spec.ddr().ports().stream().mapToDouble(AxiPortSpec::peakBytesPerSecond).sum();
+        this.portsRate = Math.min(ports, spec.ddr().sustainedBytesPerSecond()) / 1e12;
     }
 
     /**
@@ -62,28 +54,21 @@ final class PlanEstimate {
         InputFetch x = new InputFetch(bytes, grid);
         double inputBytes = x.meanFetchBytes(); // per (n-tile, k-tile): rows with halo or im2col
         long weightBytes = bytes.weights(rows, p.tk());
-        long storeBytes = bytes.store(rows, p.tn());
+        OutputStage stage = grid.shape().stage();
+        double storeBytes = bytes.store(rows, p.tn()) * stage.storeRatio(grid.shape().n());
+        double skipBytes = TileBytes.packed(stage.skipElements(rows, p.tn()), spec.activationBits());
         double perStep = Math.max(compute, latencyPs + trafficPs(
-                xOncePerN ? inputBytes / mt : inputBytes, wResident ? 0 : weightBytes,
-                storeBytes / (double) kt));
-        double first = latencyPs + trafficPs(x.fetchBytes(0), weightBytes, 0);
-        double last = latencyPs + trafficPs(0, 0, storeBytes);
+                (xOncePerN ? inputBytes / mt : inputBytes) + (wResident ? 0 : weightBytes) + skipBytes / kt,
+                storeBytes / kt));
+        double first = latencyPs + trafficPs(x.fetchBytes(0) + weightBytes, 0);
+        double last = latencyPs + trafficPs(skipBytes, storeBytes);
         long steps = grid.steps();
         return (long) Math.ceil(steps * perStep + first + last);
     }
 
-    /** Picoseconds to move these bytes of input and weight reads and output writes, all at once. */
-    private double trafficPs(double input, double weight, double output) {
-        double[] group = scratch;
-        Arrays.fill(group, 0);
-        group[2 * ports.input()] += input;
-        group[2 * ports.weight()] += weight;
-        group[2 * ports.output() + 1] += output;
-        double ps = (input + weight + output) / ddrRate;
-        for (int i = 0; i < group.length; i++) {
-            ps = Math.max(ps, group[i] / portRate[i]);
-        }
-        return ps;
+    /** Picoseconds to move these bytes of reads and writes, all at once, over every port. */
+    private double trafficPs(double reads, double writes) {
+        return Math.max((reads + writes) / ddrRate, Math.max(reads, writes) / portsRate);
     }
 
     /** Picoseconds for both cores to finish one step's tiles (the slower sets the pace). */

@@ -286,8 +286,9 @@ public final class CostModel {
     }
 
     /**
-     * Fixed costs: {@code dma} (one AXI DMA/datamover per AXI port), {@code control} (FINN-R's
-     * 300-LUT base plus our counter registers) and {@code memory_controller}: one MIG per memory
+     * Fixed costs: {@code dma} (one AXI DMA/datamover per AXI port), {@code control} ({@link #controller}),
+     * the output stage's {@code requantization} and {@code elementwise} units and the
+     * {@code axi_interconnect} ({@link OutputStageCost}), and {@code memory_controller}: one MIG per memory
      * channel when the design instantiates them in the PL (a 7-series DDR3 MIG on 7-series parts, an
      * UltraScale+ DDR4 MIG at FINN's cost otherwise), FINN's HBM controller on HBM, zero for Zynq PS DDR.
      */
@@ -300,7 +301,8 @@ public final class CostModel {
         Map<String, ResourceVector> out = new LinkedHashMap<>();
         out.put("dma", new ResourceVector(k.dmaLutPerPort(), k.dmaFfPerPort(), 0, k.dmaBram18PerPort(), 0)
                 .times(ports));
-        out.put("control", ResourceVector.ofLut(k.controllerLut(), k.controllerFf()));
+        out.put("control", controller(spec, device.family()));
+        out.putAll(new OutputStageCost(this).parts(spec, device));
         out.put("memory_controller", switch (attachment) {
             case PS_DDR -> ResourceVector.ZERO;
             case PL_MIG -> (device.family() == FpgaFamily.SERIES7
@@ -310,6 +312,31 @@ public final class CostModel {
             case PL_HBM -> new ResourceVector(k.hbmLut(), k.hbmFf(), 0, k.hbmBram18(), 0);
         });
         return out;
+    }
+
+    /** Width of the controller's loop counters, bounds and DMA addresses. */
+    private static final int CONTROL_BITS = 32;
+    /** Loops of the tile loop nest the controller counts (n, m, k tiles; layer, group, stream step). */
+    private static final int CONTROL_LOOPS = 6;
+    /** 32-bit control/status registers of the host's AXI4-Lite slave (layer table base, sizes, start, status). */
+    private static final int HOST_REGISTERS = 16;
+
+    /**
+     * The controller (docs/cost-model.md "Controller"): FINN-R's 300-LUT base for the sequencing FSM and
+     * handshakes ({@code controllerLut}) and the loop nest's registers ({@code controllerFf}: six 32-bit
+     * counters and six bounds), plus what those constants leave out, from the primitives:
+     * the counters' increment adders and their end-of-loop comparators ({@value #CONTROL_LOOPS} × (32 +
+     * 32) LUT); one address generator per DMA stream (input, weights, skip, output: a registered 32-bit
+     * address adder and a registered 32-bit remaining-length counter each); and the host's AXI4-Lite
+     * register file ({@value #HOST_REGISTERS} × 32 FF, read through a 16:1 mux of 32 bits).
+     */
+    public ResourceVector controller(AcceleratorSpec spec, FpgaFamily family) {
+        ResourceVector base = ResourceVector.ofLut(k.controllerLut(), k.controllerFf());
+        ResourceVector loops = adder(CONTROL_BITS, family).times(2L * CONTROL_LOOPS);
+        ResourceVector streams = adder(CONTROL_BITS, family, true).times(2L * 4);
+        ResourceVector host = mux(CONTROL_BITS, HOST_REGISTERS).plus(ResourceVector.ofLut(0,
+                (long) HOST_REGISTERS * CONTROL_BITS));
+        return base.plus(loops).plus(streams).plus(host);
     }
 
     /** Width of the line buffer's address counters and adders: 16 bits index any row, column or channel. */

@@ -10,11 +10,22 @@ import java.util.Optional;
  *
  * @param weightBits     weight width of both cores
  * @param activationBits activation width (unsigned after ReLU)
+ * @param fusion         which element-wise layers the output stage fuses ({@link FusionSpec#DEFAULT}: adds
+ *                       and max pools)
  */
 public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
                               BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer,
                               DdrSpec ddr, long controlClockHz, int weightBits, int activationBits,
-                              Optional<DepthwiseEngineSpec> depthwiseEngine) {
+                              Optional<DepthwiseEngineSpec> depthwiseEngine, FusionSpec fusion) {
+    /** A design with the default fusion ({@link FusionSpec#DEFAULT}). */
+    public AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
+                           BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer, DdrSpec ddr,
+                           long controlClockHz, int weightBits, int activationBits,
+                           Optional<DepthwiseEngineSpec> depthwiseEngine) {
+        this(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz, weightBits,
+                activationBits, depthwiseEngine, FusionSpec.DEFAULT);
+    }
+
     /** A design without a depthwise engine (depthwise layers run on the GEMM cores, group by group). */
     public AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
                            BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer, DdrSpec ddr,
@@ -24,6 +35,7 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     }
 
     public AcceleratorSpec {
+        Specs.require(fusion != null, "accelerator.fusion", null, "must not be null");
         Specs.require(depthwiseEngine != null, "accelerator.depthwise_engine", null, "must not be null");
         Specs.require(name != null && !name.isBlank(), "accelerator.name", name, "is required");
         Specs.require(dspCore != null && lutCore != null, "accelerator", null, "core options must not be null");
@@ -46,13 +58,13 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     /** This design under another name. */
     public AcceleratorSpec withName(String newName) {
         return new AcceleratorSpec(newName, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
-                controlClockHz, weightBits, activationBits, depthwiseEngine);
+                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion);
     }
 
     /** This design with other cores (set together: at least one must be present). */
     public AcceleratorSpec withCores(Optional<PeArraySpec> dsp, Optional<PeArraySpec> lut) {
         return new AcceleratorSpec(name, dsp, lut, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
-                weightBits, activationBits, depthwiseEngine);
+                weightBits, activationBits, depthwiseEngine, fusion);
     }
 
     /**
@@ -61,25 +73,31 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
      */
     public AcceleratorSpec withClockHz(long hz) {
         return new AcceleratorSpec(name, dspCore.map(c -> c.withClockHz(hz)), lutCore.map(c -> c.withClockHz(hz)),
-                inputBuffer, weightBuffer, outputBuffer, ddr, hz, weightBits, activationBits, depthwiseEngine);
+                inputBuffer, weightBuffer, outputBuffer, ddr, hz, weightBits, activationBits, depthwiseEngine, fusion);
     }
 
     /** This design with (or without) a depthwise engine. */
     public AcceleratorSpec withDepthwiseEngine(Optional<DepthwiseEngineSpec> engine) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
-                weightBits, activationBits, engine);
+                weightBits, activationBits, engine, fusion);
     }
 
     /** This design with other input, weight and output buffers. */
     public AcceleratorSpec withBuffers(BufferSpec input, BufferSpec weight, BufferSpec output) {
         return new AcceleratorSpec(name, dspCore, lutCore, input, weight, output, ddr, controlClockHz, weightBits,
-                activationBits, depthwiseEngine);
+                activationBits, depthwiseEngine, fusion);
+    }
+
+    /** This design with another output-stage fusion. */
+    public AcceleratorSpec withFusion(FusionSpec other) {
+        return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
+                weightBits, activationBits, depthwiseEngine, other);
     }
 
     /** This design on another external memory (explore's choice between a board's memories). */
     public AcceleratorSpec withDdr(DdrSpec other) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, other,
-                controlClockHz, weightBits, activationBits);
+                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion);
     }
 
     /**
@@ -93,6 +111,6 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     /** The widths alone, without the rule of {@link #withBits}: for that rule only. */
     AcceleratorSpec withOperandBits(int weight, int activation) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
-                controlClockHz, weight, activation, depthwiseEngine);
+                controlClockHz, weight, activation, depthwiseEngine, fusion);
     }
 }

@@ -80,11 +80,15 @@ class TilePlannerTest {
     }
 
     @Test
-    void dmaPortsWrapOnBoardsWithFewerPorts() {
-        assertEquals(new DmaPorts(0, 0, 0), ports(1));
-        assertEquals(new DmaPorts(0, 1, 0), ports(2));
-        assertEquals(new DmaPorts(0, 1, 2), ports(3));
-        assertEquals(new DmaPorts(0, 1, 2), ports(4));
+    void everyStreamUsesEveryPortOfTheDesign() {
+        for (int n : new int[] {1, 2, 4}) {
+            DmaPorts p = ports(n);
+            assertEquals(n, p.ports());
+            assertEquals(128, p.burstBytes());
+            for (DmaPorts.Stream s : DmaPorts.Stream.values()) {
+                assertTrue(p.firstPort(s) >= 0 && p.firstPort(s) < n, s + " on " + n + " ports");
+            }
+        }
     }
 
     private static DmaPorts ports(int n) {

@@ -161,8 +161,8 @@ class AcceleratorCostTest {
         PeArraySpec dsp = array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 8, 8, 4, 12);
         CostBreakdown b = m.accelerator(accel("S_AXI_HP", "DDR3-1066 x16", lut, dsp, MemoryKind.BRAM), Z7020);
         assertEquals(List.of("dsp_core", "lut_core", "input_buffer", "weight_buffer", "output_buffer",
-                "line_buffer", "dma",
-                "control", "memory_controller"), List.copyOf(b.parts().keySet()));
+                "line_buffer", "dma", "control", "requantization", "elementwise", "axi_interconnect",
+                "memory_controller"), List.copyOf(b.parts().keySet()));
         ResourceVector sum = ResourceVector.ZERO;
         for (ResourceVector v : b.parts().values()) {
             sum = sum.plus(v);
@@ -171,7 +171,22 @@ class AcceleratorCostTest {
         assertEquals(64, b.part("dsp_core").dsp());
         assertEquals(ResourceVector.ZERO, b.part("memory_controller"), "Zynq PS DDR costs no PL");
         assertEquals(new ResourceVector(3_000, 4_000, 0, 4, 0), b.part("dma"), "one DMA per AXI port");
-        assertEquals(ResourceVector.ofLut(300, 384), b.part("control"));
+        // FINN-R's 300-LUT base and the 12 loop registers' 384 FF; 6 loops x (32-bit increment +
+        // 32-bit comparator); 4 DMA streams x (address adder + length counter), registered, 32 bits;
+        // 16 host registers of 32 bits read through a 16:1 mux (4 LUT per bit).
+        assertEquals(ResourceVector.ofLut(300 + 12 * 32 + 8 * 32 + 32 * 4, 384 + 8 * 32 + 16 * 32), b.part("control"));
+        // Requantization, 8 lanes (the rows) at A = 4: 1 DSP; a 5-bit shifter over 64 shifts (5 x 3 LUT);
+        // the 40-bit overflow mask (40 LUT) and OR tree (14 + 3 + 1); the 4-bit clamp mux; 4 + 1 + 4 FF.
+        // Parameters of 8 x 4 + 8 = 40 channels, 64 bits, double-buffered: 640 B = 1 RAMB18.
+        assertEquals(new ResourceVector(8 * (15 + 40 + 18 + 4), 8 * 9, 8, 1, 0), b.part("requantization"));
+        // Add lane: two FINN-R 16x4 multipliers (7 x 20 LUT, 20 FF each), a registered 21-bit adder,
+        // the 4-bit clamp; pool lane: 4 x (4-bit comparator + 4-bit mux + 4 FF). Plus the 8 KiB pool
+        // row buffer, 32 bits wide (2K x 32: 2 RAMB36 = 4 RAMB18), and the skip FIFO of 2 x 64 B (1 RAMB18).
+        assertEquals(new ResourceVector(8 * (2 * 140 + 21 + 4 + 4 * 8), 8 * (2 * 20 + 21 + 4 * 4), 0, 4 + 1, 0),
+                b.part("elementwise"));
+        // Per port: the 54-bit AR channel through a 3:1 mux (1 LUT per bit), an 8-LUT arbiter, a 2-LUT
+        // routing FIFO; 54 + 2 FF.
+        assertEquals(ResourceVector.ofLut(2 * (54 + 8 + 2), 2 * (54 + 2)), b.part("axi_interconnect"));
         // Line buffer, 8 rows x 4 bit: counters and adders 7 x 16 LUT/FF + 4 x 16 LUT comparators +
         // 2 x 20 LUT/FF row bases = 216 LUT, 152 FF; aligner: a 32-bit shifter over 8 positions
         // (32 x 2 LUT) and the second word's 32 FF.

@@ -55,7 +55,7 @@ final class ExactGemm {
         RunTally t = new RunTally();
         for (GemmWork w : works) {
             GemmExecutor.Result r = exec.exact(g.describe(), q, w.row0(), w.m(), w.lutRows(), w.input(in), n,
-                    w.window(), signed, OffsetTrace.of(trace, t.ps()));
+                    w.window(), w.stage(), signed, OffsetTrace.of(trace, t.ps()));
             System.arraycopy(r.acc(), 0, acc, w.row0() * n, w.m() * n);
             t.add(r.run());
         }

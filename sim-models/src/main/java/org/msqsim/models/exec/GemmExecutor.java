@@ -7,6 +7,7 @@ import org.msqsim.core.hw.accel.GemmJob;
 import org.msqsim.core.hw.accel.MsqAccelerator;
 import org.msqsim.core.mapping.ConvWindow;
 import org.msqsim.core.mapping.GemmShape;
+import org.msqsim.core.mapping.OutputStage;
 import org.msqsim.core.mapping.PlanOutcome;
 import org.msqsim.core.mapping.TilePlan;
 import org.msqsim.core.mapping.TilePlanner;
@@ -37,11 +38,12 @@ final class GemmExecutor {
 
     /**
      * Timing only: {@code sp2Rows} of the {@code m} rows on the LUT core; {@code window}, for a
-     * convolution, the feature map its input is fetched from as rows with halo.
+     * convolution, the feature map its input is fetched from as rows with halo; {@code stage}, what its
+     * output stage fuses.
      */
-    Result timing(String what, int m, int sp2Rows, int k, int n, Optional<ConvWindow> window, boolean signedActs,
-                  TraceSink trace) {
-        GemmShape shape = new GemmShape(m - sp2Rows, sp2Rows, k, n, window);
+    Result timing(String what, int m, int sp2Rows, int k, int n, Optional<ConvWindow> window, OutputStage stage,
+                  boolean signedActs, TraceSink trace) {
+        GemmShape shape = new GemmShape(m - sp2Rows, sp2Rows, k, n, window, stage);
         return new Result(new MsqAccelerator(spec, dspKind, signedActs, trace).run(GemmJob.timingOnly(shape),
                 plan(what, shape)), null);
     }
@@ -68,7 +70,7 @@ final class GemmExecutor {
      * count the timing-only path puts there.
      */
     Result exact(String what, QuantizedWeights q, int r0, int m, int lutRows, int[] x, int n,
-                 Optional<ConvWindow> window, boolean signedActs, TraceSink trace) {
+                 Optional<ConvWindow> window, OutputStage stage, boolean signedActs, TraceSink trace) {
         int k = q.cols();
         boolean fixedLut = lutIsFixedPoint();
         boolean[] onLut = new boolean[m];
@@ -93,7 +95,7 @@ final class GemmExecutor {
             }
             rowOf[i] = onLut[i] ? li++ : di++;
         }
-        GemmShape shape = new GemmShape(m - lut, lut, k, n, window);
+        GemmShape shape = new GemmShape(m - lut, lut, k, n, window, stage);
         AcceleratorRun run = new MsqAccelerator(spec, dspKind, signedActs, trace)
                 .run(new GemmJob(shape, dspW, lutC, x), plan(what, shape));
         long[] acc = new long[m * n];

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.msqsim.core.mapping.ConvWindow;
+import org.msqsim.core.mapping.OutputStage;
 import org.msqsim.core.hw.accel.AcceleratorRun;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.lower.GemmWork;
@@ -15,8 +16,11 @@ import org.msqsim.models.lower.GemmWork;
  * once per network run. Not for traced runs, which need every run's events.
  */
 final class GemmTimingCache {
-    /** What a timing-only GEMM puts on the accelerator: rows, rows on the LUT core, K, N, its input's window. */
-    private record Key(int m, int lutRows, int k, int n, Optional<ConvWindow> window) {
+    /**
+     * What a timing-only GEMM puts on the accelerator: rows, rows on the LUT core, K, N, its input's
+     * window and its output stage.
+     */
+    private record Key(int m, int lutRows, int k, int n, Optional<ConvWindow> window, OutputStage stage) {
     }
 
     private final GemmExecutor exec;
@@ -27,8 +31,8 @@ final class GemmTimingCache {
     }
 
     AcceleratorRun run(GemmWork w) {
-        return runs.computeIfAbsent(new Key(w.m(), w.lutRows(), w.k(), w.n(), w.window()),
-                key -> exec.timing(w.layer().describe(), w.m(), key.lutRows(), w.k(), w.n(), w.window(), false,
-                        TraceSink.NONE).run());
+        return runs.computeIfAbsent(new Key(w.m(), w.lutRows(), w.k(), w.n(), w.window(), w.stage()),
+                key -> exec.timing(w.layer().describe(), w.m(), key.lutRows(), w.k(), w.n(), w.window(), w.stage(),
+                        false, TraceSink.NONE).run());
     }
 }

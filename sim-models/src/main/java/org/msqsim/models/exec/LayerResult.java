@@ -1,5 +1,6 @@
 package org.msqsim.models.exec;
 
+import java.util.Optional;
 import org.msqsim.models.layer.LayerKind;
 
 /**
@@ -18,11 +19,30 @@ import org.msqsim.models.layer.LayerKind;
  * @param mismatches  outputs differing from the golden network, or −1 when not checked
  * @param overflows   accumulator or packed-lane overflow events the datapaths reported
  * @param ddrBytesRead the part of {@code ddrBytes} read from DDR (the rest was written)
+ * @param fusedInto   for an element-wise layer fused into a convolution's output stage ({@code FusionSpec}),
+ *                    that convolution's name: the layer then takes no time and moves no bytes of its own
+ *                    (its traffic is the convolution's); empty when the layer ran on its own
  */
 public record LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
                           long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
-                          long ddrBytesRead) {
+                          long ddrBytesRead, Optional<String> fusedInto) {
+    /** A layer that ran on its own (not fused). */
+    public LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
+                       long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
+                       long ddrBytesRead) {
+        this(name, kind, latencyPs, macs, ddrBytes, dspMacs, lutMacs, memoryPs, imbalancePs, mismatches, overflows,
+                ddrBytesRead, Optional.empty());
+    }
+
+    /** An element-wise layer fused into {@code producer}'s output stage: no time, no bytes of its own. */
+    public static LayerResult fused(String name, LayerKind kind, long mismatches, String producer) {
+        return new LayerResult(name, kind, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0, Optional.of(producer));
+    }
+
     public LayerResult {
+        if (fusedInto == null) {
+            throw new IllegalArgumentException(name + ": fusedInto is Optional.empty() for a layer that ran on its own");
+        }
         if (ddrBytesRead < 0 || ddrBytesRead > ddrBytes) {
             throw new IllegalArgumentException(name + ": " + ddrBytesRead + " bytes read of " + ddrBytes + " in all");
         }
@@ -33,8 +53,14 @@ public record LayerResult(String name, LayerKind kind, long latencyPs, long macs
         return ddrBytes - ddrBytesRead;
     }
 
-    /** What limits the layer: "memory" or "imbalance" when that takes ≥ 25 % of its time, else "compute". */
+    /**
+     * What limits the layer: "fused" for a layer fused into a convolution's output stage; "memory" or
+     * "imbalance" when that takes ≥ 25 % of its time, else "compute".
+     */
     public String bound() {
+        if (fusedInto.isPresent()) {
+            return "fused";
+        }
         if (macs == 0) {
             return "memory";
         }

@@ -37,8 +37,8 @@ final class LayerTimer {
         for (Work w : works) {
             // Work is sealed (GemmWork or StreamWork); Java 17 has no pattern switch to say so.
             if (w instanceof GemmWork g) {
-                t.add(trace.enabled() ? exec.timing(g.layer().describe(), g.m(), g.lutRows(), g.k(), g.n(), g.window(), false,
-                        OffsetTrace.of(trace, t.ps())).run() : cache.run(g));
+                t.add(trace.enabled() ? exec.timing(g.layer().describe(), g.m(), g.lutRows(), g.k(), g.n(), g.window(),
+                        g.stage(), false, OffsetTrace.of(trace, t.ps())).run() : cache.run(g));
             } else if (w instanceof DepthwiseWork d) {
                 depthwise(d, t);
             } else {

@@ -18,6 +18,7 @@ import org.msqsim.models.layer.Layer;
 import org.msqsim.models.layer.QTensor;
 import org.msqsim.models.layer.StreamLayer;
 import org.msqsim.models.lower.DepthwiseWork;
+import org.msqsim.models.lower.Fusion;
 import org.msqsim.models.lower.Lowering;
 import org.msqsim.models.lower.StreamWork;
 import org.msqsim.models.quant.QuantizedWeights;
@@ -32,7 +33,10 @@ import org.msqsim.models.quant.QuantizedWeights;
  *       DSP core. This design has no depthwise engine, so grouped layers use the arrays poorly — the
  *       report shows it.</li>
  *   <li>Pooling and residual adds stream their inputs from DDR and their output back, timed by the
- *       DDR model's stream rule; their values are the layer's own integer operation.</li>
+ *       DDR model's stream rule; their values are the layer's own integer operation. Where the design
+ *       fuses them ({@link Fusion}: an add or max pool right after a convolution), they take no time
+ *       of their own: the convolution's output stage reads the skip tensor or pools as it stores, and
+ *       the layer is reported as fused into it, with the same values.</li>
  *   <li>Outputs are requantized per channel ({@link Requant}) and stay integers between layers.</li>
  * </ul>
  * Timing only, the {@link LayerTimer} times each layer's work (equal GEMMs once per run). Bit-exact, a
@@ -71,6 +75,7 @@ public final class NetworkRunner {
             tensors.put(Network.INPUT, image, image);
         }
         LayerTimer timer = new LayerTimer(exec, spec);
+        Fusion fusion = Fusion.plan(net, spec, lowering);
         // a depthwise layer on the engine is all fixed-point (Lowering says why)
         WeightPrefetch prefetch = new WeightPrefetch(g -> exact.quantize(o.weights().weights(g),
                 lowering.onDepthwiseEngine(g) ? 0 : o.sp2Fraction()));
@@ -80,8 +85,14 @@ public final class NetworkRunner {
             Node node = nodes.get(i);
             Layer l = node.layer();
             TraceSink trace = OffsetTrace.of(o.trace(), clock);
-            LayerResult r = o.timingOnly() ? timer.time(lowering.lower(l, o.sp2Fraction()), trace).result(l, -1)
-                    : runLayer(node, WeightPrefetch.nextGemm(nodes, i), prefetch, tensors, timer, o, trace);
+            Optional<String> fusedInto = fusion.fusedInto(l.name());
+            LayerResult r;
+            if (o.timingOnly()) {
+                r = fusedInto.isPresent() ? LayerResult.fused(l.name(), l.kind(), -1, fusedInto.get())
+                        : timer.time(lowering.lower(l, o.sp2Fraction(), fusion.stageOf(l.name())), trace).result(l, -1);
+            } else {
+                r = runLayer(node, WeightPrefetch.nextGemm(nodes, i), prefetch, tensors, timer, o, trace, fusion);
+            }
             if (trace.enabled()) {
                 trace.span("layers", l.name(), 0, r.latencyPs());
             }
@@ -105,7 +116,7 @@ public final class NetworkRunner {
 
     /** A bit-exact layer, in the simulated network and in the golden one. */
     private LayerResult runLayer(Node node, Optional<GemmLayer> next, WeightPrefetch prefetch, TensorLifetimes tensors,
-                                 LayerTimer timer, Options o, TraceSink trace) {
+                                 LayerTimer timer, Options o, TraceSink trace, Fusion fusion) {
         Layer l = node.layer();
         int bits = spec.activationBits();
         if (lowering.onDepthwiseEngine(l)) {
@@ -115,7 +126,8 @@ public final class NetworkRunner {
             QTensor a = tensors.simulated(node.inputs().get(0));
             QTensor ga = tensors.golden(node.inputs().get(0));
             QuantizedWeights q = prefetch.take(g);
-            ExactGemm.Accumulators acc = exact.run(lowering.gemms(g, o.sp2Fraction()), q, a.codes(), a.signed(),
+            ExactGemm.Accumulators acc = exact.run(lowering.gemms(g, o.sp2Fraction(), fusion.stageOf(l.name())), q,
+                    a.codes(), a.signed(),
                     ga.codes(), trace, () -> prefetch.start(next)); // the next layer's weights meanwhile
             double[] step = new double[g.gemmM() * g.groups()];
             double[] gstep = new double[step.length];
@@ -137,9 +149,14 @@ public final class NetworkRunner {
         QTensor out = s.layer().apply(tensors.simulatedInputs(node), bits);
         QTensor gout = s.layer().apply(tensors.goldenInputs(node), bits);
         tensors.put(l.name(), out, gout);
+        long mismatches = countDiff(out.codes(), gout.codes());
+        Optional<String> fusedInto = fusion.fusedInto(l.name());
+        if (fusedInto.isPresent()) { // the same values, computed in the convolution's output stage
+            return LayerResult.fused(l.name(), l.kind(), mismatches, fusedInto.get());
+        }
         RunTally t = new RunTally();
         timer.stream(s, t);
-        return t.result(l, countDiff(out.codes(), gout.codes()));
+        return t.result(l, mismatches);
     }
 
     /**

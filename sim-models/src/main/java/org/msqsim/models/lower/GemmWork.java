@@ -3,6 +3,7 @@ package org.msqsim.models.lower;
 import java.util.Arrays;
 import java.util.Optional;
 import org.msqsim.core.mapping.ConvWindow;
+import org.msqsim.core.mapping.OutputStage;
 import org.msqsim.models.golden.GoldenReference;
 import org.msqsim.models.layer.Conv2d;
 import org.msqsim.models.layer.GemmLayer;
@@ -14,8 +15,16 @@ import org.msqsim.models.layer.GemmLayer;
  * @param lutRows rows of this GEMM on the LUT core when timing only, or when the LUT core multiplies
  *                fixed-point weights (see {@link Lowering}); a bit-exact run on an SP2 core puts the
  *                rows quantized to SP2 there instead
+ * @param stage   the output stage: a residual add or max pool fused into it ({@link Fusion}), or
+ *                {@link OutputStage#NONE}
  */
-public record GemmWork(GemmLayer layer, int group, int m, int lutRows, int k, int n) implements Work {
+public record GemmWork(GemmLayer layer, int group, int m, int lutRows, int k, int n, OutputStage stage)
+        implements Work {
+
+    /** A GEMM with a plain output stage. */
+    public GemmWork(GemmLayer layer, int group, int m, int lutRows, int k, int n) {
+        this(layer, group, m, lutRows, k, n, OutputStage.NONE);
+    }
 
     /** The first weight row of this group in the layer's matrix. */
     public int row0() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.msqsim.core.hw.compute.DepthwiseEngine;
 import org.msqsim.core.hw.memory.DdrStream;
+import org.msqsim.core.mapping.OutputStage;
 import org.msqsim.core.mapping.TileBytes;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.models.layer.Conv2d;
@@ -63,24 +64,37 @@ public final class Lowering {
 
     /** The work of {@code l} in execution order. */
     public List<Work> lower(Layer l, double sp2Fraction) {
+        return lower(l, sp2Fraction, OutputStage.NONE);
+    }
+
+    /**
+     * The work of {@code l} in execution order, a GEMM layer's with output stage {@code stage} (a fused
+     * add or pool, {@link Fusion}; a fused layer itself is no work: its runner skips it).
+     */
+    public List<Work> lower(Layer l, double sp2Fraction, OutputStage stage) {
         if (onDepthwiseEngine(l)) {
             return List.of(depthwise((Conv2d) l));
         }
         if (l instanceof GemmLayer g) {
-            return List.copyOf(gemms(g, sp2Fraction));
+            return List.copyOf(gemms(g, sp2Fraction, stage));
         }
         return List.of(stream((StreamLayer) l)); // Layer is sealed: a GemmLayer or a StreamLayer
     }
 
     /** The layer's GEMMs, group by group. */
     public List<GemmWork> gemms(GemmLayer g, double sp2Fraction) {
+        return gemms(g, sp2Fraction, OutputStage.NONE);
+    }
+
+    /** The layer's GEMMs, group by group, with output stage {@code stage} (one group when not NONE). */
+    public List<GemmWork> gemms(GemmLayer g, double sp2Fraction, OutputStage stage) {
         int groups = g.groups();
         int m = g.gemmM();
         int lutTotal = MsqAssigner.sp2RowCount(m * groups, sp2Fraction);
         List<GemmWork> works = new ArrayList<>(groups);
         for (int gi = 0; gi < groups; gi++) {
             int lutRows = Math.max(0, Math.min(m, lutTotal - gi * m));
-            works.add(new GemmWork(g, gi, m, lutRows, g.gemmK(), g.gemmN()));
+            works.add(new GemmWork(g, gi, m, lutRows, g.gemmK(), g.gemmN(), stage));
         }
         return works;
     }

@@ -46,7 +46,7 @@ class NetworkRunnerTest {
         double peak = acc.dspCore().map(c -> (double) c.peakMacsPerCycle() * c.clockHz()).orElse(0.0)
                 + acc.lutCore().map(c -> (double) c.peakMacsPerCycle() * c.clockHz()).orElse(0.0);
         for (LayerResult l : run.layers()) {
-            assertTrue(l.latencyPs() > 0, l.name());
+            assertTrue(l.latencyPs() > 0 || l.fusedInto().isPresent(), l.name()); // a fused layer takes no time of its own
             assertEquals(l.macs(), l.dspMacs() + l.lutMacs(), l.name());
             assertTrue(l.latencyPs() >= l.macs() / peak * 1e12, l.name() + " faster than both cores' peak");
         }
@@ -121,7 +121,8 @@ class NetworkRunnerTest {
         assertTrue(exact.bitExact(), board + ": " + exact.mismatches() + " mismatches");
         assertEquals(run(b, acc, net, f, true, TraceSink.NONE).layers(), exact.layers().stream()
                 .map(l -> new LayerResult(l.name(), l.kind(), l.latencyPs(), l.macs(), l.ddrBytes(), l.dspMacs(),
-                        l.lutMacs(), l.memoryPs(), l.imbalancePs(), -1, l.overflows(), l.ddrBytesRead())).toList(),
+                        l.lutMacs(), l.memoryPs(), l.imbalancePs(), -1, l.overflows(), l.ddrBytesRead(),
+                        l.fusedInto())).toList(),
                 "a bit-exact run is timed as the timing-only run");
     }
 

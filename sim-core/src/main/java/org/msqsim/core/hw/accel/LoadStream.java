@@ -6,31 +6,33 @@ import org.msqsim.core.event.EventHandler;
 import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.Direction;
 import org.msqsim.core.hw.memory.OnChipBuffer;
+import org.msqsim.core.mapping.DmaPorts;
 import org.msqsim.core.trace.TraceSink;
 
 /**
  * One in-order DMA load stream (input tiles or weight tiles): load i needs a free half of its
- * buffer, reads its bytes from DDR on its port, and is then ready until the controller releases
- * its half. Records the time it sat idle for want of a free half.
+ * buffer, reads its bytes from DDR over the AXI ports ({@link StripedDma}), and is then ready until
+ * the controller releases its half. Records the time it sat idle for want of a free half.
  */
 final class LoadStream {
-    /** Which operand a stream loads: it names the stream's trace track, buffer and DDR port. */
+    /** Which operand a stream loads: it names the stream's trace track, buffer and DMA stream. */
     enum Operand {
-        INPUT("dma:input"),
-        WEIGHTS("dma:weights");
+        INPUT("dma:input", DmaPorts.Stream.INPUT),
+        WEIGHTS("dma:weights", DmaPorts.Stream.WEIGHTS);
 
         private final String track;
+        private final DmaPorts.Stream stream;
 
-        Operand(String track) {
+        Operand(String track, DmaPorts.Stream stream) {
             this.track = track;
+            this.stream = stream;
         }
     }
 
     private final String track;
     private final Simulator sim;
-    private final DdrController ddr;
+    private final StripedDma dma;
     private final OnChipBuffer buffer;
-    private final int port;
     private final TraceSink trace;
     private final IntToLongFunction claimOf;
     private final IntToLongFunction fetchOf;
@@ -43,7 +45,7 @@ final class LoadStream {
     private long waitingPs;
 
     /**
-     * The stream of {@code operand} over {@code hw}'s buffer and DDR port for it: {@code loads} loads,
+     * The stream of {@code operand} over {@code hw}'s buffer and DDR ports: {@code loads} loads,
      * load i occupying {@code claimOf(i)} bytes of its buffer half and reading {@code fetchOf(i)} from
      * DDR (less when a line buffer already holds part of it; 0: nothing to read, ready at once);
      * {@code onReady} runs after each load arrives.
@@ -52,14 +54,10 @@ final class LoadStream {
                Runnable onReady) {
         this.track = operand.track;
         this.sim = hw.sim();
-        this.ddr = hw.ddr();
+        this.dma = new StripedDma(hw.ddr(), hw.ports(), operand.stream, Direction.READ);
         this.buffer = switch (operand) {
             case INPUT -> hw.input();
             case WEIGHTS -> hw.weights();
-        };
-        this.port = switch (operand) {
-            case INPUT -> hw.ports().input();
-            case WEIGHTS -> hw.ports().weight();
         };
         this.trace = hw.trace();
         this.claimOf = claimOf;
@@ -116,7 +114,7 @@ final class LoadStream {
             // the line buffer holds it all: no DMA; ready in this instant, after what runs now
             sim.schedule(start, Math.max(DdrController.PHASE, sim.phase()), arrived);
         } else {
-            ddr.transfer(port, Direction.READ, bytes, arrived);
+            dma.transfer(bytes, arrived);
         }
     }
 }

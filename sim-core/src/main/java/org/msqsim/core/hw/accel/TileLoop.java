@@ -4,10 +4,13 @@ import java.util.ArrayDeque;
 import org.msqsim.core.engine.Simulator;
 import org.msqsim.core.engine.StopReason;
 import org.msqsim.core.event.EventHandler;
+import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.Direction;
 import java.util.function.IntToLongFunction;
+import org.msqsim.core.mapping.DmaPorts;
 import org.msqsim.core.mapping.GemmShape;
 import org.msqsim.core.mapping.InputFetch;
+import org.msqsim.core.mapping.OutputStage;
 import org.msqsim.core.mapping.TileBytes;
 import org.msqsim.core.mapping.TileGrid;
 import org.msqsim.core.mapping.TilePlan;
@@ -19,7 +22,9 @@ import org.msqsim.core.time.Time;
  * { for m-tile { for k-tile { load X, load W, compute on both cores } store C } }}.
  *
  * <p>Three DMA streams run independently and in order: input tiles (X), weight tiles (W), and output
- * stores. A load needs a free half of its buffer and releases it when the last step that reads it
+ * stores (with a fused add, each store reads the skip tile beside its write; with a fused pool it
+ * writes the pooled outputs the tile completed: {@link OutputStage}). Every stream splits its
+ * transfers over the AXI ports ({@link StripedDma}). A load needs a free half of its buffer and releases it when the last step that reads it
  * has computed; with double buffering the load of step s+1 overlaps the compute of step s. An input
  * tile with a single k-tile is read once per n-tile and kept for all its m-tiles; weights with a
  * single m- and k-tile are read once and stay resident. Compute runs steps in order when its X and W
@@ -51,6 +56,10 @@ final class TileLoop {
     private final int[] outSlot;
     private final ArrayDeque<Integer> storeQueue = new ArrayDeque<>();
     private boolean storeBusy;
+    private int storeParts;
+    private final OutputStage stage;
+    private final StripedDma storeDma;
+    private final StripedDma skipDma;
     private int storesDone;
     // compute
     private int nextStep;
@@ -83,6 +92,9 @@ final class TileLoop {
         IntToLongFunction w = i -> bytes.weights(grid.rows(i), grid.tk(i));
         this.ws = new LoadStream(hw, LoadStream.Operand.WEIGHTS, wResident ? 1 : steps, w, w, this::tryCompute);
         this.outSlot = new int[grid.outputTiles()];
+        this.stage = g.stage();
+        this.storeDma = new StripedDma(hw.ddr(), hw.ports(), DmaPorts.Stream.OUTPUT, Direction.WRITE);
+        this.skipDma = new StripedDma(hw.ddr(), hw.ports(), DmaPorts.Stream.SKIP, Direction.READ);
     }
 
     /** Runs the loop nest to its last store and returns what it measured. */
@@ -182,10 +194,16 @@ final class TileLoop {
         }
         int o = storeQueue.poll();
         int s = grid.firstStepOf(o);
-        long storeBytes = bytes.store(grid.rows(s), grid.tn(s));
+        int rows = grid.rows(s);
+        int tn = grid.tn(s);
+        long storeBytes = TileBytes.packed(stage.storeElements(rows, grid.nOffset(s), tn), bytes.activationBits());
+        long skipBytes = TileBytes.packed(stage.skipElements(rows, tn), bytes.activationBits());
         storeBusy = true;
         long start = sim.now();
-        hw.ddr().transfer(hw.ports().output(), Direction.WRITE, storeBytes, EventHandler.named("store", o, t -> {
+        EventHandler stored = EventHandler.named("store", o, t -> {
+            if (--storeParts > 0) {
+                return; // the skip read or the write still runs
+            }
             if (hw.trace().enabled()) {
                 hw.trace().span("dma:output", "C tile " + o, start, t);
             }
@@ -198,6 +216,21 @@ final class TileLoop {
             }
             pumpStore();
             tryCompute();
-        }));
+        });
+        // A fused add reads the skip tile while the sums stream out (a burst-deep FIFO between them):
+        // the store is done when both have moved. A fused pool may complete no pooled output in a
+        // tile: nothing moves, and the tile is done in this instant, after what runs now.
+        storeParts = (storeBytes > 0 ? 1 : 0) + (skipBytes > 0 ? 1 : 0);
+        if (storeParts == 0) {
+            storeParts = 1;
+            sim.schedule(start, Math.max(DdrController.PHASE, sim.phase()), stored);
+            return;
+        }
+        if (skipBytes > 0) {
+            skipDma.transfer(skipBytes, stored);
+        }
+        if (storeBytes > 0) {
+            storeDma.transfer(storeBytes, stored);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.Stream;
@@ -16,7 +17,9 @@ import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.fixed.Sp2Format;
 import org.msqsim.core.mapping.AcceleratorFixtures;
 import org.msqsim.core.mapping.GemmShape;
+import org.msqsim.core.mapping.OutputStage;
 import org.msqsim.core.mapping.PlanOutcome;
+import org.msqsim.core.mapping.PoolRows;
 import org.msqsim.core.mapping.TileBytes;
 import org.msqsim.core.mapping.TilePlan;
 import org.msqsim.core.mapping.TilePlanner;
@@ -83,6 +86,41 @@ class MsqAcceleratorTest {
                 .run(GemmJob.timingOnly(g), plan);
         assertEquals(run.latencyPs(), again.latencyPs(), "timing-only and bit-exact runs take the same time");
         assertEquals(run.stalls(), again.stalls());
+    }
+
+    /**
+     * A fused output stage (issue 13 point 3) changes traffic, not values: a fused add reads the skip
+     * tensor (one activation per output) beside the same stores; a fused pool writes each pooled
+     * output once and nothing else; the accumulators are those of the plain stage. On 1, 2 and 4 ports.
+     */
+    @Test
+    void fusedOutputStageMovesTheSkipAndThePooledBytes() {
+        int checked = 0;
+        for (int ports : new int[] {1, 2, 4}) {
+            AcceleratorSpec spec = AcceleratorFixtures.design(Dataflow.OUTPUT_STATIONARY, 4, 3, 4, 4, 3, 4096, 4, ports);
+            PoolRows pool = new PoolRows(3, 3, 2, 1, 12, 12, 6, 6);
+            GemmShape plain = new GemmShape(13, 9, 27, 144, Optional.empty());
+            GemmShape add = new GemmShape(13, 9, 27, 144, Optional.empty(), new OutputStage(true, Optional.empty()));
+            GemmShape pooled = new GemmShape(13, 9, 27, 144, Optional.empty(), new OutputStage(false, Optional.of(pool)));
+            TilePlan plan = ((PlanOutcome.Planned) new TilePlanner(spec).plan(plain)).plan();
+            SplittableRandom rnd = new SplittableRandom(ports);
+            int[] w = rnd.ints(13L * 27, -7, 8).toArray();
+            int[] codes = rnd.ints(9L * 27, 0, Sp2Format.of(4).codeCount()).toArray();
+            int[] x = rnd.ints(27L * 144, 0, 16).toArray();
+            AcceleratorRun a = new MsqAccelerator(spec, DspKind.DSP48E2, TraceSink.NONE).run(new GemmJob(plain, w, codes, x), plan);
+            AcceleratorRun b = new MsqAccelerator(spec, DspKind.DSP48E2, TraceSink.NONE).run(new GemmJob(add, w, codes, x), plan);
+            AcceleratorRun c = new MsqAccelerator(spec, DspKind.DSP48E2, TraceSink.NONE).run(new GemmJob(pooled, w, codes, x), plan);
+            assertArrayEquals(a.dspAcc(), b.dspAcc());
+            assertArrayEquals(a.lutAcc(), c.lutAcc());
+            assertEquals(a.ddrBytesWritten(), b.ddrBytesWritten(), "a fused add writes the sum instead of the conv output");
+            assertTrue(b.ddrBytesRead() >= a.ddrBytesRead() + TileBytes.packed(22L * 144, 4), "the skip tensor is read");
+            assertTrue(c.ddrBytesWritten() >= TileBytes.packed(22L * 36, 4) && c.ddrBytesWritten() < a.ddrBytesWritten(),
+                    "pooled outputs written: " + c.ddrBytesWritten() + " of " + a.ddrBytesWritten());
+            assertEquals(a.ddrBytesRead(), c.ddrBytesRead());
+            assertTrue(b.latencyPs() >= a.latencyPs(), "one more stream cannot make the GEMM faster");
+            checked++;
+        }
+        assertEquals(3, checked);
     }
 
     /** max(compute at full occupancy of each core, every operand read once at the sustained rate). */
