@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.Drain;
 import org.msqsim.core.spec.FpgaFamily;
 import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.MemoryKind;
@@ -155,7 +156,9 @@ final class BoardSchema {
                 req("clock_mhz", Type.NUMBER), req("accumulator_bits", Type.INTEGER),
                 // a scalar PE, single-pumped, fabric accumulators: every design before vector PEs
                 opt("vector_lanes", Type.INTEGER, "1"), opt("double_pumped", Type.BOOLEAN, "false"),
-                opt("dsp_accumulators", Type.BOOLEAN, "false"));
+                opt("dsp_accumulators", Type.BOOLEAN, "false"),
+                // in place: every design before the drain option (docs/cost-model.md "Drain")
+                choice("drain", "in_place", Drain.values()));
         s.put("accelerator.dsp_core", core);
         s.put("accelerator.lut_core", core);
         s.put("accelerator.buffers", List.of(req("input", Type.MAP), req("weight", Type.MAP),

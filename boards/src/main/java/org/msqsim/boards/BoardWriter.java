@@ -127,6 +127,7 @@ public final class BoardWriter {
                 case "vector_lanes" -> Integer.toString(c.vectorLanes());
                 case "double_pumped" -> Boolean.toString(c.doublePumped());
                 case "dsp_accumulators" -> Boolean.toString(c.dspAccumulators());
+                case "drain" -> lower(c.drain());
                 default -> throw unknown(section, f.name());
             });
         }

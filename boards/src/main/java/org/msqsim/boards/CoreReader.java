@@ -3,6 +3,7 @@ package org.msqsim.boards;
 import java.util.Optional;
 import org.msqsim.core.spec.ClockRange;
 import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.Drain;
 import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -77,6 +78,11 @@ final class CoreReader {
             c.report("dsp_accumulators", "needs vector_lanes > 1: a scalar DSP PE (or a dot_product PE) already "
                     + "accumulates in its own P register");
         }
+        Optional<Drain> drain = c.choice("drain", Drain.class);
+        if (drain.orElse(Drain.IN_PLACE) == Drain.OVERLAPPED && df.isPresent() && df.get() != Dataflow.OUTPUT_STATIONARY) {
+            c.report("drain", "overlapped applies to output_stationary arrays only: a " + df.get().name()
+                    .toLowerCase(java.util.Locale.ROOT) + " array has no fold drain to overlap");
+        }
         if (dspCore && rows.isPresent() && cols.isPresent() && deviceDsp.isPresent() && lanes.isPresent()) {
             long slices = rows.get() * cols.get() * lanes.get() / (pumped.orElse(false) ? 2 : 1);
             if (slices > deviceDsp.get()) {
@@ -91,6 +97,6 @@ final class CoreReader {
         return Optional.of(new PeArraySpec(name, mac.orElseThrow(), dataflow.orElseThrow(),
                 Math.toIntExact(rows.orElseThrow()), Math.toIntExact(cols.orElseThrow()),
                 Math.toIntExact(packing.orElseThrow()), clock.orElseThrow(), Math.toIntExact(acc.orElseThrow()),
-                Math.toIntExact(lanes.orElseThrow()), pumped.orElseThrow(), dspAcc.orElseThrow()));
+                Math.toIntExact(lanes.orElseThrow()), pumped.orElseThrow(), dspAcc.orElseThrow(), drain.orElseThrow()));
     }
 }

@@ -108,8 +108,11 @@ class BoardLoaderTest {
                         "accelerator.buffers.input.double_buffered: \"yes please\"", "true or false"),
                 Arguments.of("id: pynq-z2", "id: PYNQ Z2", "id: \"PYNQ Z2\"", "lower-case"),
                 Arguments.of("efficiency: 0.75", "efficiency:", "ddr.efficiency", "empty value"),
-                Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 16 ",
-                        "dataflow: row_stationary\n    rows: 8\n    cols: 16 ", "accelerator.lut_core.dataflow",
+                Arguments.of("accumulator_bits: 24       # as dsp_core\n    drain: in_place",
+                        "accumulator_bits: 24       # as dsp_core\n    drain: later", "accelerator.lut_core.drain",
+                        "in_place, overlapped"),
+                Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 32 ",
+                        "dataflow: row_stationary\n    rows: 8\n    cols: 32 ", "accelerator.lut_core.dataflow",
                         "output_stationary, weight_stationary, dot_product"));
     }
 

@@ -14,24 +14,23 @@ import org.msqsim.core.spec.PeArraySpec;
  *
  * <ul>
  *   <li><b>Output-stationary systolic</b>: each PE holds its accumulator and passes the activation
- *       right ({@code A} FF) and the weights down ({@code packing·W} FF). Results leave down each
- *       column during the r drain cycles of a fold, in which the array does not compute
- *       ({@code hw.compute.ArrayTiming}: an OS fold is {@code k + 2r + c − 2} cycles).
+ *       right ({@code A} FF) and the weights down ({@code packing·W} FF). Its drain follows the
+ *       spec's {@code drain} option ({@link #drain}): <b>in place</b>, the output registers shift
+ *       down through themselves while the array idles ({@code hw.compute.ArrayTiming}: an OS fold
+ *       is {@code k + 2r + c − 2} cycles), so a LUT PE's drain mux folds into its accumulator's
+ *       LUT6_2 and a DSP PE's P shifts down the cascade; <b>overlapped</b>, a fabric shadow register
+ *       per output register takes the fold's results and shifts them out while the next fold
+ *       computes, and each column lane adds them into the outputs' running sums.
  *       <ul>
- *         <li>LUT PEs drain {@code accBits} through fabric: a shadow register per PE loaded from the
- *             accumulator or from the neighbour above, a 2:1 mux per bit (1 LUT) and an FF.</li>
- *         <li>DSP PEs drain P down the DSP cascade: each slice's PCOUT feeds the PCIN of the slice
- *             below in the column, and during the drain the dynamic OPMODE selects Z = PCIN, X = Y
+ *         <li>DSP PEs drain P down the DSP cascade in place: each slice's PCOUT feeds the PCIN of the
+ *             slice below in the column, and during the drain the dynamic OPMODE selects Z = PCIN, X = Y
  *             = 0 (and W = 0 on DSP48E2), so P ← PCIN (UG479 DSP48E1 / UG579 DSP48E2: P cascade and
- *             OPMODE). Dedicated routing, no LUT or FF; the accumulate/pass-through choice is the
- *             OPMODE, not a mux.
- *             A packing-1 PE therefore drains with no fabric at all.</li>
+ *             OPMODE). Dedicated routing, no LUT or FF. The cascade cannot carry the drain while P
+ *             accumulates the next fold, which is why the overlapped drain needs fabric shadows.</li>
  *         <li>A packed DSP PE also holds its {@code p − 1} carry counters in fabric
- *             ({@link PackedDspCost#counterBits()}). The counter register itself shifts to the PE
- *             below, as P does (no compute overlaps the drain, so no shadow register): a 2:1 mux per
- *             bit (1 LUT) in front of the counter's existing register, no further FF. The lanes are
- *             resolved once per column, at the bottom ({@code p} registered {@code accBits} adders
- *             per column).</li>
+ *             ({@link PackedDspCost#counterBits()}); in place each counter register shifts to the PE
+ *             below, as P does: a 2:1 mux per bit (1 LUT). The lanes are resolved once per column,
+ *             at the bottom ({@code p} registered {@code accBits} adders per column).</li>
  *       </ul>
  *       This assumes each array column is placed as one DSP cascade chain (one physical DSP column,
  *       not crossing an SLR); the model does not check {@code rows} against the part's geometry.</li>
@@ -95,17 +94,55 @@ final class PeArrayCost {
         PackedDspCost packed = packed();
         ResourceVector regs;
         if (a.dataflow() == Dataflow.OUTPUT_STATIONARY) {
-            ResourceVector drain = switch (a.mac()) {
-                case DSP -> packed == null ? ResourceVector.ZERO
-                        : ResourceVector.ofLut(packed.counterBits() * (v / pump()), 0);
-                case LUT_SP2, LUT_FIXED -> ResourceVector.ofLut(acc, acc);
-            };
-            regs = ResourceVector.ofLut(0, (long) v * act + (long) v * a.packing() * w).plus(drain);
+            regs = ResourceVector.ofLut(0, (long) v * act + (long) v * a.packing() * w).plus(drain(packed));
         } else {
             regs = ResourceVector.ofLut(0, (long) v * act + 2L * v * a.packing() * w);
         }
         ResourceVector columns = packed == null ? ResourceVector.ZERO : packed.resolve(acc).times(a.cols());
+        if (a.overlappedDrain()) { // each column lane adds its results into the outputs' running sums
+            columns = columns.plus(model.adder(acc, fam, true).times((long) a.cols() * a.packing()));
+        }
         return mac.plus(regs).times(pes).plus(columns).plus(vectorAccumulators());
+    }
+
+    /**
+     * An output-stationary PE's drain (docs/cost-model.md "Drain").
+     *
+     * <p><b>In place</b>: the output registers shift down through themselves. A LUT PE's accumulator
+     * bit i is one LUT6_2 on the carry chain; its drain mux folds into it — O6 (propagate) =
+     * drain ? above_i : acc_i ⊕ p_i ⊕ s, O5 (the chain's DI) = drain ? 0 : acc_i, carry-in 0 while
+     * draining (the product register is cleared by its synchronous reset), so the chain passes above_i
+     * to the register: 5 shared inputs, no LUT or FF of its own. A vector DSP PE's fabric accumulators
+     * do the same; P and DSP accumulator slices shift down the PCOUT→PCIN cascade (OPMODE Z = PCIN);
+     * a packed slice's carry counters take a 2:1 mux per bit (1 LUT) in front of their own register.
+     *
+     * <p><b>Overlapped</b>: a shadow register per output register, loaded with the fold's last sum
+     * or from the shadow above (a 2:1 mux per bit: 1 LUT + 1 FF); the accumulator restarts from zero
+     * at the next fold's first MAC, which folds into its adder LUT (acc_i AND NOT first: 4 inputs) or
+     * is the DSP's dynamic OPMODE (Z = 0). Shadow bits per PE: a scalar PE's accumulator (P read
+     * through the declared width: accBits); a packed scalar slice's whole P and its counters (the
+     * lanes are resolved at the column foot, from the shadows); a vector PE's p output accumulators
+     * (p·accBits), whose packed counters keep their in-place charge. Each shadow keeps a valid bit
+     * and the fold's parity and shifts only while the one above holds a result of the fold being
+     * drained: 2 FF and 1 LUT per PE. The running-sum adders at the column foot are in {@link #systolic}.
+     */
+    private ResourceVector drain(PackedDspCost packed) {
+        int v = a.vectorLanes();
+        int acc = a.accumulatorBits();
+        long counters = packed == null ? 0 : packed.counterBits() * (v / pump());
+        if (!a.overlappedDrain()) {
+            return a.mac() == MacKind.DSP ? ResourceVector.ofLut(counters, 0) : ResourceVector.ZERO;
+        }
+        long shadowBits;
+        if (v > 1) {
+            shadowBits = (long) a.packing() * acc;
+        } else if (packed != null) {
+            shadowBits = fam.dsp().pBits() + packed.counterBits();
+        } else {
+            shadowBits = acc;
+        }
+        ResourceVector vectorCounters = v > 1 ? ResourceVector.ofLut(counters, 0) : ResourceVector.ZERO;
+        return ResourceVector.ofLut(shadowBits + 1, shadowBits + 2).plus(vectorCounters);
     }
 
     /**

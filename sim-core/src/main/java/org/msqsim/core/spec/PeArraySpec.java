@@ -36,10 +36,12 @@ package org.msqsim.core.spec;
  * @param vectorLanes     input-channel lanes per PE (V), 1 for a scalar PE
  * @param doublePumped    DSP slices at twice {@code clockHz}, two lanes per slice
  * @param dspAccumulators output accumulators in DSP slices rather than fabric (DSP cores only)
+ * @param drain           how an output-stationary array drains its folds ({@link Drain}); IN_PLACE
+ *                        for the other dataflows
  */
 public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows, int cols, int packing,
                           long clockHz, int accumulatorBits, int vectorLanes, boolean doublePumped,
-                          boolean dspAccumulators) {
+                          boolean dspAccumulators, Drain drain) {
     /** The most input-channel lanes a PE may hold (the DPU's widest ICP is 16). */
     public static final int MAX_VECTOR_LANES = 64;
 
@@ -69,6 +71,16 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
                 "applies to DSP cores only");
         Specs.require(!dspAccumulators || vectorLanes > 1, name + ".dsp_accumulators", true,
                 "needs vector_lanes > 1: a scalar or dot-product DSP PE accumulates in its own P");
+        Specs.require(drain != null, name + ".drain", drain, "is required");
+        Specs.require(drain != Drain.OVERLAPPED || dataflow == Dataflow.OUTPUT_STATIONARY, name + ".drain",
+                "overlapped", "applies to output_stationary arrays only (the others have no fold drain)");
+    }
+
+    /** As the canonical constructor, draining in place (every design before the drain option). */
+    public PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows, int cols, int packing, long clockHz,
+                       int accumulatorBits, int vectorLanes, boolean doublePumped, boolean dspAccumulators) {
+        this(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes, doublePumped,
+                dspAccumulators, Drain.IN_PLACE);
     }
 
     /** A scalar PE array (one input-channel lane per PE), single-pumped, fabric accumulators. */
@@ -80,37 +92,51 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
     /** This array with another multiplier kind (its packing must suit it: 1 for LUT MACs). */
     public PeArraySpec withMac(MacKind newMac) {
         return new PeArraySpec(name, newMac, dataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators);
+                doublePumped, dspAccumulators, drain);
     }
 
     /** This array with {@code newRows} × {@code newCols} PEs. */
     public PeArraySpec withShape(int newRows, int newCols) {
         return new PeArraySpec(name, mac, dataflow, newRows, newCols, packing, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators);
+                doublePumped, dspAccumulators, drain);
     }
 
     /** This array packing {@code newPacking} products per multiplier. */
     public PeArraySpec withPacking(int newPacking) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, newPacking, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators);
+                doublePumped, dspAccumulators, drain);
     }
 
     /** This array at another (fabric) clock; a double-pumped core's slices then run at twice it. */
     public PeArraySpec withClockHz(long newClockHz) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, packing, newClockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators);
+                doublePumped, dspAccumulators, drain);
     }
 
     /** This array with accumulators of {@code bits} bits. */
     public PeArraySpec withAccumulatorBits(int bits) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, bits, vectorLanes, doublePumped,
-                dspAccumulators);
+                dspAccumulators, drain);
     }
 
     /** This array with V input-channel lanes per PE. */
     public PeArraySpec withVectorLanes(int lanes) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, lanes,
-                doublePumped, dspAccumulators);
+                doublePumped, dspAccumulators, drain);
+    }
+
+    /**
+     * This array draining its output-stationary folds {@code newDrain}; the other dataflows keep
+     * IN_PLACE (they have no fold drain), so an explore search can set it on any core.
+     */
+    public PeArraySpec withDrain(Drain newDrain) {
+        return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
+                doublePumped, dspAccumulators, dataflow == Dataflow.OUTPUT_STATIONARY ? newDrain : Drain.IN_PLACE);
+    }
+
+    /** Whether folds overlap their drain with the next fold's compute ({@link Drain#OVERLAPPED}). */
+    public boolean overlappedDrain() {
+        return drain == Drain.OVERLAPPED;
     }
 
     /** Multipliers (DSP slices or LUT MACs) in the array: a double-pumped slice serves two lanes. */

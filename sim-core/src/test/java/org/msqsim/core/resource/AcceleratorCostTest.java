@@ -17,6 +17,7 @@ import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.DdrSpec;
 import org.msqsim.core.spec.DeviceSpec;
+import org.msqsim.core.spec.Drain;
 import org.msqsim.core.spec.FpgaFamily;
 import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.MemoryKind;
@@ -77,8 +78,9 @@ class AcceleratorCostTest {
 
     @Test
     void systolicArraysByHand() {
-        // OS, SP2 4x4, acc 32: MAC 42 LUT/40 FF; drain 32 LUT/32 FF; act 4 FF + weight 4 FF
-        assertEquals(ResourceVector.ofLut(296, 320),
+        // OS, SP2 4x4, acc 32: MAC 42 LUT/40 FF; drain in place, folded into the accumulator; act 4 FF +
+        // weight 4 FF
+        assertEquals(ResourceVector.ofLut(168, 192),
                 m.peArray(array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 2, 2, 1, 32), 4, 4, FpgaFamily.SERIES7));
         // WS, LUT fixed 4x4, acc 16: MAC 24+16 LUT, 8+16 FF; act 4 FF + 2 weights 8 FF
         assertEquals(ResourceVector.ofLut(160, 144),
@@ -115,11 +117,18 @@ class AcceleratorCostTest {
         // act 8 + weight 8 FF per PE
         assertEquals(new ResourceVector(0, 4 * 16, 4, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 2, 1, 32), 8, 8, FpgaFamily.SERIES7));
-        // the LUT PE of the same shape still drains through fabric: SP2 4x4, acc 24, 1x1:
-        // MAC 10 + 24 LUT, 8 + 24 FF; drain 24 LUT + 24 FF; act 4 + weight 4 FF -> 58 LUT, 64 FF
-        assertEquals(ResourceVector.ofLut(58, 64),
-                m.peArray(array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 1, 1, 1, 24), 4, 4,
-                        FpgaFamily.ULTRASCALE_PLUS));
+        // the LUT PE draining in place: SP2 4x4, acc 24, 1x1: MAC 10 + 24 LUT, 8 + 24 FF, the drain mux
+        // folded into the accumulator's LUT6_2; act 4 + weight 4 FF -> 34 LUT, 40 FF
+        PeArraySpec sp2 = array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 1, 1, 1, 24);
+        assertEquals(ResourceVector.ofLut(34, 40), m.peArray(sp2, 4, 4, FpgaFamily.ULTRASCALE_PLUS));
+        // overlapped: + shadow 24 LUT/FF + control 1 LUT, 2 FF per PE; + one running-sum adder 24 LUT/FF
+        // per column -> 59 + 24 LUT, 66 + 24 FF
+        assertEquals(ResourceVector.ofLut(59 + 24, 66 + 24),
+                m.peArray(sp2.withDrain(Drain.OVERLAPPED), 4, 4, FpgaFamily.ULTRASCALE_PLUS));
+        // DSP p=1, acc 32, 2x2, overlapped: shadow 32 + 1 LUT, 32 + 2 FF per PE; 2 columns x adder 32
+        assertEquals(new ResourceVector(4 * 33 + 2 * 32, 4 * (16 + 34) + 2 * 32, 4, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 2, 1, 32).withDrain(Drain.OVERLAPPED),
+                        8, 8, FpgaFamily.SERIES7));
         // an accumulator wider than the lanes is rejected: 26 > R = 25 on DSP48E2
         assertThrows(IllegalArgumentException.class, () -> m.peArray(array(MacKind.DSP,
                 Dataflow.OUTPUT_STATIONARY, 2, 2, 4, 26), 4, 4, FpgaFamily.ULTRASCALE_PLUS));
@@ -220,7 +229,7 @@ class AcceleratorCostTest {
 
     @Test
     void fitReportNamesOverSubscribedResources() {
-        PeArraySpec big = array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 32, 32, 1, 24);
+        PeArraySpec big = array(MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 40, 40, 1, 24);
         FitReport r = m.fit(accel("S_AXI_HP", "DDR3", big, null, MemoryKind.BRAM), Z7020);
         assertFalse(r.fits());
         assertTrue(r.used().lut() > 53_200);

@@ -16,6 +16,21 @@ import org.msqsim.core.spec.PeArraySpec;
  * then shift out at the bottom, one per cycle: r cycles. Fold = {@code k + 2r + c − 2}, as
  * SCALE-Sim's {@code 2·Sr + Sc + T − 2} (Samajdar et al., ISPASS 2020).
  *
+ * <p><b>Output-stationary, overlapped drain</b> ({@link org.msqsim.core.spec.Drain#OVERLAPPED}): PE
+ * (i, j) writes its last sum of a fold (at cycle S + k − 1 + i + j, S the fold's start) into its
+ * shadow register and starts the next fold from zero; column j's shadows shift out at the bottom
+ * one per cycle from S + k + r + j − 1, while the next fold computes. The next fold, started s
+ * cycles later, needs (i) its operand streams after this fold's: s ≥ k; (ii) shadow (i, j) emptied
+ * before it is written again: row i's shadow holds this fold's results until drain cycle i, so s ≥ r
+ * (equality works: at that edge the shadow passes its last result down and takes the new one);
+ * (iii) the column's one output port free: its first result leaves at S + s + k + r' + j − 1, after
+ * this fold's last at S + k + 2r + j − 2, so s ≥ 2r − r' (r' the next fold's rows; r' ≤ r in the
+ * fold order, so (iii) implies (ii)). Folds therefore start {@code s = max(k, 2r − r')} apart and the
+ * tile ends when the last result of any fold has left: {@code max_f (S_f + k + 2r_f + c_f − 2)}.
+ * The fill skew and the drain of every fold but the last hide behind the next fold's compute. The
+ * folds of one tile overlap; the tile's last fold drains fully before the next tile (whose operands
+ * the controller loads as one tile phase) starts.
+ *
  * <p><b>Weight-stationary</b>: a fold maps r ≤ R reduction indices to rows and c ≤ C filter groups
  * to columns; r cycles shift the weights in from the top; then {@code x[κ = i][pixel t]} enters row
  * i at cycle t + i and PE (i, j) adds its product for pixel t at cycle t + i + j, the partial sum
@@ -52,7 +67,9 @@ public final class ArrayTiming {
         int groups = ceilDiv(m, spec.packing()); // filter groups: one array column each
         int steps = ceilDiv(k, spec.vectorLanes()); // reduction steps: V lanes per PE and clock
         return switch (spec.dataflow()) {
-            case OUTPUT_STATIONARY -> outputStationary(spec.rows(), spec.cols(), groups, steps, n);
+            case OUTPUT_STATIONARY -> spec.overlappedDrain()
+                    ? outputStationaryOverlapped(spec.rows(), spec.cols(), groups, steps, n)
+                    : outputStationary(spec.rows(), spec.cols(), groups, steps, n);
             case WEIGHT_STATIONARY -> weightStationary(spec.rows(), spec.cols(), groups, steps, n);
             case DOT_PRODUCT -> (long) ceilDiv(groups, spec.cols()) * n * ceilDiv(k, spec.rows())
                     + 1 + ceilLog2(spec.rows());
@@ -70,6 +87,61 @@ public final class ArrayTiming {
         long p = ceilDiv(n, rows);
         long g = ceilDiv(groups, cols);
         return p * g * (k - 2L) + 2L * g * n + p * groups;
+    }
+
+    /**
+     * The overlapped-drain tile (class comment) in O(1). Folds run pixel-fold-major; all but the last
+     * pixel fold have {@code rows} rows, all but the last group fold {@code cols} columns, so the
+     * start of fold (p, g) is a sum of three gaps — a = max(k, R) inside full pixel folds, b = max(k,
+     * 2R − r_last) into the last pixel fold, e = max(k, r_last) inside it — and the latest-ending fold
+     * is the latest of one of the four (rows, columns) classes: (p, g) ∈ {P−2, P−1} × {G−2, G−1}.
+     */
+    static long outputStationaryOverlapped(int rows, int cols, int groups, int k, int n) {
+        int pf = ceilDiv(n, rows);
+        int gf = ceilDiv(groups, cols);
+        int rLast = n - (pf - 1) * rows;
+        int cLast = groups - (gf - 1) * cols;
+        long a = Math.max(k, rows);
+        long b = Math.max(k, 2L * rows - rLast);
+        long e = Math.max(k, rLast);
+        long end = 0;
+        for (int p = Math.max(0, pf - 2); p < pf; p++) {
+            for (int g = Math.max(0, gf - 2); g < gf; g++) {
+                long start = p < pf - 1 ? ((long) p * gf + g) * a : ((long) (pf - 1) * gf - 1) * a + b + (long) g * e;
+                if (pf == 1) {
+                    start = (long) g * e;
+                }
+                int r = p < pf - 1 ? rows : rLast;
+                int c = g < gf - 1 ? cols : cLast;
+                end = Math.max(end, start + k + 2L * r + c - 2);
+            }
+        }
+        return end;
+    }
+
+    /** The overlapped tile fold by fold: gaps {@code max(k, 2r − r')}, end the latest fold's last result. */
+    static long outputStationaryOverlappedByFolds(int rows, int cols, int groups, int k, int n) {
+        long start = 0;
+        long end = 0;
+        for (int p0 = 0; p0 < n; p0 += rows) {
+            int r = Math.min(rows, n - p0);
+            for (int g0 = 0; g0 < groups; g0 += cols) {
+                int c = Math.min(cols, groups - g0);
+                end = Math.max(end, start + k + 2L * r + c - 2);
+                boolean lastGroup = g0 + cols >= groups;
+                int next = lastGroup ? Math.min(rows, n - p0 - rows) : r; // the next fold's rows, ≤ 0 if none
+                start += Math.max(k, next > 0 ? 2L * r - next : r);
+            }
+        }
+        return end;
+    }
+
+    /**
+     * The start offset of the fold after one of {@code r} rows when the next has {@code nextRows}
+     * rows, as the literal model's controller issues it (class comment).
+     */
+    static long overlappedGap(int k, int r, int nextRows) {
+        return Math.max(k, 2L * r - nextRows);
     }
 
     /** As {@link #outputStationary} with reduction folds for pixel folds: {@code K·G·(n − 2) + 2·G·k + K·groups}. */

@@ -17,9 +17,10 @@ import org.msqsim.core.spec.PeArraySpec;
  * Operands carry tags (κ, pixel; see {@link PeGrid}) and a PE that would combine mismatched operands
  * throws: a broken skew fails loudly instead of giving plausible numbers.
  *
- * <p>Folds run one after another, OS folds over (pixels, filter groups) and WS folds over
+ * <p>With the in-place drain, folds run one after another, OS folds over (pixels, filter groups) and WS folds over
  * (reduction rows, filter groups), in {@code ArrayTiming}'s order; only the fold's used rows and
- * columns exist. Arithmetic goes through the array's {@link PeKernel}, one PE and one clock at a
+ * columns exist. With the overlapped drain ({@code Drain.OVERLAPPED}) an OS tile's folds share one
+ * grid and overlap ({@link OverlappedOutputStationary}). Arithmetic goes through the array's {@link PeKernel}, one PE and one clock at a
  * time — the same kernel, and so the same datapath objects, as the fast model's; a packed PE forms
  * its p lane products per cycle as a one-step {@code PackedDspMac} dot and resolves the chain where
  * the fast model's chain ends.
@@ -32,13 +33,23 @@ public final class LiteralSystolicArray {
 
     private final PeArraySpec spec;
     private final PeKernel kernel;
+    private final int slack;
 
     public LiteralSystolicArray(PeArraySpec spec, PeDatapath datapath) {
+        this(spec, datapath, 0);
+    }
+
+    /**
+     * With the overlapped drain, {@code slack} cycles are taken off every gap between folds: the
+     * tests' way to show the controller's schedule is tight (see {@link OverlappedOutputStationary}).
+     */
+    LiteralSystolicArray(PeArraySpec spec, PeDatapath datapath, int slack) {
         Objects.requireNonNull(spec, "spec");
         if (!ArrayTiming.isSystolic(spec.dataflow())) {
             throw new IllegalArgumentException(spec.name() + ": a " + spec.dataflow() + " array is not systolic");
         }
         this.spec = spec;
+        this.slack = slack;
         this.kernel = PeKernel.of(spec, Objects.requireNonNull(datapath, "datapath"));
     }
 
@@ -56,7 +67,9 @@ public final class LiteralSystolicArray {
         int rows = spec.rows();
         int cols = spec.cols();
         long cycles = 0;
-        if (spec.dataflow() == Dataflow.OUTPUT_STATIONARY) {
+        if (spec.overlappedDrain()) {
+            cycles = new OverlappedOutputStationary(t, kernel, rows, cols, slack).run();
+        } else if (spec.dataflow() == Dataflow.OUTPUT_STATIONARY) {
             for (int p0 = 0; p0 < n; p0 += rows) {
                 for (int g0 = 0; g0 < t.groups; g0 += cols) {
                     int r = Math.min(rows, n - p0);

@@ -3,6 +3,7 @@ package org.msqsim.core.hw.compute;
 import java.util.Arrays;
 import org.msqsim.core.fixed.DspMac;
 import org.msqsim.core.fixed.FixedFormat;
+import org.msqsim.core.fixed.Overflow;
 import org.msqsim.core.fixed.PackedDspMac;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -48,6 +49,12 @@ sealed interface PeKernel permits DspKernel, PackedDspKernel, FabricKernel {
     /** The kernel of {@code spec}'s MAC kind and packing, at {@code datapath}'s widths. */
     static PeKernel of(PeArraySpec spec, PeDatapath datapath) {
         FixedFormat accumulator = FixedFormat.signedInt(spec.accumulatorBits(), datapath.accumulatorOverflow());
+        if (spec.overlappedDrain() && datapath.accumulatorOverflow() != Overflow.WRAP) {
+            // the overlapped drain adds the running sum at the column's foot: a saturating accumulator
+            // would clamp there and not where the kernels (which add it first) clamp
+            throw new IllegalArgumentException(spec.name() + ".drain: overlapped needs a wrapping accumulator; a "
+                    + datapath.accumulatorOverflow() + " one would clamp at the column's running-sum adder");
+        }
         return switch (spec.mac()) {
             case DSP -> spec.packing() == 1 ? new DspKernel(spec, datapath, accumulator)
                     : new PackedDspKernel(spec, datapath, accumulator);

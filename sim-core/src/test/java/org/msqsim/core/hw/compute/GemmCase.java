@@ -5,6 +5,7 @@ import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.fixed.Overflow;
 import org.msqsim.core.fixed.Sp2Format;
 import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.Drain;
 import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -134,16 +135,27 @@ record GemmCase(PeArraySpec spec, PeDatapath datapath, int m, int k, int n,
         return out;
     }
 
+    /** This case on the same array draining {@code drain} (weight-stationary arrays stay in place). */
+    GemmCase withDrain(Drain drain) {
+        return new GemmCase(spec.withDrain(drain), datapath, m, k, n, w, wOff, wStride, x, xOff, xStride, acc, accOff,
+                accStride);
+    }
+
     /** Runs the literal model on {@code out}, a copy of {@code acc}. */
     LiteralSystolicArray.Run runLiteral(long[] out) {
-        return new LiteralSystolicArray(spec, datapath).run(w, wOff, wStride, x, xOff, xStride, m, k, n,
+        return runLiteral(out, 0);
+    }
+
+    /** The literal model with {@code slack} cycles taken off each overlapped fold gap. */
+    LiteralSystolicArray.Run runLiteral(long[] out, int slack) {
+        return new LiteralSystolicArray(spec, datapath, slack).run(w, wOff, wStride, x, xOff, xStride, m, k, n,
                 out, accOff, accStride);
     }
 
     @Override
     public String toString() {
         return spec.mac() + " p" + spec.packing() + " V" + spec.vectorLanes() + (spec.doublePumped() ? " 2x" : "")
-                + " " + spec.dataflow() + " " + spec.rows() + "x" + spec.cols()
+                + " " + spec.dataflow() + (spec.overlappedDrain() ? " overlapped" : "") + " " + spec.rows() + "x" + spec.cols()
                 + " tile " + m + "x" + k + "x" + n + " " + datapath;
     }
 }

@@ -12,6 +12,7 @@ import org.msqsim.core.fixed.Overflow;
 import org.msqsim.core.fixed.PackedDspMac;
 import org.msqsim.core.hw.compute.GemmCase.Kind;
 import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.Drain;
 import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.PeArraySpec;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,68 @@ class SystolicArrayPropertyTest {
             events += pe.overflowEvents();
         }
         assertTrue(events > 100, "too few overflows to test anything: " + events);
+    }
+
+    /**
+     * The overlapped drain ({@link Drain#OVERLAPPED}): the same three-way agreement and cycle equality
+     * over every kind, scalar and vector PEs, double pumping and packings, with tiles that leave a
+     * short last pixel fold and a narrow last group fold (the fold gaps {@code max(k, 2r − r')} and the
+     * latest-ending fold), k below, at and above r. And the schedule is tight: starting every fold one
+     * cycle earlier breaks one of the literal model's checks whenever a gap is set by the drain (r).
+     */
+    @Test
+    void overlappedDrainAgreesBitAndCycleExactAndIsTight() {
+        SplittableRandom rnd = new SplittableRandom(0x0DD_0A1L);
+        int[] lanes = {1, 1, 2, 3, 4, 8, 16};
+        int tight = 0;
+        for (int c = 0; c < 500; c++) {
+            Kind kind = Kind.values()[c % Kind.values().length];
+            int v = lanes[rnd.nextInt(lanes.length)];
+            boolean pumped = v % 2 == 0 && rnd.nextBoolean();
+            int rows = 1 + rnd.nextInt(7);
+            int k = 1 + rnd.nextInt(c % 3 == 0 ? 3 * v : 24 * v);
+            GemmCase g = GemmCase.random(rnd, Dataflow.OUTPUT_STATIONARY, kind, rows, 1 + rnd.nextInt(6),
+                    1 + rnd.nextInt(20), k, 1 + rnd.nextInt(30), 48, Overflow.WRAP, v, pumped)
+                    .withDrain(Drain.OVERLAPPED);
+            assertAgreeExactly(g);
+            int steps = (k + v - 1) / v;
+            boolean folds = g.n() > rows || (g.m() + g.spec().packing() - 1) / g.spec().packing() > g.spec().cols();
+            if (folds && steps < Math.min(rows, g.n())) {
+                assertThrows(IllegalStateException.class, () -> g.runLiteral(g.acc().clone(), 1), g::toString);
+                tight++;
+            }
+        }
+        assertTrue(tight > 50, "too few cases where the drain sets the gap: " + tight);
+    }
+
+    /** The overlapped drain over the edge shapes, and never slower than its in-place twin. */
+    @Test
+    void overlappedDrainEdgeCases() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int[][] shapes = { // rows, cols, m, k, n
+            {1, 1, 1, 1, 1}, {1, 1, 5, 7, 3}, {1, 1, 9, 1, 1}, {3, 2, 7, 1, 5}, {3, 2, 7, 5, 1},
+            {4, 4, 1, 9, 9}, {2, 3, 3, 4, 6}, {2, 2, 6, 2, 2}, {8, 8, 3, 24, 24}, {8, 1, 24, 8, 1},
+            {4, 1, 3, 1, 9}, {5, 2, 9, 2, 11},
+        };
+        for (Kind kind : Kind.values()) {
+            for (int[] s : shapes) {
+                GemmCase g = GemmCase.random(rnd, Dataflow.OUTPUT_STATIONARY, kind, s[0], s[1], s[2], s[3], s[4], 48,
+                        Overflow.WRAP);
+                assertAgreeExactly(g.withDrain(Drain.OVERLAPPED));
+                assertTrue(ArrayTiming.tileCycles(g.spec().withDrain(Drain.OVERLAPPED), g.m(), g.k(), g.n())
+                        <= ArrayTiming.tileCycles(g.spec(), g.m(), g.k(), g.n()), g::toString);
+            }
+        }
+    }
+
+    @Test
+    void overlappedDrainRefusesASaturatingAccumulator() {
+        PeArraySpec spec = new PeArraySpec("core", MacKind.LUT_SP2, Dataflow.OUTPUT_STATIONARY, 4, 4, 1, 1, 32)
+                .withDrain(Drain.OVERLAPPED);
+        PeDatapath sat = PeDatapath.of(4, 4, false).withOverflow(Overflow.SATURATE);
+        assertThrows(IllegalArgumentException.class, () -> new PeArray(spec, sat));
+        assertThrows(IllegalArgumentException.class, () -> new PeArraySpec("core", MacKind.DSP,
+                Dataflow.WEIGHT_STATIONARY, 4, 4, 1, 1, 32, 1, false, false, Drain.OVERLAPPED));
     }
 
     /** 1×1 arrays, k = 1, n = 1, m = 1 and m not a multiple of the packing, for every kind and dataflow. */
