@@ -19,6 +19,7 @@ import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.ClockRange;
+import org.msqsim.models.explore.CoreOrganisation;
 import org.msqsim.models.explore.Design;
 import org.msqsim.models.explore.DesignResult;
 import org.msqsim.models.explore.Exploration;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
         description = {"Sweep MSQ designs on a board and find the best split between SP2 (LUT core) and "
                 + "fixed-point (DSP core) rows, timing-only, in parallel.",
             "",
-            "Search, from the board's default design, in three stages:",
+            "Search, from the board's default design, in four stages:",
             "1. every shape, at the board's fastest clock and x1 buffers (x0.5 if needed):",
             "   SP2 fraction F = 0, 0.05, ..., 1 (0: DSP-only; 1: LUT-only);",
             "   array rows 8, 16, 32, 64, shared by both cores (rows: output pixels,",
@@ -51,6 +52,10 @@ import picocli.CommandLine.Spec;
             "   LUT columns 25/50/75/100%% of the most that fit beside them, once as SP2",
             "   shift-adders (msq), once as LUT-built fixed-point multipliers (lut-fixed,",
             "   FINN-R cost; there F is the fraction of rows on the LUT core).",
+            "1b. around the fastest design of each family and F, every other pair of core",
+            "   organisations os, ws, dot, os-v2, os-v4, os-v8 (output- or weight-",
+            "   stationary, dot-product, vector PEs of V lanes; --organisations), each",
+            "   core's columns rescaled to the same share of what fits.",
             "2. around the 3 fastest designs of each family and F, DSP columns +-3 with",
             "   LUT columns refilled: a core's time moves in whole filter folds, and the",
             "   two cores finish together only when their folds match.",
@@ -113,11 +118,35 @@ final class ExploreCommand implements Callable<Integer> {
             + "or below it; the clocks above are assumptions, and the report says so either way.")
     boolean assumedClocks;
 
+    @Option(names = "--organisations", paramLabel = "LIST", split = ",",
+            description = "Core organisations to search for each core: os, ws, dot, os-vV, ws-vV (V lanes per PE), "
+                    + "or base (the board design's only) (default os,ws,dot,os-v2,os-v4,os-v8).")
+    List<String> organisations;
+
     @Option(names = "--grid", hidden = true, defaultValue = "standard", description = "standard or small (tests).")
     String grid;
 
     @Spec
     CommandSpec spec;
+
+    /** The organisations of {@code --organisations}: labels, or {@code base} alone for the base design's. */
+    private static List<CoreOrganisation> organisations(List<String> labels) {
+        if (labels.size() == 1 && labels.get(0).trim().equals("base")) {
+            return List.of();
+        }
+        List<CoreOrganisation> out = new java.util.ArrayList<>();
+        for (String l : labels) {
+            try {
+                CoreOrganisation o = CoreOrganisation.parse(l);
+                if (!out.contains(o)) {
+                    out.add(o);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--organisations: " + e.getMessage());
+            }
+        }
+        return out;
+    }
 
     @Override
     public Integer call() {
@@ -134,6 +163,9 @@ final class ExploreCommand implements Callable<Integer> {
             case "small" -> ExploreGrid.small();
             default -> throw new UserError("--grid must be standard or small, got " + grid);
         };
+        if (organisations != null) {
+            g = g.withOrganisations(organisations(organisations));
+        }
         if (plotDir != null) {
             Plots.prepareDir(plotDir);
         }

@@ -62,7 +62,7 @@ final class CaseContext {
      * does, with {@code explore}'s seed). A design the mapper cannot tile is an outcome with the reason.
      */
     TaskOutcome evaluate(DesignTask t) {
-        Design d = search.rebuild(t.index(), t.family(), t.fraction(), t.rows(), t.packing(), t.dspCols(),
+        Design d = search.rebuild(t.index(), t.family(), t.organisations(), t.fraction(), t.rows(), t.packing(), t.dspCols(),
                 t.lutCols(), t.clockHz(), t.bufferScale()).orElseThrow(() -> new IllegalStateException(
                         "design " + t + " of " + c.boardName() + " no longer builds on this executor"));
         try {

@@ -52,7 +52,8 @@ final class SweepOutput {
         field("stage", DataTypes.IntegerType, false), field("index", DataTypes.IntegerType, false),
         field("family", DataTypes.StringType, false), field("sp2_fraction", DataTypes.DoubleType, false),
         field("rows", DataTypes.IntegerType, false), field("dsp_cols", DataTypes.IntegerType, false),
-        field("dsp_packing", DataTypes.IntegerType, false), field("lut_cols", DataTypes.IntegerType, false),
+        field("dsp_packing", DataTypes.IntegerType, false), field("dsp_org", DataTypes.StringType, false),
+        field("lut_cols", DataTypes.IntegerType, false), field("lut_org", DataTypes.StringType, false),
         field("clock_mhz", DataTypes.LongType, false), field("buffer_scale", DataTypes.DoubleType, false),
         field("status", DataTypes.StringType, false), field("latency_ps", DataTypes.LongType, true),
         field("latency_ms", DataTypes.DoubleType, true), field("fps", DataTypes.DoubleType, true),
@@ -164,7 +165,8 @@ final class SweepOutput {
         DesignResult res = r.result();
         return RowFactory.create(cs.ctx.c.boardName(), cs.ctx.c.model(), cs.ctx.base.weightBits(),
                 cs.ctx.c.mode().word(), r.stage() + 1, d.index(), d.family().label(), d.fraction(), d.rows(),
-                d.dspCols(), d.dspPacking(), d.lutCols(), d.clockHz() / 1_000_000, d.bufferScale(),
+                d.dspCols(), d.dspPacking(), d.dspOrganisation(), d.lutCols(), d.lutOrganisation(),
+                d.clockHz() / 1_000_000, d.bufferScale(),
                 res == null ? "unmapped" : "mapped", res == null ? null : res.latencyPs(),
                 res == null ? null : res.latencyMs(),
                 res == null ? null : RunMetrics.framesPerSecond(res.latencyPs()), res == null ? null : res.macs(),
@@ -185,7 +187,7 @@ final class SweepOutput {
             explore = ExploreReport.csvRow(r.result(), dr.pareto());
         } else {
             String[] f = ExploreReport.csvRow(new DesignResult(r.design(), 0, 0), false).split(",", -1);
-            f[9] = "";
+            f[java.util.Arrays.asList(ExploreReport.CSV_HEADER.split(",")).indexOf("latency_ms")] = "";
             explore = String.join(",", f);
         }
         Boolean exact = r.outcome().bitExact();

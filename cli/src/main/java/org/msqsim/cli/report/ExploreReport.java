@@ -2,6 +2,7 @@ package org.msqsim.cli.report;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.models.explore.CoreOrganisation;
 import org.msqsim.models.explore.Design;
 import org.msqsim.models.explore.DesignFamily;
 import org.msqsim.models.explore.DesignResult;
@@ -116,6 +118,11 @@ public final class ExploreReport implements Report {
         sb.append("MSQ vs fixed   ").append(verdict()).append('\n');
         sb.append("\nby DSP packing (products per DSP slice; packed lanes cost LUTs the LUT core then lacks)\n\n");
         sb.append(packingTable().render());
+        if (grid.organisations().size() > 1) {
+            sb.append("\nby core organisation (best design with that DSP-core or LUT-core organisation, any F and "
+                    + "packing;\nos/ws output/weight-stationary, dot dot-product, -vV vector PEs of V lanes)\n\n");
+            sb.append(organisationTable().render());
+        }
         sb.append("\nPareto front: latency against LUT and DSP use (").append(ex.pareto().size())
                 .append(" designs)\n\n");
         sb.append(designTable(ex.pareto()).render());
@@ -132,6 +139,26 @@ public final class ExploreReport implements Report {
                             .orElse("-"));
         }
         return t;
+    }
+
+    /** Per organisation of {@link ExploreGrid#organisations()}: the best design whose core has it. */
+    private TextTable organisationTable() {
+        TextTable t = new TextTable("organisation", "DSP-only", "MSQ, DSP core", "MSQ, LUT core",
+                "LUT-fixed, DSP core", "LUT-fixed, LUT core");
+        for (CoreOrganisation o : grid.organisations()) {
+            String l = o.label();
+            t.row(l, orgBest(DesignFamily.DSP_ONLY, l, true), orgBest(DesignFamily.MSQ, l, true),
+                    orgBest(DesignFamily.MSQ, l, false), orgBest(DesignFamily.LUT_FIXED, l, true),
+                    orgBest(DesignFamily.LUT_FIXED, l, false));
+        }
+        return t;
+    }
+
+    private String orgBest(DesignFamily fam, String label, boolean dspCore) {
+        return ex.best(d -> d.family() == fam && label.equals(dspCore ? d.dspOrganisation() : d.lutOrganisation()))
+                .map(r -> ms(r) + (fam == DesignFamily.DSP_ONLY ? "" : " F " + fraction(r.design()))
+                        + (r.design().dspCols() == 0 ? "" : " p" + r.design().dspPacking()))
+                .orElse("-");
     }
 
     private static String fraction(Design d) {
@@ -184,7 +211,8 @@ public final class ExploreReport implements Report {
                         ExploreGrid.packings(base.weightBits()), "col_levels", grid.colLevels(),
                         "refine_top", grid.refineTop(), "clocks_mhz",
                         ExploreGrid.clocks(board.clocks()).stream().map(c -> c / 1e6).toList(), "buffer_scales",
-                        grid.bufferScales()),
+                        grid.bufferScales(), "organisations",
+                        grid.organisations().stream().map(CoreOrganisation::label).toList()),
                 "evaluated", ex.results().size() + ex.infeasible(), "infeasible", ex.infeasible());
         root.put("best", ex.best().map(ExploreReport::designJson).orElse(null));
         root.put("dsp_only", ex.best(DesignFamily.DSP_ONLY).map(ExploreReport::designJson).orElse(null));
@@ -203,6 +231,13 @@ public final class ExploreReport implements Report {
                     "msq_speedup_vs_dsp_only", p.msqSpeedup().map(Json::num).orElse(null)));
         }
         root.put("by_packing", packings);
+        Map<String, Object> orgs = new LinkedHashMap<>();
+        for (DesignFamily f : DesignFamily.values()) {
+            Map<String, Object> perPair = new LinkedHashMap<>();
+            ex.bestPerOrganisation(f).forEach((k, r) -> perPair.put(k, designJson(r)));
+            orgs.put(f.label(), perPair);
+        }
+        root.put("by_organisation", orgs);
         root.put("pareto", ex.pareto().stream().map(ExploreReport::designJson).toList());
         root.put("designs", ex.results().stream().map(ExploreReport::designJson).toList());
         return root;
@@ -220,6 +255,7 @@ public final class ExploreReport implements Report {
         return Json.obj("index", d.index(), "family", d.family().label(), "sp2_fraction", d.fraction(),
                 "rows", d.rows(), "dsp_cols", d.dspCols(),
                 "dsp_packing", d.dspPacking(),
+                "dsp_org", d.dspOrganisation(), "lut_org", d.lutOrganisation(),
                 "lut_cols", d.lutCols(), "lut_mac", d.family().lutMac() == null || d.lutCols() == 0 ? null
                         : d.family().lutMac().name().toLowerCase(Locale.ROOT),
                 "clock_mhz", d.clockHz() / 1e6, "lut_clock_mhz", d.lutClockHz() / 1e6, "buffer_scale", d.bufferScale(),
@@ -228,8 +264,8 @@ public final class ExploreReport implements Report {
     }
 
     /** The columns of {@link #csv()}, without the line break. */
-    public static final String CSV_HEADER = "index,family,sp2_fraction,rows,dsp_cols,dsp_packing,lut_cols,clock_mhz,"
-            + "buffer_scale,latency_ms,lut,ff,dsp,bram36,uram,pareto";
+    public static final String CSV_HEADER = "index,family,sp2_fraction,rows,dsp_cols,dsp_packing,dsp_org,lut_cols,"
+            + "lut_org,clock_mhz,buffer_scale,latency_ms,lut,ff,dsp,bram36,uram,pareto";
 
     @Override
     public String csv() {
@@ -246,9 +282,9 @@ public final class ExploreReport implements Report {
     public static String csvRow(DesignResult r, boolean pareto) {
         Design d = r.design();
         ResourceVector u = d.used();
-        return String.format(Locale.ROOT, "%d,%s,%.2f,%d,%d,%d,%d,%d,%s,%.6f,%d,%d,%d,%.1f,%d,%s", d.index(),
+        return String.format(Locale.ROOT, "%d,%s,%.2f,%d,%d,%d,%s,%d,%s,%d,%s,%.6f,%d,%d,%d,%.1f,%d,%s", d.index(),
                 d.family().label(), d.fraction(), d.rows(), d.dspCols(),
-                d.dspPacking(), d.lutCols(), d.clockHz() / 1_000_000,
+                d.dspPacking(), d.dspOrganisation(), d.lutCols(), d.lutOrganisation(), d.clockHz() / 1_000_000,
                 trim(d.bufferScale()), r.latencyMs(), u.lut(), u.ff(), u.dsp(), u.bram36(), u.uram(),
                 pareto ? "yes" : "no");
     }

@@ -211,6 +211,87 @@ public final class PackedDspMac {
         return layout.maxExactDepth;
     }
 
+    /**
+     * The longest chain a PE with a {@code accBits}-bit accumulator lets P take before the fabric
+     * resolves its lanes: {@link #maxExactDepth()}, or fewer when every prefix of the chain must also
+     * fit the accumulator — {@code floor((2^(acc−1) − 1) / productMax)} and
+     * {@code floor(2^(acc−1) / −productMin)} products. Within it every lane's running sum, and so every
+     * carry counter, stays inside the widths {@link #counterBits} gives; FINN sizes its counters the same
+     * way, from {@code ACCU_WIDTH} ({@code mvu_4sx4u.sv}/{@code mvu_8sx8u_dsp48.sv} {@code hi_width}).
+     * A layer with a longer reduction takes several chains, each resolved into the accumulator (whose
+     * sum wraps or clamps as declared, as before). 0 when even one product does not fit the accumulator.
+     *
+     * @throws IllegalArgumentException if {@code accBits} is wider than {@link #resultBits()} or below 2
+     */
+    public int chainDepth(int accBits) {
+        requireAccumulator(accBits);
+        long half = 1L << (accBits - 1);
+        long byAcc = Math.min((half - 1) / layout.productMax, half / -Math.min(-1, layout.productMin));
+        return (int) Math.min(layout.maxExactDepth, byAcc);
+    }
+
+    /**
+     * The chain a PE of {@code lanesPerClock} products a clock (its V vector lanes) takes by default
+     * beside a {@code accBits}-bit accumulator: {@link #chainDepth}, at least one clock, whole clocks,
+     * never past {@link #maxExactDepth()} (so below {@code lanesPerClock} only when even one clock is
+     * not exact). An accumulator wider than a lane (which the cost model rejects) gets P's exact depth.
+     */
+    public int chainOf(int accBits, int lanesPerClock) {
+        if (lanesPerClock < 1) {
+            throw new IllegalArgumentException("a PE takes at least one product a clock, got " + lanesPerClock);
+        }
+        int byAcc = accBits >= 2 && accBits <= layout.resultBits ? chainDepth(accBits) : layout.maxExactDepth;
+        int depth = Math.min(layout.maxExactDepth, Math.max(lanesPerClock, byAcc));
+        return depth < lanesPerClock ? depth : depth / lanesPerClock * lanesPerClock;
+    }
+
+    /**
+     * Bits of the carry counter {@code Hi} of upper lane {@code lane} (1 ≤ lane < lanes) beside a
+     * {@code accBits}-bit accumulator: FINN's {@code hi_width(i) = 1 + $clog2(2^(ACCU_WIDTH − LO − 1) + SIMD)}
+     * with {@code LO} the width of the lane below ({@code offset[lane] − offset[lane − 1]}) and
+     * SIMD = 1 (one slice); capped by the count of carries a chain of {@link #chainDepth} can make
+     * ({@code |Hi| ≤ depth}: bit length of the depth, plus sign). Hi is the lane below's running sum
+     * above its {@code LO} bits, and that sum fits the accumulator within {@link #chainDepth}, so the
+     * counter never wraps.
+     */
+    public int counterBits(int lane, int accBits) {
+        return counterBits(lane, accBits, chainDepth(accBits));
+    }
+
+    /**
+     * As {@link #counterBits(int, int)} for chains of {@code chain} products (a weight-stationary
+     * column's {@code rows·V}, say): never more than the carries such a chain can make
+     * ({@code bitlength(min(chain, maxExactDepth)) + 1}), and FINN's accumulator width only while the
+     * chain is within {@link #chainDepth} (beyond it the lane sum, and so {@code Hi}, can outgrow it).
+     */
+    public int counterBits(int lane, int accBits, int chain) {
+        if (lane < 1 || lane >= lanes()) {
+            throw new IllegalArgumentException("upper lanes are 1.." + (lanes() - 1) + ", got " + lane);
+        }
+        if (chain < 1) {
+            throw new IllegalArgumentException("a chain has at least one product, got " + chain);
+        }
+        int byDepth = 32 - Integer.numberOfLeadingZeros(Math.min(chain, layout.maxExactDepth)) + 1;
+        if (chain > chainDepth(accBits)) {
+            return byDepth;
+        }
+        int lo = layout.offsets[lane] - layout.offsets[lane - 1];
+        int finn = 1 + ceilLog2((1L << Math.max(0, accBits - lo - 1)) + 1);
+        return Math.min(finn, byDepth);
+    }
+
+    private static int ceilLog2(long x) {
+        return 64 - Long.numberOfLeadingZeros(x - 1);
+    }
+
+    private void requireAccumulator(int accBits) {
+        if (accBits < 2 || accBits > layout.resultBits) {
+            throw new IllegalArgumentException("accumulator of " + accBits + " bits: a " + lanes()
+                    + "-lane packed DSP takes 2.." + layout.resultBits + " (its lanes are " + layout.resultBits
+                    + " bits)");
+        }
+    }
+
     /** Longest accumulation one {@link #dot} call accepts (the exact-P shadow's limit). */
     public int maxLength() {
         return maxLength;

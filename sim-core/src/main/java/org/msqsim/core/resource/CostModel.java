@@ -193,7 +193,7 @@ public final class CostModel {
      */
     public ResourceVector dspMac(int packing, int weightBits, int actBits, int accBits, DspKind dsp) {
         ResourceVector slice = dspSlice(packing, weightBits, actBits, accBits, dsp);
-        return packing == 1 ? slice : slice.plus(packedDsp(packing, weightBits, actBits, dsp).resolve(accBits));
+        return packing == 1 ? slice : slice.plus(packedDsp(packing, weightBits, actBits, accBits, dsp).resolve(accBits));
     }
 
     /** {@link #dspMac(int, int, int, int, DspKind)} with the packing and accumulator of a DSP array. */
@@ -211,11 +211,29 @@ public final class CostModel {
     }
 
     /**
+     * The lane facts beside an accumulator of {@code accBits}: counters of FINN's widths, chains the
+     * accumulator bounds ({@link PackedDspCost#of(int, int, int, DspKind, int)}); what arrays are priced with.
+     */
+    public PackedDspCost packedDsp(int packing, int weightBits, int actBits, int accBits, DspKind dsp) {
+        return PackedDspCost.of(packing, weightBits, actBits, dsp, accBits);
+    }
+
+    /** As {@link #packedDsp(int, int, int, int, DspKind)} for chains of {@code chain} products (0: default). */
+    PackedDspCost packedDsp(int packing, int weightBits, int actBits, int accBits, int chain, DspKind dsp) {
+        return PackedDspCost.of(packing, weightBits, actBits, dsp, accBits, chain);
+    }
+
+    /**
      * One DSP slice and the fabric that must run beside it every cycle: nothing for packing 1, the
      * canary LUTs and carry counters of the upper lanes when packed. Validates the accumulator:
      * it holds a product and, when packed, is no wider than a lane result.
      */
     ResourceVector dspSlice(int packing, int weightBits, int actBits, int accBits, DspKind dsp) {
+        return dspSlice(packing, weightBits, actBits, accBits, 0, dsp);
+    }
+
+    /** As {@link #dspSlice(int, int, int, int, DspKind)} for P chains of {@code chain} products (0: default). */
+    ResourceVector dspSlice(int packing, int weightBits, int actBits, int accBits, int chain, DspKind dsp) {
         if (dsp == null) {
             throw new IllegalArgumentException("DSP kind is required");
         }
@@ -229,9 +247,8 @@ public final class CostModel {
         if (packing == 1) {
             return slice;
         }
-        PackedDspCost packed = packedDsp(packing, weightBits, actBits, dsp);
-        packed.requireAccumulator(accBits);
-        return slice.plus(packed.canaries());
+        packedDsp(packing, weightBits, actBits, dsp).requireAccumulator(accBits);
+        return slice.plus(packedDsp(packing, weightBits, actBits, accBits, chain, dsp).canaries());
     }
 
     // ---------------------------------------------------------------- arrays, buffers, overheads

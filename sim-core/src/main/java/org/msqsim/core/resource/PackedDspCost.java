@@ -30,12 +30,30 @@ import org.msqsim.core.fixed.PackedDspMac;
  *       see {@link PeArrayCost}).</li>
  * </ul>
  *
+ * <p><b>Counter widths</b> (issue 13 point 9). Without an accumulator width ({@link #of(int, int, int,
+ * DspKind)}) a counter is sized for P's full exact depth: {@code hiBits = bitlength(maxExactDepth) + 1}
+ * (21 bits on DSP48E1 4-lane). Beside an accumulator of {@code acc} bits ({@link #of(int, int, int, DspKind,
+ * int)}, what arrays and MACs are priced with) each upper lane's counter has FINN's width
+ * {@code 1 + clog2(2^(acc − LO − 1) + 1)} ({@code mvu_4sx4u.sv} {@code hi_width}, LO the lane below's
+ * width), capped by the depth bound: {@link PackedDspMac#counterBits}. The chain P takes is then
+ * {@link PackedDspMac#chainDepth} (the accumulator's bound), which the simulated kernel uses, so no
+ * counter wraps. DSP48E1 4-lane at acc 24: 18 bits per counter (3 × 19 = 57 LUT of canaries and
+ * counters, was 66); 2-lane 8-bit at acc 24: 9 (10, was 19).
+ *
  * @param packing       lanes per slice, 2 or 4
  * @param resultBits    width of every resolved lane, {@code 48 − D_top}
- * @param maxExactDepth longest chain of products every lane holds exactly
- * @param hiBits        width of one carry counter
+ * @param maxExactDepth longest chain of products every lane holds exactly (at this accumulator, when
+ *                      one was given: {@link PackedDspMac#chainDepth})
+ * @param hiBits        width of the widest carry counter
+ * @param counterBits   fabric bits of one slice's unresolved result: its {@code p − 1} carry counters
+ *                      together (P itself can leave through the cascade)
  */
-public record PackedDspCost(int packing, int resultBits, int maxExactDepth, int hiBits) {
+public record PackedDspCost(int packing, int resultBits, int maxExactDepth, int hiBits, int counterBits) {
+
+    /** Facts whose {@code p − 1} counters are all {@code hiBits} wide. */
+    public PackedDspCost(int packing, int resultBits, int maxExactDepth, int hiBits) {
+        this(packing, resultBits, maxExactDepth, hiBits, (packing - 1) * hiBits);
+    }
 
     /**
      * The facts for {@code packing} lanes of {@code weightBits × actBits} on {@code dsp}.
@@ -43,38 +61,66 @@ public record PackedDspCost(int packing, int resultBits, int maxExactDepth, int 
      * @throws IllegalArgumentException if FINN's layout cannot hold these widths (the message says why)
      */
     public static PackedDspCost of(int packing, int weightBits, int actBits, DspKind dsp) {
+        PackedDspMac mac = mac(packing, weightBits, actBits, dsp);
+        int depth = mac.maxExactDepth();
+        int hiBits = 32 - Integer.numberOfLeadingZeros(depth) + 1;
+        return new PackedDspCost(packing, mac.resultBits(), depth, hiBits);
+    }
+
+    /**
+     * The facts for {@code packing} lanes beside an accumulator of {@code accBits}: chains of
+     * {@link PackedDspMac#chainDepth}, counters of {@link PackedDspMac#counterBits} (FINN's widths).
+     *
+     * @throws IllegalArgumentException if FINN's layout cannot hold these widths, or the accumulator is
+     *                                  wider than a lane result
+     */
+    public static PackedDspCost of(int packing, int weightBits, int actBits, DspKind dsp, int accBits) {
+        return of(packing, weightBits, actBits, dsp, accBits, 0);
+    }
+
+    /**
+     * As {@link #of(int, int, int, DspKind, int)} for chains of {@code chain} products (0: the
+     * accumulator's {@link PackedDspMac#chainDepth}); a weight-stationary column's chain is its
+     * {@code rows·V} products ({@link PackedDspMac#counterBits(int, int, int)}).
+     */
+    public static PackedDspCost of(int packing, int weightBits, int actBits, DspKind dsp, int accBits, int chain) {
+        PackedDspMac mac = mac(packing, weightBits, actBits, dsp);
+        new PackedDspCost(packing, mac.resultBits(), 1, 1).requireAccumulator(accBits);
+        int length = chain == 0 ? Math.max(1, mac.chainDepth(accBits)) : chain;
+        int widest = 0;
+        int sum = 0;
+        for (int lane = 1; lane < packing; lane++) {
+            int b = mac.counterBits(lane, accBits, length);
+            widest = Math.max(widest, b);
+            sum += b;
+        }
+        return new PackedDspCost(packing, mac.resultBits(), Math.min(length, mac.maxExactDepth()), widest, sum);
+    }
+
+    private static PackedDspMac mac(int packing, int weightBits, int actBits, DspKind dsp) {
         if (dsp == null) {
             throw new IllegalArgumentException("DSP kind is required");
         }
         if (packing != 2 && packing != 4) {
             throw new IllegalArgumentException("a packed DSP has 2 or 4 lanes, got " + packing);
         }
-        PackedDspMac mac;
         try {
-            mac = new PackedDspMac(dsp, weightBits, actBits, false, packing, true);
+            return new PackedDspMac(dsp, weightBits, actBits, false, packing, true);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("packing " + packing + " on " + dsp + " cannot take w" + weightBits
                     + " × u" + actBits + ": " + e.getMessage(), e);
         }
-        int depth = mac.maxExactDepth();
-        int hiBits = 32 - Integer.numberOfLeadingZeros(depth) + 1;
-        return new PackedDspCost(packing, mac.resultBits(), depth, hiBits);
     }
 
-    /** Canary LUT6_2 and {@code Hi} counter of every upper lane: {@code (p − 1)·(1 + hiBits)} LUT and FF. */
+    /** Canary LUT6_2 and {@code Hi} counter of every upper lane: {@code (p − 1) + counterBits} LUT and FF. */
     public ResourceVector canaries() {
-        long bits = (long) (packing - 1) * (1 + hiBits);
+        long bits = (long) (packing - 1) + counterBits;
         return ResourceVector.ofLut(bits, bits);
     }
 
     /** Bits that carry one slice's unresolved result: P (48) and the {@code p − 1} counters. */
     public long rawBits() {
-        return 48L + counterBits();
-    }
-
-    /** Fabric bits of one slice's unresolved result: the {@code p − 1} carry counters, {@code (p − 1)·hiBits}. */
-    public long counterBits() {
-        return (long) (packing - 1) * hiBits;
+        return 48L + counterBits;
     }
 
     /** The lane resolve: {@code p} registered adders of {@code accBits}; checks the width first. */

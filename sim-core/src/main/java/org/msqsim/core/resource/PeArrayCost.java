@@ -1,5 +1,6 @@
 package org.msqsim.core.resource;
 
+import org.msqsim.core.fixed.PackedDspMac;
 import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.FpgaFamily;
 import org.msqsim.core.spec.MacKind;
@@ -86,7 +87,7 @@ final class PeArrayCost {
         int acc = a.accumulatorBits();
         ResourceVector mac = switch (a.mac()) {
             // V/pump slices per PE; the cascade (PCOUT→PCIN) sums the lanes inside P, no fabric
-            case DSP -> model.dspSlice(a.packing(), w, act, acc, fam.dsp()).times(v / pump())
+            case DSP -> model.dspSlice(a.packing(), w, act, acc, chain(), fam.dsp()).times(v / pump())
                     .plus(doublePumpMux().times(v / pump()));
             case LUT_SP2 -> v == 1 ? model.sp2Mac(w, act, acc, fam) : lutVectorPe();
             case LUT_FIXED -> v == 1 ? model.lutFixedMac(w, act, acc, fam) : lutVectorPe();
@@ -225,7 +226,29 @@ final class PeArrayCost {
 
     /** The packed-DSP lane facts, or null for LUT MACs and unpacked DSPs. */
     private PackedDspCost packed() {
-        return a.mac() == MacKind.DSP && a.packing() > 1 ? model.packedDsp(a.packing(), w, act, fam.dsp()) : null;
+        return a.mac() == MacKind.DSP && a.packing() > 1
+                ? model.packedDsp(a.packing(), w, act, a.accumulatorBits(), chain(), fam.dsp()) : null;
+    }
+
+    /**
+     * Products a packed slice's P chain takes before its lanes are resolved, which sizes its carry
+     * counters ({@link PackedDspCost}): a weight-stationary column's {@code rows·V} (the column is the
+     * chain); elsewhere the chain the simulated kernel takes by default, the accumulator's bound in
+     * whole clocks of V products ({@code PackedDspMac#chainOf}).
+     */
+    private int chain() {
+        if (a.mac() != MacKind.DSP || a.packing() == 1) {
+            return 0;
+        }
+        if (a.dataflow() == Dataflow.WEIGHT_STATIONARY) {
+            return a.rows() * a.vectorLanes();
+        }
+        try {
+            return new PackedDspMac(fam.dsp(), w, act, false, a.packing(), true).chainOf(a.accumulatorBits(),
+                    a.vectorLanes());
+        } catch (IllegalArgumentException e) {
+            return 0; // widths FINN's layout cannot pack: the slice's own check names them
+        }
     }
 
     /**

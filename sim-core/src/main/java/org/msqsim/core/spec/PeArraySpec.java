@@ -119,6 +119,12 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
                 dspAccumulators, drain);
     }
 
+    /** This array with another dataflow (a dot-product array needs one vector lane). */
+    public PeArraySpec withDataflow(Dataflow newDataflow) {
+        return new PeArraySpec(name, mac, newDataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
+                doublePumped, dspAccumulators);
+    }
+
     /** This array with V input-channel lanes per PE. */
     public PeArraySpec withVectorLanes(int lanes) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, lanes,

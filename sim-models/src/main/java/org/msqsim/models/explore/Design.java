@@ -18,19 +18,45 @@ import org.msqsim.core.spec.PeArraySpec;
  * @param used        the design's resources (cost model)
  * @param memory      which of the board's external memories the design uses, as reports name it
  *                    ({@code "PS DDR"}, {@code "MIG"}, {@code "HBM"}); empty on a board with one memory
+ * @param organisations how each core is organised (dataflow, vector lanes); a core the design does
+ *                    not have keeps the base design's entry
  */
 public record Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
-                     int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory) {
+                     int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory,
+                     Organisations organisations) {
+    /** Both cores output-stationary with scalar PEs: the organisation of every shipped default design. */
+    public static final Organisations OUTPUT_STATIONARY = new Organisations(CoreOrganisation.OS, CoreOrganisation.OS);
+
     public Design {
         if (memory == null) {
             throw new IllegalArgumentException("a design's memory label is empty, not null, on one-memory boards");
         }
+        if (organisations == null) {
+            throw new IllegalArgumentException("a design's core organisations are required");
+        }
     }
 
-    /** A design on a board with one memory. */
+    /** A design whose cores are both output-stationary with scalar PEs. */
+    public Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
+                  int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory) {
+        this(index, family, fraction, spec, rows, dspCols, lutCols, clockHz, bufferScale, used, memory,
+                OUTPUT_STATIONARY);
+    }
+
+    /** A design on a board with one memory, both cores output-stationary with scalar PEs. */
     public Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
                   int lutCols, long clockHz, double bufferScale, ResourceVector used) {
         this(index, family, fraction, spec, rows, dspCols, lutCols, clockHz, bufferScale, used, "");
+    }
+
+    /** The DSP core's organisation as reports print it, or "-" when the design has no DSP core. */
+    public String dspOrganisation() {
+        return dspCols == 0 ? "-" : organisations.dsp().label();
+    }
+
+    /** The LUT core's organisation as reports print it, or "-" when the design has no LUT core. */
+    public String lutOrganisation() {
+        return lutCols == 0 ? "-" : organisations.lut().label();
     }
 
     /** Products per DSP slice per cycle of the DSP core; 0 when there is none. */

@@ -36,8 +36,10 @@ final class DesignBuilder {
     private final Map<ColumnKey, Integer> maxCache = new HashMap<>();
     private final String memory;
 
+    private final Organisations baseOrganisations;
+
     /** A {@link #maxCols} question: DSP alone ({@code DSP_ONLY}) or the family's LUT core beside {@code dspCols}. */
-    private record ColumnKey(DesignFamily family, int rows, int packing, int dspCols) {
+    private record ColumnKey(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols) {
     }
 
     DesignBuilder(BoardSpec board, AcceleratorSpec base, CostModel model) {
@@ -51,6 +53,7 @@ final class DesignBuilder {
         this.lutTemplate = base.lutCore().orElse(new PeArraySpec("lut_core", MacKind.LUT_SP2,
                 Dataflow.OUTPUT_STATIONARY, baseRows, 1, 1, clk, dspTemplate.accumulatorBits()));
         this.basePacking = dspTemplate.packing();
+        this.baseOrganisations = new Organisations(CoreOrganisation.of(dspTemplate), CoreOrganisation.of(lutTemplate));
         this.memory = board.memories().size() < 2 ? "" : memoryLabel(base, board);
     }
 
@@ -69,6 +72,11 @@ final class DesignBuilder {
 
     AcceleratorSpec base() {
         return base;
+    }
+
+    /** The organisation of the base design's cores (of the default core where it has none). */
+    Organisations baseOrganisations() {
+        return baseOrganisations;
     }
 
     /** The base design's array rows. */
@@ -91,14 +99,19 @@ final class DesignBuilder {
      * of the family's LUT core beside {@code dspCols} DSP columns.
      */
     int maxCols(DesignFamily family, int rows, int packing, int dspCols) {
-        return maxCache.computeIfAbsent(new ColumnKey(family, rows, packing, dspCols), k -> {
+        return maxCols(family, baseOrganisations, rows, packing, dspCols);
+    }
+
+    /** As {@link #maxCols(DesignFamily, int, int, int)}, with the cores organised as {@code orgs}. */
+    int maxCols(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols) {
+        return maxCache.computeIfAbsent(new ColumnKey(family, orgs, rows, packing, dspCols), k -> {
             int lo = 0;
             int hi = 4096;
             while (lo < hi) {
                 int mid = (lo + hi + 1) >>> 1;
                 SpecBuild s = family == DesignFamily.DSP_ONLY
-                        ? spec(family, rows, packing, mid, 0, board.clocks().defaultHz(), 1)
-                        : spec(family, rows, packing, dspCols, mid, board.clocks().defaultHz(), 1);
+                        ? spec(family, orgs, rows, packing, mid, 0, board.clocks().defaultHz(), 1)
+                        : spec(family, orgs, rows, packing, dspCols, mid, board.clocks().defaultHz(), 1);
                 if (s instanceof SpecBuild.Buildable b && model.fitWithinCeilings(b.spec(), board.device()).fits()) {
                     lo = mid;
                 } else {
@@ -112,7 +125,13 @@ final class DesignBuilder {
     /** The design at grid index {@code index}, if its spec can be built and fits within the ceilings. */
     Optional<Design> design(int index, DesignFamily fam, double f, int rows, int packing, int dspCols,
                             int lutCols, long clk, double s) {
-        if (!(spec(fam, rows, packing, dspCols, lutCols, clk, s) instanceof SpecBuild.Buildable built)) {
+        return design(index, fam, baseOrganisations, f, rows, packing, dspCols, lutCols, clk, s);
+    }
+
+    /** As {@link #design(int, DesignFamily, double, int, int, int, int, long, double)}, organised as {@code orgs}. */
+    Optional<Design> design(int index, DesignFamily fam, Organisations orgs, double f, int rows, int packing,
+                            int dspCols, int lutCols, long clk, double s) {
+        if (!(spec(fam, orgs, rows, packing, dspCols, lutCols, clk, s) instanceof SpecBuild.Buildable built)) {
             return Optional.empty();
         }
         AcceleratorSpec spec = built.spec();
@@ -121,7 +140,7 @@ final class DesignBuilder {
             return Optional.empty();
         }
         return Optional.of(new Design(index, fam, f, spec, rows, dspCols, lutCols, designClock(spec), s, fit.used(),
-                memory));
+                memory, orgs));
     }
 
     /**
@@ -139,34 +158,61 @@ final class DesignBuilder {
                 spec.lutCore().map(PeArraySpec::clockHz).orElse(0L));
     }
 
-    /**
-     * The spec of one shape at clock {@code clk} and buffer scale {@code s}, or why it cannot be built:
-     * more DSP slices than the device has, too many weight banks, or too wide an input or output buffer.
-     */
+    /** The spec of one shape with the base design's organisations; see the full method. */
     SpecBuild spec(DesignFamily fam, int rows, int packing, int dspCols, int lutCols, long clk, double s) {
+        return spec(fam, baseOrganisations, rows, packing, dspCols, lutCols, clk, s);
+    }
+
+    /**
+     * The spec of one shape, its cores organised as {@code orgs}, at clock {@code clk} and buffer scale
+     * {@code s}, or why it cannot be built: an organisation the template's options do not allow, more
+     * DSP slices than the device has, too many weight banks, or too wide an input buffer.
+     *
+     * <p>The buffers' ports are sized for what the cores read each clock at full rate (issue 13 point
+     * 10; {@code docs/cost-model.md} "Buffer ports"): the weight buffer gets the banks of
+     * {@link CoreOrganisation#weightsPerColumn} weights per column of each core, and the input buffer
+     * the width of {@link CoreOrganisation#activationsPerRow} activations per array row. The weight
+     * buffer's capacity stays what an output-stationary core of the same columns gets (its banks at
+     * the base design's depth), so an organisation that reads faster pays in banks, i.e. block RAMs of
+     * the cost model's port shapes, not in capacity it does not need.
+     */
+    SpecBuild spec(DesignFamily fam, Organisations orgs, int rows, int packing, int dspCols, int lutCols, long clk,
+                   double s) {
+        Optional<PeArraySpec> dsp;
+        Optional<PeArraySpec> lut;
+        try {
+            dsp = dspCols == 0 ? Optional.empty() : Optional.of(orgs.dsp().apply(dspTemplate)
+                    .withShape(rows, dspCols).withPacking(packing).withClockHz(coreClock(MacKind.DSP, clk)));
+            lut = lutCols == 0 ? Optional.empty() : Optional.of(orgs.lut().apply(lutTemplate)
+                    .withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(coreClock(fam.lutMac(), clk)));
+        } catch (IllegalArgumentException e) {
+            return new SpecBuild.Unbuildable("organisation " + orgs.label() + " does not suit the base design's "
+                    + "cores: " + e.getMessage());
+        }
         // a vector PE has V lanes, two per slice when double-pumped (the template's)
-        long slices = (long) rows * dspCols * dspTemplate.vectorLanes() / (dspTemplate.doublePumped() ? 2 : 1);
+        long slices = dsp.map(c -> (long) c.multipliers()).orElse(0L);
         if (slices > board.device().dsp()) {
             return new SpecBuild.Unbuildable("a " + rows + "x" + dspCols + " DSP core needs " + slices
                     + " DSP slices, the device has " + board.device().dsp());
         }
-        long dspClk = coreClock(MacKind.DSP, clk);
-        long lutClk = coreClock(fam.lutMac(), clk);
-        Optional<PeArraySpec> dsp = dspCols == 0 ? Optional.empty()
-                : Optional.of(dspTemplate.withShape(rows, dspCols).withPacking(packing).withClockHz(dspClk));
-        Optional<PeArraySpec> lut = lutCols == 0 ? Optional.empty()
-                : Optional.of(lutTemplate.withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(lutClk));
-        // weights a clock takes: each PE column's filters × its lanes (V input channels per PE)
-        long filterBits = ((long) dspCols * packing * dspTemplate.vectorLanes()
-                + (long) lutCols * lutTemplate.vectorLanes()) * base.weightBits();
         BufferSpec w = base.weightBuffer();
-        int banks = (int) Math.max(1, (filterBits + w.widthBits() - 1) / w.widthBits());
-        if (banks > MAX_BANKS) {
-            return new SpecBuild.Unbuildable("weight buffer of " + banks + " banks, more than " + MAX_BANKS);
+        // capacity: each PE column's filters × its lanes, as an output-stationary core reads them
+        long capacityBits = ((long) dspCols * packing * orgs.dsp().vectorLanes()
+                + (long) lutCols * orgs.lut().vectorLanes()) * base.weightBits();
+        // ports: what each core's dataflow reads a clock
+        long demandBits = (dsp.map(c -> c.cols() * CoreOrganisation.weightsPerColumn(c)).orElse(0L)
+                + lut.map(c -> c.cols() * CoreOrganisation.weightsPerColumn(c)).orElse(0L)) * base.weightBits();
+        int capacityBanks = (int) Math.max(1, (capacityBits + w.widthBits() - 1) / w.widthBits());
+        long banksNeeded = Math.max(capacityBanks, (demandBits + w.widthBits() - 1) / w.widthBits());
+        if (banksNeeded > MAX_BANKS) {
+            return new SpecBuild.Unbuildable("weight buffer of " + banksNeeded + " banks, more than " + MAX_BANKS);
         }
+        int banks = (int) banksNeeded;
         long perBank = kib(w.capacityBytes() / (double) w.banks() * s);
-        BufferSpec weight = w.withBanks(banks).withCapacityBytes(perBank * banks);
-        long inputWidth = rowWidth(base.inputBuffer(), rows);
+        BufferSpec weight = w.withBanks(banks).withCapacityBytes(perBank * capacityBanks);
+        int lanesPerRow = Math.max(dsp.map(CoreOrganisation::activationsPerRow).orElse(1),
+                lut.map(CoreOrganisation::activationsPerRow).orElse(1));
+        long inputWidth = rowWidth(base.inputBuffer(), rows) * lanesPerRow;
         long outputWidth = rowWidth(base.outputBuffer(), rows);
         if (inputWidth > MAX_WIDTH_BITS || outputWidth > MAX_WIDTH_BITS) {
             return new SpecBuild.Unbuildable("input or output buffer " + Math.max(inputWidth, outputWidth)
@@ -175,10 +221,13 @@ final class DesignBuilder {
         BufferSpec input = rowWide(base.inputBuffer(), inputWidth, s);
         BufferSpec output = rowWide(base.outputBuffer(), outputWidth, s);
         // the clocks the cores get (a LUT core held below the DSP core's shows both)
+        long dspClk = dsp.map(PeArraySpec::clockHz).orElse(clk);
+        long lutClk = lut.map(PeArraySpec::clockHz).orElse(clk);
         String mhz = dspCols > 0 && lutCols > 0 && dspClk != lutClk ? dspClk / 1_000_000 + "+" + lutClk / 1_000_000
                 : String.valueOf((dspCols > 0 ? dspClk : lutCols > 0 ? lutClk : clk) / 1_000_000);
-        String name = String.format(Locale.ROOT, "%s-%dx%dx%d-dsp+%dx%d-%s-%smhz-buf%s", base.name(), rows,
-                dspCols, packing, rows, lutCols, fam.label(), mhz, s);
+        String name = String.format(Locale.ROOT, "%s-%dx%dx%d-dsp+%dx%d-%s-%smhz-buf%s%s", base.name(), rows,
+                dspCols, packing, rows, lutCols, fam.label(), mhz, s,
+                orgs.equals(baseOrganisations) ? "" : "-" + orgs.dsp().label() + "+" + orgs.lut().label());
         return new SpecBuild.Buildable(base.withName(name).withCores(dsp, lut).withBuffers(input, weight, output));
     }
 

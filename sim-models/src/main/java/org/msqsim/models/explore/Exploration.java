@@ -2,10 +2,12 @@ package org.msqsim.models.explore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The evaluated designs of one board × network and the summaries drawn from them. Every choice breaks
@@ -47,7 +49,8 @@ public record Exploration(List<DesignResult> results, int infeasible) {
 
     /**
      * For one DSP packing: the best DSP-only, MSQ and LUT-fixed designs whose DSP core packs that many
-     * products, and the MSQ speedup over that DSP-only design. A 4-lane DSP PE costs LUTs of its own
+     * products — each the best of every core organisation the search tried — and the MSQ speedup over
+     * that DSP-only design. A 4-lane DSP PE costs LUTs of its own
      * (canaries, carry counters, drain) that the LUT core then cannot have, so how much MSQ buys
      * depends on what the DSP-only baseline packs.
      */
@@ -57,6 +60,27 @@ public record Exploration(List<DesignResult> results, int infeasible) {
         public Optional<Double> msqSpeedup() {
             return dspOnly.flatMap(d -> msq.map(m -> d.latencyPs() / (double) m.latencyPs()));
         }
+    }
+
+    /** The fastest design {@code which} accepts. */
+    public Optional<DesignResult> best(Predicate<Design> which) {
+        return results.stream().filter(r -> which.test(r.design())).min(FASTEST);
+    }
+
+    /**
+     * The fastest design of {@code family} for each organisation pair of its cores that some design
+     * has ({@link Design#dspOrganisation()} / {@link Design#lutOrganisation()}, "-" for an absent core),
+     * keyed {@code dsp/lut}, in the order of the pairs' first designs.
+     */
+    public Map<String, DesignResult> bestPerOrganisation(DesignFamily family) {
+        Map<String, DesignResult> out = new LinkedHashMap<>();
+        for (DesignResult r : results) {
+            if (r.design().family() == family) {
+                out.merge(r.design().dspOrganisation() + "/" + r.design().lutOrganisation(), r,
+                        (a, b) -> FASTEST.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return out;
     }
 
     /** One summary per DSP packing that some design with a DSP core uses, ascending. */

@@ -38,6 +38,16 @@ import org.msqsim.core.spec.MacKind;
  * boards with ResNet-18 and CIFAR-Net: 39 of about 7,000 shape groups, by at most 0.5 %). Stage 3
  * tries the other clocks for the designs that matter.
  *
+ * <p><b>Stage 1b, core organisations</b> ({@link OrganisationStage}; {@code organisations},
+ * {@link CoreOrganisation#STANDARD} by default: output-stationary, weight-stationary, dot-product, and
+ * output-stationary vector PEs of 2, 4 and 8 lanes): stage 1 uses the base design's organisations;
+ * then, around the fastest stage-1 design of each family and F, every pair of organisations (one per
+ * core the design has), the columns rescaled to the same share of what fits. Each organisation is
+ * priced from the same primitives ({@code PeArrayCost}) and its buffers get the ports its dataflow
+ * reads ({@link DesignBuilder}); stages 2 and 3 refine the fastest designs whatever their
+ * organisations, and the verdict (speedup over the best DSP-only design per packing) takes the best of
+ * every organisation on each side. Empty: the base design's organisations only (the small grid).
+ *
  * <p><b>Stage 2, shape polish</b> ({@link PolishStage}): DSP column counts a few columns either side of
  * the {@code refineTop} fastest stage-1 designs of each family and fraction, so that the two cores'
  * filter folds can balance (details there).
@@ -57,9 +67,11 @@ import org.msqsim.core.spec.MacKind;
  * @param rowOptions    array row counts to sweep; empty means the base design's rows only
  * @param refineTop     designs per family and fraction that stages 2 and 3 refine; 0 means stage 1 only
  * @param refineClocks  whether stage 3 sweeps the clock
+ * @param organisations the core organisations to search for each core; empty means the base design's
  */
 public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Double> colLevels,
-                          List<Double> bufferScales, int refineTop, boolean refineClocks) {
+                          List<Double> bufferScales, int refineTop, boolean refineClocks,
+                          List<CoreOrganisation> organisations) {
     public ExploreGrid {
         if (fractionSteps < 1 || colLevels.isEmpty() || bufferScales.isEmpty() || refineTop < 0) {
             throw new IllegalArgumentException("a grid needs fraction steps, column levels and buffer scales");
@@ -67,21 +79,36 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
         rowOptions = List.copyOf(rowOptions);
         colLevels = List.copyOf(colLevels);
         bufferScales = List.copyOf(bufferScales);
+        organisations = List.copyOf(organisations);
+    }
+
+    /** A grid searching the standard core organisations ({@link CoreOrganisation#STANDARD}). */
+    public ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Double> colLevels, List<Double> bufferScales,
+                       int refineTop, boolean refineClocks) {
+        this(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks, CoreOrganisation.STANDARD);
     }
 
     /**
-     * The documented default grid: 21 fractions, rows 8/16/32/64, packings 1/2/4, 4 column levels
-     * per core; stage 2 polishes the 3 best designs per family and F; stage 3 tries them at 4 clocks ×
-     * 3 buffer scales.
+     * The documented default grid: 21 fractions, rows 8/16/32/64, packings 1/2/4, the standard core
+     * organisations, 4 column levels per core; stage 2 polishes the 3 best designs per family and F;
+     * stage 3 tries them at 4 clocks × 3 buffer scales.
      */
     public static ExploreGrid standard() {
         return new ExploreGrid(20, List.of(8, 16, 32, 64), List.of(0.25, 0.5, 0.75, 1.0), List.of(0.5, 1.0, 2.0),
                 3, true);
     }
 
-    /** A small grid for tests and quick looks: 5 fractions, base rows, 2 column levels, stage 1 only. */
+    /**
+     * A small grid for tests and quick looks: 5 fractions, base rows and organisations, 2 column levels,
+     * stage 1 only.
+     */
     public static ExploreGrid small() {
-        return new ExploreGrid(4, List.of(), List.of(0.5, 1.0), List.of(1.0), 0, false);
+        return new ExploreGrid(4, List.of(), List.of(0.5, 1.0), List.of(1.0), 0, false, List.of());
+    }
+
+    /** This grid searching {@code list} core organisations (empty: the base design's). */
+    public ExploreGrid withOrganisations(List<CoreOrganisation> list) {
+        return new ExploreGrid(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks, list);
     }
 
     public List<Double> fractions() {

@@ -36,8 +36,8 @@ final class RefineStage implements SearchStage {
             int packing = b.packing(d);
             for (long clk : clocks) {
                 for (double s : grid.bufferScales()) {
-                    b.design(firstIndex + out.size(), d.family(), d.fraction(), d.rows(), packing, d.dspCols(),
-                            d.lutCols(), clk, s).filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
+                    b.design(firstIndex + out.size(), d.family(), d.organisations(), d.fraction(), d.rows(),
+                            packing, d.dspCols(), d.lutCols(), clk, s).filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
                 }
             }
         }

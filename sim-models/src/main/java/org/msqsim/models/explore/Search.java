@@ -12,8 +12,8 @@ import org.msqsim.core.spec.BoardSpec;
  * executors). The stages, their order and their designs are exactly those of
  * {@link Explorer#explore}; only the evaluation moves.
  *
- * <p>A design travels to another process as its parameters (family, F, rows, packing, columns,
- * clock, buffer scale) and is rebuilt there by {@link #rebuild}, which runs the same
+ * <p>A design travels to another process as its parameters (family, core organisations, F, rows,
+ * packing, columns, clock, buffer scale) and is rebuilt there by {@link #rebuild}, which runs the same
  * {@code DesignBuilder} steps as the stage that generated it, so the spec and resources are equal.
  * Not thread-safe, except {@link #rebuild}.
  */
@@ -23,18 +23,19 @@ public final class Search {
 
     public Search(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model) {
         this.builder = new DesignBuilder(board, base, model);
-        this.stages = List.of(new ShapeStage(grid, builder), new PolishStage(grid, builder),
+        this.stages = List.of(new ShapeStage(grid, builder), new OrganisationStage(grid, builder),
+                new PolishStage(grid, builder),
                 new RefineStage(grid, builder));
     }
 
-    /** The number of stages (3: shapes, polish, refinement). */
+    /** The number of stages (4: shapes, core organisations, polish, refinement). */
     public int stages() {
         return stages.size();
     }
 
     /** A stage's name for progress lines, 0-based. */
     public static String stageName(int stage) {
-        return List.of("shapes", "polish", "clocks and buffers").get(stage);
+        return List.of("shapes", "core organisations", "polish", "clocks and buffers").get(stage);
     }
 
     /**
@@ -55,9 +56,10 @@ public final class Search {
      * The design with these parameters, as the stages build it; empty when it cannot be built or does
      * not fit (never for parameters taken from a design of this search on the same board, base and model).
      */
-    public synchronized Optional<Design> rebuild(int index, DesignFamily family, double fraction, int rows,
-                                                 int packing, int dspCols, int lutCols, long clockHz,
-                                                 double bufferScale) {
-        return builder.design(index, family, fraction, rows, packing, dspCols, lutCols, clockHz, bufferScale);
+    public synchronized Optional<Design> rebuild(int index, DesignFamily family, Organisations organisations,
+                                                 double fraction, int rows, int packing, int dspCols, int lutCols,
+                                                 long clockHz, double bufferScale) {
+        return builder.design(index, family, organisations, fraction, rows, packing, dspCols, lutCols, clockHz,
+                bufferScale);
     }
 }

@@ -8,7 +8,8 @@ import org.msqsim.core.spec.PeArraySpec;
 
 /**
  * A packed DSP PE (packing p = 2 or 4): p filters sharing one activation occupy one slice (FINN's
- * MVU packing). P accumulates from zero for one chain — {@link #chainLength} products in
+ * MVU packing). P accumulates from zero for one chain — {@link #chainLength} products (by default
+ * {@link PackedDspMac#chainDepth} of the accumulator width, so its carry counters fit FINN's widths) in
  * output-stationary and dot-product arrays, one fold's rows in weight-stationary ones, where the
  * column's cascade is the chain — then the fabric resolves the lanes ({@link PackedDspMac}) and adds
  * each into a per-filter fabric accumulator of the declared width, in κ order (wrap or clamp per
@@ -45,7 +46,10 @@ final class PackedDspKernel implements PeKernel {
                     + "accumulation of " + packed + " (" + packed.maxExactDepth() + ")");
         }
         int v = spec.vectorLanes();
-        int deepest = d.chainLength() == 0 ? packed.maxExactDepth() : d.chainLength();
+        // The default chain is the accumulator's bound (PackedDspMac#chainOf): the carry counters are
+        // sized from the accumulator width as FINN's are (PackedDspCost), and within that chain they never
+        // wrap.
+        int deepest = d.chainLength() != 0 ? d.chainLength() : packed.chainOf(accumulator.bits(), v);
         if (deepest < v) {
             throw new IllegalArgumentException("chain length " + deepest + " is shorter than one clock of "
                     + v + " vector lanes");

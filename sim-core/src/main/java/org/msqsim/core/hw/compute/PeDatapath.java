@@ -22,7 +22,8 @@ import org.msqsim.core.spec.PeArraySpec;
  * @param accumulatorOverflow WRAP (plain adders, the default) or SATURATE (clamping adders)
  * @param chainLength         products a packed DSP accumulates in P before the fabric extracts
  *                            its lanes, for output-stationary and dot-product arrays; 0 means
- *                            {@link PackedDspMac#maxExactDepth()}. Ignored by unpacked arrays and
+ *                            {@link PackedDspMac#chainDepth} of the accumulator width (its
+ *                            {@link PackedDspMac#maxExactDepth()} if the accumulator is wider than a lane). Ignored by unpacked arrays and
  *                            by weight-stationary ones, whose chain is a column (see
  *                            {@link PackedDspKernel})
  */

@@ -34,9 +34,10 @@ final class HardwareOrder {
             chunk = g.k();
         } else {
             PeDatapath d = g.datapath();
-            int deepest = new PackedDspMac(d.dspKind(), d.weightBits(), d.actBits(), d.actSigned(),
-                    g.spec().packing(), d.narrowWeights()).maxExactDepth();
-            int length = d.chainLength() == 0 ? deepest : d.chainLength();
+            // by default the accumulator bounds the chain (PackedDspMac#chainOf, FINN's counter widths)
+            int length = d.chainLength() != 0 ? d.chainLength() : new PackedDspMac(d.dspKind(), d.weightBits(),
+                    d.actBits(), d.actSigned(), g.spec().packing(), d.narrowWeights())
+                    .chainOf(g.spec().accumulatorBits(), lanes);
             chunk = length / lanes * lanes; // a chain ends at a clock edge: whole clocks of V products
         }
         long max = (1L << (g.spec().accumulatorBits() - 1)) - 1;

@@ -220,6 +220,50 @@ class SystolicArrayPropertyTest {
         assertTrue(cases > 100 && wrong > 10, cases + " misuse cases, " + wrong + " with wrong bits");
     }
 
+    /**
+     * Packed DSPs at their default chain, which the accumulator bounds (issue 13 point 9: counters of
+     * FINN's widths), on long reductions at the operands' extremes (every weight at its most positive or
+     * most negative, every activation at its largest) and at random: P resolves into the accumulator
+     * every {@code PackedDspMac#chainOf} products, and the fast model, the literal model and the
+     * independent reference of the hardware's add order agree bit for bit and on overflow events. A
+     * guard counts the cases whose reduction took several chains.
+     */
+    @Test
+    void packedDefaultChainsAtTheAccumulatorBoundAgreeAtExtremes() {
+        SplittableRandom rnd = new SplittableRandom(0xC4A1);
+        int multiChain = 0;
+        for (int c = 0; c < 160; c++) {
+            Overflow mode = c % 2 == 0 ? Overflow.WRAP : Overflow.SATURATE;
+            Kind kind = c % 4 < 2 ? Kind.DSP4 : Kind.DSP2;
+            int accBits = (kind == Kind.DSP4 ? 8 : 16) + rnd.nextInt(8);
+            GemmCase r = GemmCase.random(rnd, SYSTOLIC[(c / 4) % 2], kind, 1 + rnd.nextInt(4), 1 + rnd.nextInt(4),
+                    1 + rnd.nextInt(6), 40 + rnd.nextInt(300), 1 + rnd.nextInt(4), accBits, mode);
+            GemmCase g = new GemmCase(r.spec(), r.datapath().withChainLength(0), r.m(), r.k(), r.n(), r.w(), r.wOff(),
+                    r.wStride(), r.x(), r.xOff(), r.xStride(), r.acc(), r.accOff(), r.accStride());
+            PeDatapath d = g.datapath();
+            PackedDspMac mac = new PackedDspMac(d.dspKind(), d.weightBits(), d.actBits(), d.actSigned(),
+                    g.spec().packing(), d.narrowWeights());
+            if (c % 3 != 2) { // extremes; every third case keeps its random operands
+                int wMax = mac.weightMax();
+                int w = c % 3 == 0 ? wMax : mac.weightMin();
+                for (int i = 0; i < g.m(); i++) {
+                    for (int kk = 0; kk < g.k(); kk++) {
+                        g.w()[g.wOff() + i * g.wStride() + kk] = w;
+                    }
+                }
+                for (int kk = 0; kk < g.k(); kk++) {
+                    for (int j = 0; j < g.n(); j++) {
+                        g.x()[g.xOff() + kk * g.xStride() + j] = mac.actMax();
+                    }
+                }
+            }
+            overflowsLikeTheHardware(g, mode, new PeArray(g.spec(), g.datapath()));
+            boolean os = g.spec().dataflow() == Dataflow.OUTPUT_STATIONARY;
+            multiChain += os && g.k() > mac.chainOf(accBits, 1) ? 1 : 0;
+        }
+        assertTrue(multiChain > 20, "too few reductions longer than one chain: " + multiChain);
+    }
+
     @Test
     void packedChainLongerThanExactIsRejected() {
         PeArraySpec spec = new PeArraySpec("core", MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 4, 4, 2, 1, 32);

@@ -1,0 +1,48 @@
+package org.msqsim.core.resource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.FpgaFamily;
+import org.msqsim.core.spec.MacKind;
+import org.msqsim.core.spec.PeArraySpec;
+
+/**
+ * The LUT of one PE of each core organisation {@code explore} searches (issue 13 point 6), held to
+ * the hand derivations of {@code docs/core-organisations.md} from msqsim's primitives, and the
+ * packed DSP PE's fabric with counters sized from the accumulator (point 9).
+ */
+class OrganisationCostTest {
+    private final CostModel m = CostModel.defaults();
+
+    /**
+     * 4-bit SP2, accumulator 24: product 10 LUT (8 bits); adder trees per {@code PeArrayCost.adderTree}.
+     * os: 10 + 24 + 24 drain; ws: 10 + 24; dot R: 10R + tree(R+1, 8) + tree(R, 1) + 24;
+     * os-vV: 10V + tree(V+1, 8) + tree(V, 1) + 24 + 24 drain.
+     */
+    @ParameterizedTest
+    @CsvSource({"OUTPUT_STATIONARY, 1, 1, 58", "WEIGHT_STATIONARY, 1, 1, 34", "DOT_PRODUCT, 8, 1, 201",
+        "DOT_PRODUCT, 16, 1, 384", "DOT_PRODUCT, 32, 1, 751", "OUTPUT_STATIONARY, 1, 2, 89",
+        "OUTPUT_STATIONARY, 1, 4, 134", "OUTPUT_STATIONARY, 1, 8, 225"})
+    void sp2PeOfEachOrganisation(Dataflow flow, int rows, int lanes, long lut) {
+        PeArraySpec pe = new PeArraySpec("lut_core", MacKind.LUT_SP2, flow, rows, 1, 1, 200_000_000L, 24, lanes,
+                false, false);
+        assertEquals(lut, m.peArray(pe, 4, 4, FpgaFamily.SERIES7).lut());
+    }
+
+    /**
+     * DSP48E1, 4 lanes at 4 bits, accumulator 24, one column of 16 PEs. Counters of 18 bits (FINN's
+     * {@code 1 + clog2(2^(24 − 7 − 1) + 1)}): canaries 3 × (1 + 18) = 57 per slice; OS drains the
+     * counters (3 × 18 = 54 LUT); the column resolves its 4 lanes at 24 bits (96). WS: a column of 16
+     * rows makes at most 16 carries, 6-bit counters: 3 × 7 = 21 per slice, no drain.
+     */
+    @ParameterizedTest
+    @CsvSource({"OUTPUT_STATIONARY, 1872", "WEIGHT_STATIONARY, 432"})
+    void packedDspColumn(Dataflow flow, long lut) {
+        PeArraySpec col = new PeArraySpec("dsp_core", MacKind.DSP, flow, 16, 1, 4, 200_000_000L, 24);
+        // OS: 16 × (57 + 54) + 96 = 1,872; WS: 16 × 21 + 96 = 432
+        assertEquals(lut, m.peArray(col, 4, 4, FpgaFamily.SERIES7).lut());
+    }
+}

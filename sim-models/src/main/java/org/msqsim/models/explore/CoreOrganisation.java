@@ -1,0 +1,139 @@
+package org.msqsim.models.explore;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.PeArraySpec;
+
+/**
+ * How one core of a design is organised: its dataflow and, for a systolic array, the input-channel
+ * lanes of each PE (V; {@link PeArraySpec#vectorLanes()}). {@code explore} searches a list of these
+ * for each core ({@link ExploreGrid#organisations()}); the cost model prices each from the same
+ * primitives ({@code PeArrayCost}, {@code docs/cost-model.md} "Core organisations in explore").
+ *
+ * <ul>
+ *   <li>{@code os}: output-stationary, scalar PEs (the default designs): each PE keeps its
+ *       accumulator, and (LUT PEs) a drain register beside it.</li>
+ *   <li>{@code ws}: weight-stationary: the partial sum flows down the column through each PE's adder,
+ *       so there is no per-PE accumulator to drain; the weights are held twice (active + shadow).</li>
+ *   <li>{@code dot}: dot-product (FINN MVAU style): each of {@code cols} PEs reduces {@code rows}
+ *       products per clock through an adder tree into one accumulator; {@code rows} are then SIMD lanes,
+ *       not pixels.</li>
+ *   <li>{@code os-vV}, {@code ws-vV}: vector PEs of V lanes, V products reduced through an adder tree
+ *       (LUT) or the DSP cascade into one accumulator per PE.</li>
+ * </ul>
+ *
+ * <p>Serializable: a design travels to a Spark executor as its parameters, these included.
+ *
+ * @param dataflow    the core's dataflow
+ * @param vectorLanes V, input-channel lanes per PE; 1 for a scalar PE and for a dot-product array
+ */
+public record CoreOrganisation(Dataflow dataflow, int vectorLanes) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final CoreOrganisation OS = new CoreOrganisation(Dataflow.OUTPUT_STATIONARY, 1);
+    public static final CoreOrganisation WS = new CoreOrganisation(Dataflow.WEIGHT_STATIONARY, 1);
+    public static final CoreOrganisation DOT = new CoreOrganisation(Dataflow.DOT_PRODUCT, 1);
+
+    /**
+     * The organisations the standard grid searches for each core: the three dataflows with scalar PEs,
+     * and output-stationary vector PEs of 2, 4 and 8 lanes. Weight-stationary vector PEs are left out:
+     * they cost what the OS vector PE costs less its drain, plus a second weight register set, and their
+     * fold is {@code n + 2r + c − 2} over {@code r·V} reduction indices, so the search gains little from
+     * them over {@code ws} and {@code os-vV} (add {@code ws.withLanes(V)} here to search them).
+     * One line per organisation: a further option of the core (its drain, say) is one more entry.
+     */
+    public static final List<CoreOrganisation> STANDARD = List.of(OS, WS, DOT, OS.withLanes(2), OS.withLanes(4),
+            OS.withLanes(8));
+
+    public CoreOrganisation {
+        if (dataflow == null) {
+            throw new IllegalArgumentException("an organisation needs a dataflow");
+        }
+        if (vectorLanes < 1 || vectorLanes > PeArraySpec.MAX_VECTOR_LANES
+                || (dataflow == Dataflow.DOT_PRODUCT && vectorLanes != 1)) {
+            throw new IllegalArgumentException("vector lanes must be 1.." + PeArraySpec.MAX_VECTOR_LANES
+                    + " (1 for a dot-product array), got " + vectorLanes + " for " + dataflow);
+        }
+    }
+
+    /** The organisation of {@code core}. */
+    public static CoreOrganisation of(PeArraySpec core) {
+        return new CoreOrganisation(core.dataflow(), core.vectorLanes());
+    }
+
+    /** The organisation of a core that may be absent, as reports print it: its label, or "-". */
+    public static String label(Optional<PeArraySpec> core) {
+        return core.map(c -> of(c).label()).orElse("-");
+    }
+
+    /** This organisation with V lanes per PE. */
+    public CoreOrganisation withLanes(int v) {
+        return new CoreOrganisation(dataflow, v);
+    }
+
+    /**
+     * {@code template} organised this way: its dataflow and vector lanes replaced, the rest kept.
+     *
+     * @throws IllegalArgumentException when the template's other options do not suit this organisation
+     *                                  (a double-pumped template needs an even V, DSP accumulators V > 1)
+     */
+    public PeArraySpec apply(PeArraySpec t) {
+        return new PeArraySpec(t.name(), t.mac(), dataflow, t.rows(), t.cols(), t.packing(), t.clockHz(),
+                t.accumulatorBits(), vectorLanes, t.doublePumped(), t.dspAccumulators());
+    }
+
+    /** {@code os}, {@code ws}, {@code dot}, and {@code -vV} for vector PEs: {@code os-v4}. */
+    public String label() {
+        String d = switch (dataflow) {
+            case OUTPUT_STATIONARY -> "os";
+            case WEIGHT_STATIONARY -> "ws";
+            case DOT_PRODUCT -> "dot";
+        };
+        return vectorLanes == 1 ? d : d + "-v" + vectorLanes;
+    }
+
+    /** Parses {@link #label()}; an unknown label is an {@code IllegalArgumentException} naming it. */
+    public static CoreOrganisation parse(String label) {
+        String s = label.trim().toLowerCase(Locale.ROOT);
+        int dash = s.indexOf("-v");
+        String d = dash < 0 ? s : s.substring(0, dash);
+        Dataflow flow = switch (d) {
+            case "os" -> Dataflow.OUTPUT_STATIONARY;
+            case "ws" -> Dataflow.WEIGHT_STATIONARY;
+            case "dot" -> Dataflow.DOT_PRODUCT;
+            default -> throw new IllegalArgumentException("unknown core organisation '" + label
+                    + "'; expected os, ws, dot, os-vV or ws-vV");
+        };
+        try {
+            return new CoreOrganisation(flow, dash < 0 ? 1 : Integer.parseInt(s.substring(dash + 2)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("core organisation '" + label + "': lanes after -v must be a number",
+                    e);
+        }
+    }
+
+    /**
+     * Weights this core reads from the weight buffer per clock at full rate, per PE column, by its
+     * dataflow: a systolic column takes {@code packing·V} weights a clock at its top (OS: every clock
+     * of a fold; WS: every clock of the {@code r}-clock preload that shifts the next fold's weights in),
+     * a dot-product PE {@code rows·packing} (FINN's MVAU streams one weight per product per clock from
+     * the PE's weight memory; the activation vector is the one held).
+     */
+    static long weightsPerColumn(PeArraySpec core) {
+        return core.dataflow() == Dataflow.DOT_PRODUCT ? (long) core.rows() * core.packing()
+                : (long) core.packing() * core.vectorLanes();
+    }
+
+    /**
+     * Activations this core reads from the input buffer per clock, in units of one array row's
+     * activation: V per row for a systolic array of V-lane PEs (each row takes V input channels a
+     * clock), 1 per lane for a dot-product array (its {@code rows} SIMD lanes take one vector, broadcast
+     * to every PE).
+     */
+    static int activationsPerRow(PeArraySpec core) {
+        return core.dataflow() == Dataflow.DOT_PRODUCT ? 1 : core.vectorLanes();
+    }
+}
