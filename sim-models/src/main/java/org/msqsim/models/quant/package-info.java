@@ -9,9 +9,12 @@
  * ({@link org.msqsim.models.quant.SweepTables}), the general sweep
  * ({@link org.msqsim.models.quant.PrunedSweep}, with {@link org.msqsim.models.quant.StepHeap}), the
  * branch-free sweep for few levels ({@link org.msqsim.models.quant.BranchFreeSweep}) and the early stop
- * both share ({@link org.msqsim.models.quant.PruneBound}).
+ * both share ({@link org.msqsim.models.quant.PruneBound}). What the search finds for a matrix
+ * ({@link org.msqsim.models.quant.RowScales}) depends only on its rows and the width, and is kept across
+ * runs by a {@link org.msqsim.models.quant.ScaleCache} ({@link org.msqsim.models.quant.DiskScaleCache}
+ * on disk; off unless the program turns it on).
  *
  * <p>Depends on {@code org.msqsim.core.fixed} (the SP2 code layout the LUT datapath reads),
- * {@code org.msqsim.models.tensor} and Commons Math (a row's variance and kurtosis, for reports).
+ * {@code org.msqsim.models.tensor}, {@code java.nio.file} (the disk cache) and Commons Math (a row's variance and kurtosis, for reports).
  */
 package org.msqsim.models.quant;
