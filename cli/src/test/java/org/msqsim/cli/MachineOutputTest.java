@@ -60,7 +60,8 @@ class MachineOutputTest {
             assertEquals(l.get("latency_ps").asLong(), parts, l.toString());
             assertEquals(l.get("ddr_bytes").asLong(), l.get("ddr_bytes_read").asLong()
                     + l.get("ddr_bytes_written").asLong(), l.toString());
-            assertTrue(l.get("ddr_bytes_written").asLong() > 0, l.toString());
+            // a layer fused into a convolution's output stage moves no bytes of its own
+            assertTrue(l.get("ddr_bytes_written").asLong() > 0 || l.get("fused_into").isTextual(), l.toString());
             read += l.get("ddr_bytes_read").asLong();
             written += l.get("ddr_bytes_written").asLong();
         }

@@ -25,8 +25,8 @@ class ResourcePartsTest {
             CostBreakdown cb = ResourceParts.of(b.accelerator(), b.device());
             assertEquals(CostModel.defaults().fit(b.accelerator(), b.device()).used(), cb.total(), b.id());
             assertEquals(List.of("dsp_core", "lut_core", "input_buffer", "weight_buffer", "output_buffer",
-                    "line_buffer", "dma",
-                    "control", "memory_controller"), List.copyOf(ResourceParts.json(cb).keySet()));
+                    "line_buffer", "dma", "control", "requantization", "elementwise", "axi_interconnect",
+                    "memory_controller"), List.copyOf(ResourceParts.json(cb).keySet()));
             String table = ResourceParts.table(cb).render();
             assertTrue(table.contains(String.format("total    %,d", cb.total().lut()).replaceAll(" +", " "))
                     || table.replaceAll(" +", " ").contains(String.format("total %,d", cb.total().lut())), table);

@@ -1,6 +1,8 @@
 package org.msqsim.core.mapping;
 
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.AxiPortSpec;
+import org.msqsim.core.spec.DdrSpec;
 
 /**
  * How the DMA streams use the AXI ports of the DDR controller (issue 13 point 11). A designer
@@ -41,6 +43,16 @@ public record DmaPorts(int ports, int burstBytes) {
     /** The streams on a design's DDR ports. */
     public static DmaPorts of(AcceleratorSpec spec) {
         return new DmaPorts(spec.ddr().ports().size(), spec.ddr().burstBytes());
+    }
+
+    /**
+     * Bytes per second all the ports of {@code ddr} move in one direction together, at most the
+     * memory's sustained rate: what one stream, or all streams together, can read (or write) when
+     * every stream uses every port. The planner's estimate ({@code PlanEstimate}) charges by it.
+     */
+    public static double bytesPerSecond(DdrSpec ddr) {
+        double ports = ddr.ports().stream().mapToDouble(AxiPortSpec::peakBytesPerSecond).sum();
+        return Math.min(ports, ddr.sustainedBytesPerSecond());
     }
 
     /** The port a stream's first transfer starts on. */

@@ -3,7 +3,6 @@ package org.msqsim.core.mapping;
 import java.util.Optional;
 import org.msqsim.core.hw.compute.ArrayTiming;
 import org.msqsim.core.spec.AcceleratorSpec;
-import org.msqsim.core.spec.AxiPortSpec;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
@@ -35,8 +34,7 @@ final class PlanEstimate {
         this.bytes = bytes;
         this.latencyPs = spec.ddr().latencyPs();
         this.ddrRate = spec.ddr().sustainedBytesPerSecond() / 1e12;
-        double ports = spec.ddr().ports().stream().mapToDouble(AxiPortSpec::peakBytesPerSecond).sum();
-        this.portsRate = Math.min(ports, spec.ddr().sustainedBytesPerSecond()) / 1e12;
+        this.portsRate = DmaPorts.bytesPerSecond(spec.ddr()) / 1e12; // every stream on every port
     }
 
     /**

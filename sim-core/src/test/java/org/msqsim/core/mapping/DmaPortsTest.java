@@ -44,6 +44,16 @@ class DmaPortsTest {
         assertEquals(3600, checked);
     }
 
+    /** Reads (or writes) reach the sum of the ports' ceilings, at most the memory's sustained rate. */
+    @Test
+    void allPortsTogetherUpToTheSustainedRate() {
+        // the fixtures' ports: 64 bit at 150 MHz = 1.2 GB/s each; DDR3-1066 x32 at 75 % = 3.198 GB/s
+        assertEquals(1.2e9, DmaPorts.bytesPerSecond(AcceleratorFixtures.ddr(1)), 1);
+        assertEquals(2.4e9, DmaPorts.bytesPerSecond(AcceleratorFixtures.ddr(2)), 1);
+        assertEquals(AcceleratorFixtures.ddr(4).sustainedBytesPerSecond(),
+                DmaPorts.bytesPerSecond(AcceleratorFixtures.ddr(4)), 1);
+    }
+
     @Test
     void edgeCases() {
         DmaPorts p = new DmaPorts(4, 128);
