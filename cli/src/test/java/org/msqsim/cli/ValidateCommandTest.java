@@ -126,7 +126,8 @@ class ValidateCommandTest {
                 "a: error: metric bit_exact is null, not true/false",
                 "b: error: metric bit_exact is null, not true/false",
                 "c: error: metric cores.dsp.nope: 'cores.dsp' has no key 'nope' (keys: name, mac, dataflow, rows, "
-                        + "cols, multipliers, packing, peak_macs_per_cycle, clock_mhz, vector_lanes, double_pumped, dsp_accumulators, macs, busy_ps, busy_cycles, "
+                        + "cols, multipliers, packing, peak_macs_per_cycle, clock_mhz, vector_lanes, double_pumped, dsp_accumulators, drain, macs, busy_ps, "
+                        + "busy_cycles, "
                         + "utilisation)",
                 "d: error: 'msqsim run --layer gemm:8x8x0 --format json' exited with 2: msqsim: --layer: layer "
                         + "'gemm:8x8x0': GEMM dimensions must be >= 1, got 8x8x0"), reasons);

@@ -19,6 +19,6 @@ public final class CoreShape {
         };
         return c.rows() + "x" + c.cols() + "x" + c.packing() + (c.vectorLanes() > 1 ? " v" + c.vectorLanes() : "")
                 + " " + df + " " + c.clockHz() / 1_000_000 + "MHz" + (c.doublePumped() ? " 2x" : "")
-                + (c.dspAccumulators() ? " +acc" : "");
+                + (c.dspAccumulators() ? " +acc" : "") + (c.overlappedDrain() ? " ovl" : "");
     }
 }

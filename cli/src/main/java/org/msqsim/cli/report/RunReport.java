@@ -208,6 +208,7 @@ public final class RunReport implements RunOutcome {
         m.put("vector_lanes", a.vectorLanes());
         m.put("double_pumped", a.doublePumped());
         m.put("dsp_accumulators", a.dspAccumulators());
+        m.put("drain", a.drain().name().toLowerCase(Locale.ROOT));
         return m;
     }
 

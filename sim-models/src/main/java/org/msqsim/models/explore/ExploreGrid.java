@@ -21,7 +21,9 @@ import org.msqsim.core.spec.MacKind;
  *       columns filters, so the aspect ratio decides how well a layer with few filters fills the
  *       array: a 16×44×4 array spends two thirds of its columns idle on ResNet-18's 64-filter layers.
  *       The input and output buffers are as wide as one array row of values ({@code rows·A} bits,
- *       scaled from the base design's width per row).</li>
+ *       scaled from the base design's width per row). Stage 2 then tries other row counts (any
+ *       multiple of 4 within ±25–50 %, and the 7·2^j and 49 that divide common feature maps) around
+ *       the best designs ({@link PolishStage#rowNeighbours}).</li>
  *   <li><b>DSP packing</b> 1, 2 and (at ≤ 4-bit weights) 4 products per DSP slice. Packing is not
  *       free: a 4-lane DSP48E1 PE costs about 130 LUT of canary and drain logic
  *       ({@code docs/cost-model.md}), LUTs the LUT core then does not have.</li>

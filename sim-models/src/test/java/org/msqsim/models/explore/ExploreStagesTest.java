@@ -97,6 +97,20 @@ class ExploreStagesTest {
         assertEquals(one.evaluated() - 1, indices.stream().mapToInt(i -> i).max().orElseThrow(), "indices 0..n-1");
     }
 
+    /**
+     * Issue 13 point 5: stage 2 tries row counts off the stage-1 grid (multiples of 4 within ±25–50 %,
+     * and 7·2^j and 49 that divide common feature maps), and such designs are evaluated.
+     */
+    @Test
+    void rowPolishTriesRowCountsOffTheGrid() {
+        assertEquals(Set.of(12, 14, 20, 24, 28), PolishStage.rowNeighbours(16));
+        assertEquals(Set.of(7, 12, 14), PolishStage.rowNeighbours(8));
+        assertEquals(Set.of(48, 49, 56, 72, 80, 96, 112), PolishStage.rowNeighbours(64));
+        Set<Integer> grid = Set.copyOf(ExploreGrid.standard().rowOptions());
+        assertTrue(explored().results().stream().anyMatch(r -> !grid.contains(r.design().rows())),
+                "no design off the stage-1 rows was evaluated");
+    }
+
     @Test
     void stageOneUsesTheFastestClockAndLaterStagesTheOthers() {
         Explorer.Outcome all = explored();
