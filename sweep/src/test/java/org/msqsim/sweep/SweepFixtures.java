@@ -14,7 +14,7 @@ import org.msqsim.cli.report.ExploreReport;
 
 /** A small sweep the tests share: two boards × a small network, all three stages, and explore's answer. */
 final class SweepFixtures {
-    /** Two boards, one network, a grid small enough for seconds yet running all three stages. */
+    /** Two boards, one network, a grid small enough for seconds yet running all four stages. */
     static final String SPEC = """
             boards: [pynq-z2, zc706]
             models: [cifar_net]

@@ -55,13 +55,15 @@ public final class ExploreReport implements Report {
     }
 
     static String shape(Design d) {
-        String lut = d.lutCols() == 0 ? "-" : d.rows() + "x" + d.lutCols() + " " + d.family().label();
+        String lut = d.lutCols() == 0 ? "-" : d.rows() + "x" + d.lutCols() + " " + d.lutOrganisation() + " "
+                + d.family().label();
         return "DSP " + dspShape(d) + ", LUT " + lut + (d.memory().isEmpty() ? "" : ", " + d.memory());
     }
 
     /** rows x cols x packing of the DSP core, or "-". */
     private static String dspShape(Design d) {
-        return d.dspCols() == 0 ? "-" : d.rows() + "x" + d.dspCols() + "x" + d.dspPacking();
+        return d.dspCols() == 0 ? "-"
+                : d.rows() + "x" + d.dspCols() + "x" + d.dspPacking() + " " + d.dspOrganisation();
     }
 
     private static String describe(DesignResult r) {
@@ -194,7 +196,8 @@ public final class ExploreReport implements Report {
             Design d = r.design();
             t.row(ms(r), String.format(Locale.ROOT, "%.2f", d.fraction()), d.family().label(),
                     dspShape(d), d.lutCols() == 0 ? "-" : d.rows() + "x"
-                    + d.lutCols(), d.clockMhzText() + " MHz", "x" + trim(d.bufferScale())
+                    + d.lutCols() + " " + d.lutOrganisation(), d.clockMhzText() + " MHz",
+                    "x" + trim(d.bufferScale())
                     + (d.memory().isEmpty() ? "" : " " + d.memory()),
                     String.format("%,d", d.used().lut()), String.format("%,d", d.used().dsp()),
                     String.format(Locale.ROOT, "%,.1f", d.used().bram36()));

@@ -86,31 +86,32 @@ class AcceleratorCostTest {
         assertEquals(ResourceVector.ofLut(160, 144),
                 m.peArray(array(MacKind.LUT_FIXED, Dataflow.WEIGHT_STATIONARY, 2, 2, 1, 16), 4, 4,
                         FpgaFamily.ULTRASCALE_PLUS));
-        // WS, DSP packing 2 at 8 bits, acc 24 (<= R = 32), hiBits 18: per PE canary + counter 19 LUT/FF,
-        // act 8 + 2*2*8 weight FF; per column (2) resolve 2*24 = 48 LUT/FF.
-        // LUT 4*19 + 2*48 = 172; FF 4*(19 + 8 + 32) + 2*48 = 332
-        assertEquals(new ResourceVector(4 * 19 + 2 * 48, 4 * (19 + 8 + 32) + 2 * 48, 4, 0, 0),
+        // WS, DSP packing 2 at 8 bits, acc 24 (<= R = 32): a column of 2 rows is the chain, at most 2
+        // carries, so a 3-bit counter: per PE canary + counter 4 LUT/FF, act 8 + 2*2*8 weight FF; per
+        // column (2) resolve 2*24 = 48 LUT/FF. LUT 4*4 + 2*48 = 112; FF 4*(4 + 8 + 32) + 2*48 = 272
+        assertEquals(new ResourceVector(4 * 4 + 2 * 48, 4 * (4 + 8 + 32) + 2 * 48, 4, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.WEIGHT_STATIONARY, 2, 2, 2, 24), 8, 8,
                         FpgaFamily.ULTRASCALE_PLUS));
     }
 
     @Test
     void outputStationaryDspArraysDrainPDownTheCascadeAndResolvePerColumn() {
-        // OS, DSP p=4 at 4 bits, acc 24, 2 rows x 3 cols, 7-series (DSP48E1, hiBits 21):
-        // per PE canaries 3*(1+21) = 66 LUT/FF; drain: P down PCOUT->PCIN (0), the 3*21 = 63 counter
-        // bits shift in place through a 2:1 mux each: 63 LUT, 0 FF; act 4 + weights 4*4 = 20 FF.
-        // 6 PEs: LUT 6*(66+63) = 774, FF 6*(66+20) = 516; 3 columns x resolve 4*24 = 96 -> +288
-        assertEquals(new ResourceVector(774 + 288, 516 + 288, 6, 0, 0),
+        // OS, DSP p=4 at 4 bits, acc 24, 2 rows x 3 cols, 7-series (DSP48E1, counters of FINN's
+        // 1 + clog2(2^(24-7-1) + 1) = 18 bits): per PE canaries 3*(1+18) = 57 LUT/FF; drain: P down
+        // PCOUT->PCIN (0), the 3*18 = 54 counter bits shift in place through a 2:1 mux each: 54 LUT,
+        // 0 FF; act 4 + weights 4*4 = 20 FF. 6 PEs: LUT 6*(57+54) = 666, FF 6*(57+20) = 462;
+        // 3 columns x resolve 4*24 = 96 -> +288
+        assertEquals(new ResourceVector(666 + 288, 462 + 288, 6, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 3, 4, 24), 4, 4, FpgaFamily.SERIES7));
-        // the same on UltraScale+ (DSP48E2, hiBits 19): canaries 3*20 = 60; counter drain 3*19 = 57 LUT;
-        // LUT 6*117 = 702, FF 6*(60+20) = 480; + 288
-        assertEquals(new ResourceVector(702 + 288, 480 + 288, 6, 0, 0),
+        // the same on UltraScale+ (DSP48E2, LO 8, 8, 7: counters 17, 17, 18): canaries 3 + 52 = 55;
+        // counter drain 52 LUT; LUT 6*107 = 642, FF 6*(55+20) = 450; + 288
+        assertEquals(new ResourceVector(642 + 288, 450 + 288, 6, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 2, 3, 4, 24), 4, 4,
                         FpgaFamily.ULTRASCALE_PLUS));
-        // DSP p=2 at 8 bits, acc 24, 1 x 2, DSP48E2 (hiBits 18): canary 19 LUT/FF, counter drain 18 LUT;
-        // act 8 + weights 2*8 = 24 FF; per column resolve 2*24 = 48 LUT/FF.
-        // LUT 2*(19+18) + 2*48 = 170; FF 2*(19+24) + 2*48 = 182
-        assertEquals(new ResourceVector(170, 182, 2, 0, 0),
+        // DSP p=2 at 8 bits, acc 24, 1 x 2, DSP48E2 (counter 1 + clog2(2^7 + 1) = 9 bits): canary 10
+        // LUT/FF, counter drain 9 LUT; act 8 + weights 2*8 = 24 FF; per column resolve 2*24 = 48 LUT/FF.
+        // LUT 2*(10+9) + 2*48 = 134; FF 2*(10+24) + 2*48 = 164
+        assertEquals(new ResourceVector(134, 164, 2, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 1, 2, 2, 24), 8, 8,
                         FpgaFamily.ULTRASCALE_PLUS));
         // OS, DSP p=1 at 8 bits, acc 32, 2x2: no fabric MAC and no fabric drain (P cascade);
@@ -139,10 +140,11 @@ class AcceleratorCostTest {
         // DSP 8 lanes x 4 PEs: 32 slices, cascade sums; FF: weights 8*8 per PE, activations 8*8 once
         assertEquals(new ResourceVector(0, 4 * 64 + 64, 32, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.DOT_PRODUCT, 8, 4, 1, 32), 8, 8, FpgaFamily.SERIES7));
-        // DSP p=4 at 4 bits, 8 lanes x 2 PEs, acc 20, DSP48E2 (hiBits 19): per PE 8 slices x canaries
-        // 3*(1+19) = 480 LUT/FF, resolve once 4*20 = 80 LUT/FF, weights 8*4*4 = 128 FF;
-        // LUT 2*(480+80) = 1,120; FF 2*(560+128) + activations 8*4 = 1,408
-        assertEquals(new ResourceVector(1_120, 1_408, 16, 0, 0),
+        // DSP p=4 at 4 bits, 8 lanes x 2 PEs, acc 20, DSP48E2 (LO 8, 8, 7: counters 13, 13, 14 by
+        // FINN's width; the chain of 4,993 products would allow 14): per PE 8 slices x canaries
+        // 3 + 40 = 344 LUT/FF, resolve once 4*20 = 80 LUT/FF, weights 8*4*4 = 128 FF;
+        // LUT 2*(344+80) = 848; FF 2*(424+128) + activations 8*4 = 1,136
+        assertEquals(new ResourceVector(848, 1_136, 16, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.DOT_PRODUCT, 8, 2, 4, 20), 4, 4, FpgaFamily.ULTRASCALE_PLUS));
         // LUT fixed 4x4, 4 lanes, 1 PE, acc 16: lanes 4*(24, 8); tree 2*9 + 10 registered; acc 16;
         // weights 16 FF, activations 16 FF

@@ -103,15 +103,18 @@ class PrimitiveCostTest {
     @EnumSource(DspKind.class)
     void dspPacking(DspKind kind) {
         assertEquals(new ResourceVector(0, 0, 1, 0, 0), m.dspMac(1, 8, 8, 32, kind));
-        // 2 lanes at 8 bits, hiBits 18: one canary + counter 1*(1+18) = 19; resolve 2*24 = 48 -> 67
-        assertEquals(new ResourceVector(67, 67, 1, 0, 0), m.dspMac(2, 8, 8, 24, kind));
-        // acc 32 = R still fits P: 19 + 2*32 = 83
-        assertEquals(new ResourceVector(83, 83, 1, 0, 0), m.dspMac(2, 8, 8, 32, kind));
-        // 4 lanes at 4 bits, acc 12: E1 3*(1+21) + 4*12 = 66 + 48 = 114; E2 3*(1+19) + 48 = 60 + 48 = 108
-        long four = kind == DspKind.DSP48E1 ? 114 : 108;
+        // Counters of FINN's widths, 1 + clog2(2^(acc - LO - 1) + 1), capped by the chain's carries
+        // (PackedDspMac#counterBits). 2 lanes at 8 bits, acc 24, LO 16: 9 bits; one canary + counter
+        // 1 + 9 = 10; resolve 2*24 = 48 -> 58
+        assertEquals(new ResourceVector(58, 58, 1, 0, 0), m.dspMac(2, 8, 8, 24, kind));
+        // acc 32 = R still fits P: counter 17 (FINN; the depth 66,311 would need 18): 18 + 2*32 = 82
+        assertEquals(new ResourceVector(82, 82, 1, 0, 0), m.dspMac(2, 8, 8, 32, kind));
+        // 4 lanes at 4 bits, acc 12 (chain of 19 products: 6 bits at most): E1 LO 7,7,7 -> 6,6,6:
+        // 3 + 18 + 4*12 = 69; E2 LO 8,8,7 -> 5,5,6: 3 + 16 + 48 = 67
+        long four = kind == DspKind.DSP48E1 ? 69 : 67;
         assertEquals(new ResourceVector(four, four, 1, 0, 0), m.dspMac(4, 4, 4, 12, kind));
-        // acc 24: E1 66 + 96 = 162; E2 60 + 96 = 156
-        long four24 = kind == DspKind.DSP48E1 ? 162 : 156;
+        // acc 24: E1 3 + 3*18 + 96 = 153; E2 3 + 17 + 17 + 18 + 96 = 151
+        long four24 = kind == DspKind.DSP48E1 ? 153 : 151;
         assertEquals(new ResourceVector(four24, four24, 1, 0, 0), m.dspMac(4, 4, 4, 24, kind));
         assertThrows(IllegalArgumentException.class, () -> m.dspMac(4, 8, 8, 32, kind));
         assertThrows(IllegalArgumentException.class, () -> m.dspMac(3, 4, 4, 32, kind));

@@ -89,7 +89,7 @@ class DesignBuilderTest {
     @Test
     void theStagesComeInOrder() {
         List<SearchStage> stages = SearchStage.of(ExploreGrid.small(), BOARD, BOARD.accelerator(), COST);
-        assertEquals(List.of(ShapeStage.class, PolishStage.class, RefineStage.class),
+        assertEquals(List.of(ShapeStage.class, OrganisationStage.class, PolishStage.class, RefineStage.class),
                 stages.stream().map(Object::getClass).toList());
         List<Design> first = stages.get(0).designs(List.of(), 0);
         assertEquals(new ShapeStage(ExploreGrid.small(), BOARD, BOARD.accelerator(), COST).designs(), first);
@@ -97,5 +97,56 @@ class DesignBuilderTest {
         List<DesignResult> done = first.stream().map(d -> new DesignResult(d, 1, 1)).toList();
         assertEquals(List.of(), stages.get(1).designs(done, first.size()));
         assertEquals(List.of(), stages.get(2).designs(done, first.size()));
+        assertEquals(List.of(), stages.get(3).designs(done, first.size()));
+    }
+
+    /**
+     * Buffer ports (issue 13 point 10): a dot-product core reads one weight per product per clock, so
+     * its weight buffer gets rows × as many banks as an output-stationary core of the same columns,
+     * at the same capacity; vector PEs widen the input buffer by V.
+     */
+    @Test
+    void eachOrganisationGetsThePortsItsDataflowReads() {
+        DesignBuilder b = builder();
+        long clk = BOARD.clocks().maxHz();
+        Organisations os = Design.OUTPUT_STATIONARY;
+        Organisations dot = new Organisations(CoreOrganisation.DOT, CoreOrganisation.DOT);
+        Organisations v4 = new Organisations(CoreOrganisation.OS.withLanes(4), CoreOrganisation.OS);
+        AcceleratorSpec a = assertInstanceOf(SpecBuild.Buildable.class,
+                b.spec(DesignFamily.MSQ, os, 8, 4, 4, 4, clk, 1)).spec();
+        AcceleratorSpec d = assertInstanceOf(SpecBuild.Buildable.class,
+                b.spec(DesignFamily.MSQ, dot, 8, 4, 4, 4, clk, 1)).spec();
+        AcceleratorSpec v = assertInstanceOf(SpecBuild.Buildable.class,
+                b.spec(DesignFamily.MSQ, v4, 8, 4, 4, 4, clk, 1)).spec();
+        int w = BOARD.accelerator().weightBits();
+        int width = a.weightBuffer().widthBits();
+        // OS: (4 columns × 4 filters + 4 columns) weights a clock
+        assertEquals(ceilDiv((4 * 4 + 4) * w, width), a.weightBuffer().banks());
+        // dot: every PE's 8 lanes × its filters a clock, the same capacity
+        assertEquals(ceilDiv((4 * 8 * 4 + 4 * 8) * w, width), d.weightBuffer().banks());
+        assertEquals(a.weightBuffer().capacityBytes(), d.weightBuffer().capacityBytes());
+        assertTrue(COST.fitWithinCeilings(d, BOARD.device()).used().bram18()
+                > COST.fitWithinCeilings(a, BOARD.device()).used().bram18(), "wider ports cost block RAM");
+        // os-v4 DSP core: 4 lanes per PE read 4 weights per filter and 4 activations per row
+        assertEquals(ceilDiv((4 * 4 * 4 + 4) * w, width), v.weightBuffer().banks());
+        assertEquals(4 * a.inputBuffer().widthBits(), v.inputBuffer().widthBits());
+        assertEquals(a.inputBuffer().widthBits(), d.inputBuffer().widthBits(), "dot: one vector, broadcast");
+    }
+
+    @Test
+    void organisationLabelsRoundTripAndBadOnesAreNamed() {
+        for (CoreOrganisation o : CoreOrganisation.STANDARD) {
+            assertEquals(o, CoreOrganisation.parse(o.label()));
+        }
+        assertEquals(CoreOrganisation.WS.withLanes(4), CoreOrganisation.parse("ws-v4"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CoreOrganisation.parse("diagonal"));
+        assertTrue(e.getMessage().contains("'diagonal'"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CoreOrganisation.parse("dot-v4"));
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 }

@@ -126,6 +126,41 @@ class ExploreStagesTest {
         assertEquals(Set.copyOf(ExploreGrid.clocks(BOARD.clocks())), laterClocks);
     }
 
+    /**
+     * Issue 13 point 6: the standard grid evaluates every core organisation (all six for the LUT core;
+     * on PYNQ-Z2 the DSP core's 4- and 8-lane vector PEs do not fit beside the rows the groups' best
+     * shapes have), each design's organisations are those of its spec, and the sweep's rebuild from
+     * parameters gives the same design.
+     */
+    @Test
+    void everyOrganisationIsSearchedAndRebuildsFromItsParameters() {
+        Search search = new Search(ExploreGrid.standard(), BOARD, BOARD.accelerator(), COST);
+        Set<String> dsp = new HashSet<>();
+        Set<String> lut = new HashSet<>();
+        for (DesignResult r : explored().results()) {
+            Design d = r.design();
+            assertEquals(CoreOrganisation.label(d.spec().dspCore()), d.dspOrganisation());
+            assertEquals(CoreOrganisation.label(d.spec().lutCore()), d.lutOrganisation());
+            dsp.add(d.dspOrganisation());
+            lut.add(d.lutOrganisation());
+            assertEquals(d, search.rebuild(d.index(), d.family(), d.organisations(), d.fraction(), d.rows(),
+                    search.packing(d), d.dspCols(), d.lutCols(), d.clockHz(), d.bufferScale()).orElseThrow());
+        }
+        for (CoreOrganisation o : CoreOrganisation.STANDARD) {
+            assertTrue(lut.contains(o.label()), "LUT core " + o.label() + " never evaluated: " + lut);
+        }
+        assertTrue(dsp.containsAll(Set.of("os", "ws", "dot", "os-v2")), "DSP core organisations: " + dsp);
+        // the verdict takes the best of every organisation: no design of a family beats its summary
+        Exploration ex = new Exploration(explored().results(), 0);
+        for (Exploration.PackingSummary p : ex.byPacking()) {
+            for (DesignResult r : explored().results()) {
+                if (r.design().dspPacking() == p.packing() && r.design().family() == DesignFamily.DSP_ONLY) {
+                    assertTrue(r.latencyPs() >= p.dspOnly().orElseThrow().latencyPs());
+                }
+            }
+        }
+    }
+
     @Test
     void everyDspPackingIsSweptAndSummarised() {
         Exploration ex = new Exploration(explored().results(), 0);
