@@ -139,7 +139,9 @@ final class BoardSchema {
                 req("weight_bits", Type.INTEGER), req("activation_bits", Type.INTEGER),
                 opt("dsp_core", Type.MAP, null), opt("lut_core", Type.MAP, null), req("buffers", Type.MAP),
                 opt("depthwise_engine", Type.MAP, null)));
+        // fixed_mac and sp2_channels default to the DPU's engine: DSP lanes, every channel fixed-point
         s.put("accelerator.depthwise_engine", List.of(req("pixels", Type.INTEGER), req("channels", Type.INTEGER),
+                choice("fixed_mac", "dsp", MacKind.values()), opt("sp2_channels", Type.INTEGER, "0"),
                 req("accumulator_bits", Type.INTEGER), req("weight_bank_kib", Type.INTEGER)));
         List<Field> core = List.of(choice("mac", null, MacKind.values()),
                 choice("dataflow", "output_stationary", Dataflow.values()),

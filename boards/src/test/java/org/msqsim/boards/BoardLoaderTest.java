@@ -107,9 +107,15 @@ class BoardLoaderTest {
                         "accelerator.buffers.input.double_buffered: \"yes please\"", "true or false"),
                 Arguments.of("id: pynq-z2", "id: PYNQ Z2", "id: \"PYNQ Z2\"", "lower-case"),
                 Arguments.of("efficiency: 0.75", "efficiency:", "ddr.efficiency", "empty value"),
-                Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 16 ",
-                        "dataflow: row_stationary\n    rows: 8\n    cols: 16 ", "accelerator.lut_core.dataflow",
-                        "output_stationary, weight_stationary, dot_product"));
+                Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 12 ",
+                        "dataflow: row_stationary\n    rows: 8\n    cols: 12 ", "accelerator.lut_core.dataflow",
+                        "output_stationary, weight_stationary, dot_product"),
+                Arguments.of("fixed_mac: lut_fixed", "fixed_mac: lut_sp2", "accelerator.depthwise_engine.fixed_mac",
+                        "dsp or lut_fixed"),
+                Arguments.of("fixed_mac: lut_fixed", "fixed_mac: alu", "accelerator.depthwise_engine.fixed_mac",
+                        "lut_fixed"),
+                Arguments.of("sp2_channels: 1 ", "sp2_channels: 300 ", "accelerator.depthwise_engine.sp2_channels: 300",
+                        "0..256"));
     }
 
     @ParameterizedTest
