@@ -47,7 +47,7 @@ final class CaseContext {
         this.cost = new CostModel(CostConstants.defaults().withLutCeiling(c.ceilings().lut())
                 .withDspCeiling(c.ceilings().dsp()).withBramCeiling(c.ceilings().bram()));
         this.net = ModelZoo.get(c.model());
-        this.search = new Search(c.grid(), board, base, cost);
+        this.search = new Search(c.grid().forNetwork(net), board, base, cost);
         this.explorer = new Explorer(net, board.device().family().dsp(), 1);
     }
 
@@ -63,7 +63,7 @@ final class CaseContext {
      */
     TaskOutcome evaluate(DesignTask t) {
         Design d = search.rebuild(t.index(), t.family(), t.fraction(), t.rows(), t.packing(), t.dspCols(),
-                t.lutCols(), t.clockHz(), t.bufferScale()).orElseThrow(() -> new IllegalStateException(
+                t.lutCols(), t.clockHz(), t.bufferScale(), t.engineShare()).orElseThrow(() -> new IllegalStateException(
                         "design " + t + " of " + c.boardName() + " no longer builds on this executor"));
         try {
             if (c.mode() == SweepSpec.Mode.TIMING) {

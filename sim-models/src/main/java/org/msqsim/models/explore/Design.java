@@ -16,19 +16,34 @@ import org.msqsim.core.spec.AcceleratorSpec;
  * @param used        the design's resources (cost model)
  * @param memory      which of the board's external memories the design uses, as reports name it
  *                    ({@code "PS DDR"}, {@code "MIG"}, {@code "HBM"}); empty on a board with one memory
+ * @param engineShare the share of the core LUT budget its depthwise engine was sized with
+ *                    ({@code DepthwiseEngineSizing}); 0 when it has none
  */
 public record Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
-                     int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory) {
+                     int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory,
+                     double engineShare) {
     public Design {
         if (memory == null) {
             throw new IllegalArgumentException("a design's memory label is empty, not null, on one-memory boards");
         }
     }
 
+    /** A design without a depthwise engine. */
+    public Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
+                  int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory) {
+        this(index, family, fraction, spec, rows, dspCols, lutCols, clockHz, bufferScale, used, memory, 0);
+    }
+
     /** A design on a board with one memory. */
     public Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
                   int lutCols, long clockHz, double bufferScale, ResourceVector used) {
-        this(index, family, fraction, spec, rows, dspCols, lutCols, clockHz, bufferScale, used, "");
+        this(index, family, fraction, spec, rows, dspCols, lutCols, clockHz, bufferScale, used, "", 0);
+    }
+
+    /** The depthwise engine's size as reports show it: {@code PxF+S} (pixels × fixed + SP2 channels), or "-". */
+    public String engine() {
+        return spec == null ? "-" : spec.depthwiseEngine().map(e -> e.pixels() + "x" + e.channels() + "+"
+                + e.sp2Channels()).orElse("-");
     }
 
     /** Products per DSP slice per cycle of the DSP core; 0 when there is none. */

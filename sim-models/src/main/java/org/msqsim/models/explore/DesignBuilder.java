@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.resource.MemoryAttachment;
 import org.msqsim.core.spec.AcceleratorSpec;
@@ -12,6 +13,7 @@ import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -37,7 +39,7 @@ final class DesignBuilder {
     private final String memory;
 
     /** A {@link #maxCols} question: DSP alone ({@code DSP_ONLY}) or the family's LUT core beside {@code dspCols}. */
-    private record ColumnKey(DesignFamily family, int rows, int packing, int dspCols) {
+    private record ColumnKey(DesignFamily family, int rows, int packing, int dspCols, double engineShare) {
     }
 
     DesignBuilder(BoardSpec board, AcceleratorSpec base, CostModel model) {
@@ -91,14 +93,19 @@ final class DesignBuilder {
      * of the family's LUT core beside {@code dspCols} DSP columns.
      */
     int maxCols(DesignFamily family, int rows, int packing, int dspCols) {
-        return maxCache.computeIfAbsent(new ColumnKey(family, rows, packing, dspCols), k -> {
+        return maxCols(family, rows, packing, dspCols, 0);
+    }
+
+    /** As {@link #maxCols(DesignFamily, int, int, int)}, beside a depthwise engine of {@code engineShare}. */
+    int maxCols(DesignFamily family, int rows, int packing, int dspCols, double engineShare) {
+        return maxCache.computeIfAbsent(new ColumnKey(family, rows, packing, dspCols, engineShare), k -> {
             int lo = 0;
             int hi = 4096;
             while (lo < hi) {
                 int mid = (lo + hi + 1) >>> 1;
                 SpecBuild s = family == DesignFamily.DSP_ONLY
-                        ? spec(family, rows, packing, mid, 0, board.clocks().defaultHz(), 1)
-                        : spec(family, rows, packing, dspCols, mid, board.clocks().defaultHz(), 1);
+                        ? spec(family, rows, packing, mid, 0, board.clocks().defaultHz(), 1, engineShare)
+                        : spec(family, rows, packing, dspCols, mid, board.clocks().defaultHz(), 1, engineShare);
                 if (s instanceof SpecBuild.Buildable b && model.fitWithinCeilings(b.spec(), board.device()).fits()) {
                     lo = mid;
                 } else {
@@ -109,10 +116,19 @@ final class DesignBuilder {
         });
     }
 
-    /** The design at grid index {@code index}, if its spec can be built and fits within the ceilings. */
+    /** The design at grid index {@code index} without a depthwise engine, if it can be built and fits. */
     Optional<Design> design(int index, DesignFamily fam, double f, int rows, int packing, int dspCols,
                             int lutCols, long clk, double s) {
-        if (!(spec(fam, rows, packing, dspCols, lutCols, clk, s) instanceof SpecBuild.Buildable built)) {
+        return design(index, fam, f, rows, packing, dspCols, lutCols, clk, s, 0);
+    }
+
+    /**
+     * The design at grid index {@code index}, if its spec can be built and fits within the ceilings; its
+     * depthwise engine sized at {@code engineShare} of the core LUT budget (0: none).
+     */
+    Optional<Design> design(int index, DesignFamily fam, double f, int rows, int packing, int dspCols,
+                            int lutCols, long clk, double s, double engineShare) {
+        if (!(spec(fam, rows, packing, dspCols, lutCols, clk, s, engineShare) instanceof SpecBuild.Buildable built)) {
             return Optional.empty();
         }
         AcceleratorSpec spec = built.spec();
@@ -120,14 +136,23 @@ final class DesignBuilder {
         if (!fit.fits()) {
             return Optional.empty();
         }
-        return Optional.of(new Design(index, fam, f, spec, rows, dspCols, lutCols, clk, s, fit.used(), memory));
+        return Optional.of(new Design(index, fam, f, spec, rows, dspCols, lutCols, clk, s, fit.used(), memory,
+                engineShare));
+    }
+
+    /** {@link #spec(DesignFamily, int, int, int, int, long, double, double)} without a depthwise engine. */
+    SpecBuild spec(DesignFamily fam, int rows, int packing, int dspCols, int lutCols, long clk, double s) {
+        return spec(fam, rows, packing, dspCols, lutCols, clk, s, 0);
     }
 
     /**
      * The spec of one shape at clock {@code clk} and buffer scale {@code s}, or why it cannot be built:
      * more DSP slices than the device has, too many weight banks, or too wide an input or output buffer.
+     * Its depthwise engine is the documented rule's ({@link DepthwiseEngineSizing}) at {@code engineShare}
+     * beside these cores, none at 0 (whatever engine the base design has).
      */
-    SpecBuild spec(DesignFamily fam, int rows, int packing, int dspCols, int lutCols, long clk, double s) {
+    SpecBuild spec(DesignFamily fam, int rows, int packing, int dspCols, int lutCols, long clk, double s,
+                   double engineShare) {
         // a vector PE has V lanes, two per slice when double-pumped (the template's)
         long slices = (long) rows * dspCols * dspTemplate.vectorLanes() / (dspTemplate.doublePumped() ? 2 : 1);
         if (slices > board.device().dsp()) {
@@ -158,7 +183,12 @@ final class DesignBuilder {
         BufferSpec output = rowWide(base.outputBuffer(), outputWidth, s);
         String name = String.format(Locale.ROOT, "%s-%dx%dx%d-dsp+%dx%d-%s-%dmhz-buf%s", base.name(), rows,
                 dspCols, packing, rows, lutCols, fam.label(), clk / 1_000_000, s);
-        return new SpecBuild.Buildable(base.withName(name).withCores(dsp, lut).withBuffers(input, weight, output));
+        AcceleratorSpec cores = base.withName(name).withCores(dsp, lut).withBuffers(input, weight, output);
+        Optional<DepthwiseEngineSpec> engine = engineShare == 0 ? Optional.empty()
+                : DepthwiseEngineSizing.size(model, cores, board.device(), engineShare);
+        String dw = engine.map(e -> String.format(Locale.ROOT, "-dw%dx%d+%d", e.pixels(), e.channels(),
+                e.sp2Channels())).orElse("");
+        return new SpecBuild.Buildable(cores.withName(name + dw).withDepthwiseEngine(engine));
     }
 
     /** The width of a buffer one array row wide: the base width per row × rows, at least 1 bit. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.TreeSet;
 import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.ClockRange;
+import org.msqsim.models.graph.Network;
+import org.msqsim.models.layer.Conv2d;
+import org.msqsim.models.lower.Lowering;
 
 /**
  * The parameters of the design space {@code explore} sweeps, generated from a board's default design
@@ -56,9 +59,17 @@ import org.msqsim.core.spec.ClockRange;
  * @param rowOptions    array row counts to sweep; empty means the base design's rows only
  * @param refineTop     designs per family and fraction that stages 2 and 3 refine; 0 means stage 1 only
  * @param refineClocks  whether stage 3 sweeps the clock
+ * @param engineShares  depthwise-engine sizes, as shares of the core LUT budget
+ *                      ({@code DepthwiseEngineSizing}): stages 1 and 2 size every design's engine at the
+ *                      first, stage 3 tries the others on the designs it refines (at their clock and
+ *                      buffer scale); empty: no engine (depthwise layers on the cores). The caller
+ *                      empties it for a network without depthwise layers ({@link #withoutEngine}).
  */
 public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Double> colLevels,
-                          List<Double> bufferScales, int refineTop, boolean refineClocks) {
+                          List<Double> bufferScales, int refineTop, boolean refineClocks, List<Double> engineShares) {
+    /** The engine sizes searched by default: the board defaults' 5 % of the core LUT budget, then half and double. */
+    public static final List<Double> ENGINE_SHARES = List.of(0.05, 0.025, 0.10);
+
     public ExploreGrid {
         if (fractionSteps < 1 || colLevels.isEmpty() || bufferScales.isEmpty() || refineTop < 0) {
             throw new IllegalArgumentException("a grid needs fraction steps, column levels and buffer scales");
@@ -66,6 +77,32 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
         rowOptions = List.copyOf(rowOptions);
         colLevels = List.copyOf(colLevels);
         bufferScales = List.copyOf(bufferScales);
+        engineShares = List.copyOf(engineShares);
+        if (engineShares.stream().anyMatch(x -> !(x > 0 && x < 1))) {
+            throw new IllegalArgumentException("depthwise engine shares must be in (0, 1): " + engineShares);
+        }
+    }
+
+    /** A grid with the default engine shares ({@link #ENGINE_SHARES}). */
+    public ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Double> colLevels, List<Double> bufferScales,
+                       int refineTop, boolean refineClocks) {
+        this(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks, ENGINE_SHARES);
+    }
+
+    /** This grid without depthwise engines: for networks without depthwise layers, where one only costs LUTs. */
+    public ExploreGrid withoutEngine() {
+        return new ExploreGrid(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks, List.of());
+    }
+
+    /** This grid for {@code net}: without engines when it has no depthwise layer an engine would run. */
+    public ExploreGrid forNetwork(Network net) {
+        boolean depthwise = net.layers().stream().anyMatch(l -> l instanceof Conv2d c && Lowering.isDepthwise(c));
+        return depthwise ? this : withoutEngine();
+    }
+
+    /** The engine share of stages 1 and 2: the first of {@link #engineShares}, or 0 (no engine). */
+    double baseEngineShare() {
+        return engineShares.isEmpty() ? 0 : engineShares.get(0);
     }
 
     /**

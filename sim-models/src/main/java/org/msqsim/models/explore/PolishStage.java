@@ -39,7 +39,7 @@ final class PolishStage implements SearchStage {
                 int c = (int) (pair >>> 32);
                 int l = (int) pair;
                 b.design(firstIndex + out.size(), d.family(), d.fraction(), d.rows(), packing, c, l, d.clockHz(),
-                        d.bufferScale()).filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
+                        d.bufferScale(), d.engineShare()).filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
             }
         }
         return out;
@@ -57,7 +57,7 @@ final class PolishStage implements SearchStage {
                 if (d.family() == DesignFamily.DSP_ONLY) {
                     pairs.add((long) c << 32);
                 } else {
-                    int max = b.maxCols(d.family(), d.rows(), packing, c);
+                    int max = b.maxCols(d.family(), d.rows(), packing, c, d.engineShare());
                     for (int l : new int[] {max, d.lutCols()}) {
                         if (l > 0 && l <= max) {
                             pairs.add(((long) c << 32) | l);
