@@ -49,7 +49,8 @@ final class AcceleratorReader {
             a.problem(null, "needs dsp_core, lut_core or both");
         }
         Map<String, BufferSpec> buffers = a.section("buffers").map(b -> buffers(b, device)).orElse(Map.of());
-        Optional<DepthwiseEngineSpec> engine = a.section("depthwise_engine").flatMap(AcceleratorReader::engine);
+        Optional<DepthwiseEngineSpec> engine = a.section("depthwise_engine")
+                .flatMap(e -> engine(e, wBits, aBits));
         if (!a.clean() || ddr.isEmpty()) {
             return Optional.empty();
         }
@@ -62,7 +63,7 @@ final class AcceleratorReader {
      * {@code depthwise_engine}: fixed-point lanes of pixels × channels (DSP or LUT multipliers), SP2
      * lanes of pixels × sp2_channels, an accumulator of at most 24 bits (DSP48 SIMD TWO24), a weight bank.
      */
-    private static Optional<DepthwiseEngineSpec> engine(Section e) {
+    private static Optional<DepthwiseEngineSpec> engine(Section e, Optional<Long> wBits, Optional<Long> aBits) {
         Optional<Long> pixels = e.integer("pixels", v -> v >= 1 && v <= 256, "must be 1..256 output pixels");
         Optional<Long> channels = e.integer("channels", v -> v >= 1 && v <= 256, "must be 1..256 channels");
         Optional<MacKind> mac = e.choice("fixed_mac", MacKind.class);
@@ -74,6 +75,11 @@ final class AcceleratorReader {
         Optional<Long> acc = e.integer("accumulator_bits", v -> v >= 8 && v <= 24,
                 "must be 8..24 bits (the engine accumulates in DSP48 SIMD TWO24 adders)");
         Optional<Long> bank = e.integer("weight_bank_kib", v -> v >= 1 && v <= 65536, "must be 1..65536 KiB");
+        if (acc.isPresent() && wBits.isPresent() && aBits.isPresent() && acc.get() < wBits.get() + aBits.get()) {
+            // a lane's product is W + A bits (FINN-R's LUT multiplier, the DSP's packed lane alike)
+            e.report("accumulator_bits", "must be >= weight_bits + activation_bits = " + (wBits.get() + aBits.get())
+                    + " to hold one product");
+        }
         if (!e.clean()) {
             return Optional.empty();
         }

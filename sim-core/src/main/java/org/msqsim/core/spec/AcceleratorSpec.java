@@ -79,7 +79,7 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     /** This design on another external memory (explore's choice between a board's memories). */
     public AcceleratorSpec withDdr(DdrSpec other) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, other,
-                controlClockHz, weightBits, activationBits);
+                controlClockHz, weightBits, activationBits, depthwiseEngine);
     }
 
     /**

@@ -32,6 +32,9 @@ import org.msqsim.core.fixed.Sp2Format;
  */
 public record DepthwiseEngineSpec(int pixels, int channels, MacKind fixedMac, int sp2Channels, int accumulatorBits,
                                   int weightBankKib) {
+    /** The widest accumulator: DSP48 SIMD TWO24 adders. */
+    public static final int MAX_ACCUMULATOR_BITS = 24;
+
     public DepthwiseEngineSpec {
         Specs.require(pixels >= 1 && pixels <= 256, "depthwise_engine.pixels", pixels, "must be 1..256");
         Specs.require(channels >= 1 && channels <= 256, "depthwise_engine.channels", channels, "must be 1..256");
@@ -48,6 +51,11 @@ public record DepthwiseEngineSpec(int pixels, int channels, MacKind fixedMac, in
     /** The DPU's kind of engine: DSP fixed-point lanes only. */
     public DepthwiseEngineSpec(int pixels, int channels, int accumulatorBits, int weightBankKib) {
         this(pixels, channels, MacKind.DSP, 0, accumulatorBits, weightBankKib);
+    }
+
+    /** This engine with accumulators of {@code bits}. */
+    public DepthwiseEngineSpec withAccumulatorBits(int bits) {
+        return new DepthwiseEngineSpec(pixels, channels, fixedMac, sp2Channels, bits, weightBankKib);
     }
 
     /** Fixed-point lanes: outputs of fixed-point channels computed at once, one MAC each per clock. */
