@@ -19,7 +19,8 @@ import org.msqsim.core.spec.PeArraySpec;
  *   <li>accumulators {@code W + A + 5} bits: exact for kernels of up to 32 taps (3×3 and 5×5);</li>
  *   <li>channel lanes T = fixed + SP2, split at the dense cores' balanced SP2 fraction
  *       {@code F = L/(L + D)} of peak MAC rates (the run's default fraction, {@code MsqBalance}):
- *       {@code sp2_channels = max(1, round(F·T))} (none when F = 0), at least one fixed-point channel; T the largest whose engine
+ *       {@code sp2_channels = max(1, round(F·T))} (none when F = 0), at most {@code T − 1}: at least
+ *       one fixed-point channel; T the largest whose engine
  *       costs at most {@code share} of the core LUT budget (70 % of the LUTs less the overheads);</li>
  *   <li>weight bank: the DPU's depth, 2,048 words of one byte per channel lane (2·T KiB).</li>
  * </ul>
@@ -77,7 +78,9 @@ public final class DepthwiseEngineSizing {
 
     /** T channel lanes split at fraction f; null where the split leaves a kind outside 1..256 / 0..256. */
     static DepthwiseEngineSpec engine(int pixels, int t, double f, int acc) {
-        int sp2 = f > 0 ? Math.max(1, (int) Math.round(f * t)) : 0; // SP2 lanes whenever the design has SP2 rows
+        // SP2 lanes whenever the design has SP2 rows, and at least one fixed-point lane (a LUT-only
+        // design, F = 1, still has one: the spec needs it, and F below 1 at run time uses it)
+        int sp2 = f > 0 ? Math.max(1, Math.min(t - 1, (int) Math.round(f * t))) : 0;
         int fixed = t - sp2;
         if (fixed < 1 || fixed > 256 || sp2 > 256) {
             return null;
