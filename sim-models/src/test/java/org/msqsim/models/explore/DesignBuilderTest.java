@@ -14,6 +14,7 @@ import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.MacKind;
+import org.msqsim.models.zoo.ModelZoo;
 
 /** Building one design's spec: a spec, or the reason there is none; fit; the column search. */
 class DesignBuilderTest {
@@ -72,6 +73,16 @@ class DesignBuilderTest {
         assertTrue(bigger.spec().depthwiseEngine().orElseThrow().lanes() + bigger.spec().depthwiseEngine()
                 .orElseThrow().sp2Lanes() > e.lanes() + e.sp2Lanes());
         assertTrue(b.maxCols(DesignFamily.MSQ, 16, 2, 8, 0.10) <= b.maxCols(DesignFamily.MSQ, 16, 2, 8, 0));
+    }
+
+    /** Engines only for networks with depthwise layers: elsewhere they would only take LUTs. */
+    @Test
+    void theGridSearchesEnginesOnlyForDepthwiseNetworks() {
+        ExploreGrid g = ExploreGrid.standard();
+        assertEquals(ExploreGrid.ENGINE_SHARES, g.forNetwork(ModelZoo.get("mobilenet_v2")).engineShares());
+        assertEquals(List.of(), g.forNetwork(ModelZoo.get("resnet18")).engineShares());
+        assertEquals(0.0, g.forNetwork(ModelZoo.get("resnet18")).baseEngineShare());
+        assertEquals(0.05, g.baseEngineShare());
     }
 
     @Test
