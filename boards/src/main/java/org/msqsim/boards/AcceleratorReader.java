@@ -10,6 +10,7 @@ import org.msqsim.core.spec.ClockRange;
 import org.msqsim.core.spec.DdrSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.FusionSpec;
+import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.MemoryKind;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -49,7 +50,8 @@ final class AcceleratorReader {
             a.problem(null, "needs dsp_core, lut_core or both");
         }
         Map<String, BufferSpec> buffers = a.section("buffers").map(b -> buffers(b, device)).orElse(Map.of());
-        Optional<DepthwiseEngineSpec> engine = a.section("depthwise_engine").flatMap(AcceleratorReader::engine);
+        Optional<DepthwiseEngineSpec> engine = a.section("depthwise_engine")
+                .flatMap(e -> engine(e, wBits, aBits));
         FusionSpec fusion = a.has("fusion") ? a.section("fusion").flatMap(AcceleratorReader::fusion)
                 .orElse(FusionSpec.DEFAULT) : FusionSpec.DEFAULT;
         if (!a.clean() || ddr.isEmpty()) {
@@ -71,18 +73,33 @@ final class AcceleratorReader {
         return Optional.of(new FusionSpec(add.orElseThrow(), pool.orElseThrow(), Math.toIntExact(kib.orElseThrow())));
     }
 
-    /** {@code depthwise_engine}: lanes of pixels × channels, a SIMD TWO24 accumulator, a weight bank. */
-    private static Optional<DepthwiseEngineSpec> engine(Section e) {
+    /**
+     * {@code depthwise_engine}: fixed-point lanes of pixels × channels (DSP or LUT multipliers), SP2
+     * lanes of pixels × sp2_channels, an accumulator of at most 24 bits (DSP48 SIMD TWO24), a weight bank.
+     */
+    private static Optional<DepthwiseEngineSpec> engine(Section e, Optional<Long> wBits, Optional<Long> aBits) {
         Optional<Long> pixels = e.integer("pixels", v -> v >= 1 && v <= 256, "must be 1..256 output pixels");
         Optional<Long> channels = e.integer("channels", v -> v >= 1 && v <= 256, "must be 1..256 channels");
+        Optional<MacKind> mac = e.choice("fixed_mac", MacKind.class);
+        if (mac.isPresent() && mac.get() == MacKind.LUT_SP2) {
+            e.report("fixed_mac", "the fixed-point lanes multiply on dsp or lut_fixed; SP2 lanes are sp2_channels");
+            mac = Optional.empty();
+        }
+        Optional<Long> sp2 = e.integer("sp2_channels", v -> v >= 0 && v <= 256, "must be 0..256 SP2 channels");
         Optional<Long> acc = e.integer("accumulator_bits", v -> v >= 8 && v <= 24,
                 "must be 8..24 bits (the engine accumulates in DSP48 SIMD TWO24 adders)");
         Optional<Long> bank = e.integer("weight_bank_kib", v -> v >= 1 && v <= 65536, "must be 1..65536 KiB");
+        if (acc.isPresent() && wBits.isPresent() && aBits.isPresent() && acc.get() < wBits.get() + aBits.get()) {
+            // a lane's product is W + A bits (FINN-R's LUT multiplier, the DSP's packed lane alike)
+            e.report("accumulator_bits", "must be >= weight_bits + activation_bits = " + (wBits.get() + aBits.get())
+                    + " to hold one product");
+        }
         if (!e.clean()) {
             return Optional.empty();
         }
         return Optional.of(new DepthwiseEngineSpec(Math.toIntExact(pixels.orElseThrow()),
-                Math.toIntExact(channels.orElseThrow()), Math.toIntExact(acc.orElseThrow()),
+                Math.toIntExact(channels.orElseThrow()), mac.orElseThrow(), Math.toIntExact(sp2.orElseThrow()),
+                Math.toIntExact(acc.orElseThrow()),
                 Math.toIntExact(bank.orElseThrow())));
     }
 

@@ -148,7 +148,9 @@ final class BoardSchema {
                 opt("fusion", Type.MAP, null)));
         s.put("accelerator.fusion", List.of(opt("add", Type.BOOLEAN, "true"), opt("pool", Type.BOOLEAN, "true"),
                 opt("pool_buffer_kib", Type.INTEGER, "8")));
+        // fixed_mac and sp2_channels default to the DPU's engine: DSP lanes, every channel fixed-point
         s.put("accelerator.depthwise_engine", List.of(req("pixels", Type.INTEGER), req("channels", Type.INTEGER),
+                choice("fixed_mac", "dsp", MacKind.values()), opt("sp2_channels", Type.INTEGER, "0"),
                 req("accumulator_bits", Type.INTEGER), req("weight_bank_kib", Type.INTEGER)));
         List<Field> core = List.of(choice("mac", null, MacKind.values()),
                 choice("dataflow", "output_stationary", Dataflow.values()),

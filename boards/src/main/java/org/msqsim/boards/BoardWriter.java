@@ -92,6 +92,8 @@ public final class BoardWriter {
                     sb.append(INDENT).append(f.name()).append(":\n");
                     scalar(sb, 2, "pixels", Integer.toString(e.pixels()));
                     scalar(sb, 2, "channels", Integer.toString(e.channels()));
+                    scalar(sb, 2, "fixed_mac", lower(e.fixedMac()));
+                    scalar(sb, 2, "sp2_channels", Integer.toString(e.sp2Channels()));
                     scalar(sb, 2, "accumulator_bits", Integer.toString(e.accumulatorBits()));
                     scalar(sb, 2, "weight_bank_kib", Integer.toString(e.weightBankKib()));
                 });

@@ -17,12 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.FpgaFamily;
 import org.msqsim.core.spec.InvalidSpecException;
 import org.msqsim.core.spec.MacKind;
@@ -121,6 +123,25 @@ class BoardCatalogTest {
         assertEquals(b.clocks().defaultHz(), acc.controlClockHz());
     }
 
+    /**
+     * Each default design's depthwise engine is the documented rule's (docs/cost-model.md "Default
+     * designs", step 0: {@link DepthwiseEngineSizing} at {@link DepthwiseEngineSizing#DEFAULT_LUT_SHARE}
+     * of the core LUT budget, beside the file's own dense cores), with LUT fixed-point lanes, SP2
+     * lanes, and one pixel per dense-core row.
+     */
+    @ParameterizedTest
+    @MethodSource("ids")
+    void defaultDesignHasTheRuleDepthwiseEngine(String id) {
+        BoardSpec b = BoardCatalog.get(id);
+        AcceleratorSpec a = b.accelerator();
+        DepthwiseEngineSpec e = a.depthwiseEngine().orElseThrow(() -> new AssertionError(id + ": no depthwise engine"));
+        assertEquals(DepthwiseEngineSizing.size(COST, a, b.device(), DepthwiseEngineSizing.DEFAULT_LUT_SHARE),
+                Optional.of(e), id);
+        assertEquals(MacKind.LUT_FIXED, e.fixedMac(), id);
+        assertTrue(e.hasSp2Lanes(), id);
+        assertEquals(a.dspCore().orElseThrow().rows(), e.pixels(), id);
+    }
+
     /** Every default design fits FINN's ceilings (LUT 70 %, FF 50 %, BRAM/URAM/DSP 80 %) under the cost model. */
     @ParameterizedTest
     @MethodSource("ids")
@@ -161,7 +182,7 @@ class BoardCatalogTest {
     /**
      * The documented split: the core LUT budget is 70 % of the LUTs less the overheads' LUTs, and the
      * DSP core has the most columns within 80 % of the DSP slices (less any the memory controller
-     * takes) whose LUTs leave the LUT core at least 15 % of that budget; or, where that would put the
+     * takes) whose LUTs leave the LUT core and the depthwise engine at least 15 % of that budget; or, where that would put the
      * DSP core below 60 % of the slices and {@link #dspCoreIsAtLeastSixtyPercentOfTheSlicesUnlessLutsForbidIt}
      * finds 60 % possible, exactly 60 %.
      */
@@ -187,8 +208,8 @@ class BoardCatalogTest {
     }
 
     /**
-     * The LUT core uses the LUTs the DSP core leaves: what remains below the 70 % LUT ceiling is
-     * less than four more LUT-core columns, or than one more weight-buffer bank's worth of them (the
+     * The LUT core uses the LUTs the DSP core and the depthwise engine leave: what remains below the 70 % LUT
+     * ceiling is less than four more LUT-core columns, or than one more weight-buffer bank's worth of them (the
      * whole banks round the column count: a 64-bit bank of 4-bit weights feeds 16 columns).
      */
     @ParameterizedTest

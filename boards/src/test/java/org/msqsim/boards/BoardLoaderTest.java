@@ -113,7 +113,15 @@ class BoardLoaderTest {
                         "in_place, overlapped"),
                 Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 32 ",
                         "dataflow: row_stationary\n    rows: 8\n    cols: 32 ", "accelerator.lut_core.dataflow",
-                        "output_stationary, weight_stationary, dot_product"));
+                        "output_stationary, weight_stationary, dot_product"),
+                Arguments.of("fixed_mac: lut_fixed", "fixed_mac: lut_sp2", "accelerator.depthwise_engine.fixed_mac",
+                        "dsp or lut_fixed"),
+                Arguments.of("fixed_mac: lut_fixed", "fixed_mac: alu", "accelerator.depthwise_engine.fixed_mac",
+                        "lut_fixed"),
+                Arguments.of("sp2_channels: 1 ", "sp2_channels: 300 ", "accelerator.depthwise_engine.sp2_channels: 300",
+                        "0..256"),
+                Arguments.of("accumulator_bits: 13", "accumulator_bits: 7", "accelerator.depthwise_engine.accumulator_bits",
+                        "8..24"));
     }
 
     @ParameterizedTest
@@ -123,6 +131,17 @@ class BoardLoaderTest {
         assertEquals(1, p.size(), String.join("\n", p));
         assertTrue(p.get(0).startsWith("b.yaml:" + where), p.get(0));
         assertTrue(p.get(0).contains(why), p.get(0));
+    }
+
+    /** A depthwise engine's accumulator must hold one W + A-bit product (an 8-bit DPU design here). */
+    @Test
+    void depthwiseAccumulatorNarrowerThanAProduct() throws IOException {
+        String yaml = BoardCatalogTest.resource("zcu102").replaceFirst(
+                "      channels: 8\n      accumulator_bits: 24", "      channels: 8\n      accumulator_bits: 12");
+        List<String> p = problems(yaml);
+        assertEquals(1, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).startsWith("b.yaml:designs[0].depthwise_engine.accumulator_bits: 12"), p.get(0));
+        assertTrue(p.get(0).contains("weight_bits + activation_bits = 16"), p.get(0));
     }
 
     @Test

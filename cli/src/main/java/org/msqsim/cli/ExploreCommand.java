@@ -272,6 +272,8 @@ final class ExploreCommand implements Callable<Integer> {
         if (d.lutCols() > 0) {
             sb.append('-').append(d.family().label()).append(d.rows()).append('x').append(d.lutCols());
         }
+        d.spec().depthwiseEngine().ifPresent(e -> sb.append("-dw").append(e.pixels()).append('x')
+                .append(e.channels()).append('s').append(e.sp2Channels()));
         double s = d.bufferScale();
         String scale = s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s).replace('.', 'p');
         return sb.append('-').append(d.clockMhzText().replace('/', '-')).append("mhz-buf").append(scale).toString();

@@ -47,7 +47,7 @@ final class CaseContext {
         this.cost = new CostModel(CostConstants.defaults().withLutCeiling(c.ceilings().lut())
                 .withDspCeiling(c.ceilings().dsp()).withBramCeiling(c.ceilings().bram()));
         this.net = ModelZoo.get(c.model());
-        this.search = new Search(c.grid(), board, base, cost);
+        this.search = new Search(c.grid().forNetwork(net), board, base, cost);
         this.explorer = new Explorer(net, board.device().family().dsp(), 1);
     }
 
@@ -62,8 +62,9 @@ final class CaseContext {
      * does, with {@code explore}'s seed). A design the mapper cannot tile is an outcome with the reason.
      */
     TaskOutcome evaluate(DesignTask t) {
-        Design d = search.rebuild(t.index(), t.family(), t.organisations(), t.fraction(), t.rows(), t.packing(), t.dspCols(),
-                t.lutCols(), t.clockHz(), t.bufferScale()).orElseThrow(() -> new IllegalStateException(
+        Design d = search.rebuild(t.index(), t.family(), t.organisations(), t.fraction(), t.rows(), t.packing(),
+                t.dspCols(), t.lutCols(), t.clockHz(), t.bufferScale(), t.engineShare())
+                .orElseThrow(() -> new IllegalStateException(
                         "design " + t + " of " + c.boardName() + " no longer builds on this executor"));
         try {
             if (c.mode() == SweepSpec.Mode.TIMING) {

@@ -57,7 +57,8 @@ public final class ExploreReport implements Report {
     static String shape(Design d) {
         String lut = d.lutCols() == 0 ? "-" : d.rows() + "x" + d.lutCols() + " " + d.lutOrganisation() + " "
                 + d.family().label();
-        return "DSP " + dspShape(d) + ", LUT " + lut + (d.memory().isEmpty() ? "" : ", " + d.memory());
+        return "DSP " + dspShape(d) + ", LUT " + lut + (d.engine().equals("-") ? "" : ", DW " + d.engine())
+                + (d.memory().isEmpty() ? "" : ", " + d.memory());
     }
 
     /** rows x cols x packing of the DSP core, or "-". */
@@ -263,12 +264,16 @@ public final class ExploreReport implements Report {
                         : d.family().lutMac().name().toLowerCase(Locale.ROOT),
                 "clock_mhz", d.clockHz() / 1e6, "lut_clock_mhz", d.lutClockHz() / 1e6, "buffer_scale", d.bufferScale(),
                 "latency_ms", r.latencyMs(), "fps", RunMetrics.framesPerSecond(r.latencyPs()),
-                "lut", u.lut(), "ff", u.ff(), "dsp", u.dsp(), "bram36", u.bram36(), "uram", u.uram());
+                "lut", u.lut(), "ff", u.ff(), "dsp", u.dsp(), "bram36", u.bram36(), "uram", u.uram(),
+                "depthwise_engine", d.spec() == null ? null : d.spec().depthwiseEngine().map(e -> Json.obj(
+                        "pixels", e.pixels(), "channels", e.channels(), "fixed_mac",
+                        e.fixedMac().name().toLowerCase(Locale.ROOT), "sp2_channels", e.sp2Channels(),
+                        "lut_share", d.engineShare())).orElse(null));
     }
 
     /** The columns of {@link #csv()}, without the line break. */
     public static final String CSV_HEADER = "index,family,sp2_fraction,rows,dsp_cols,dsp_packing,dsp_org,lut_cols,"
-            + "lut_org,clock_mhz,buffer_scale,latency_ms,lut,ff,dsp,bram36,uram,pareto";
+            + "lut_org,clock_mhz,buffer_scale,latency_ms,lut,ff,dsp,bram36,uram,pareto,depthwise_engine";
 
     @Override
     public String csv() {
@@ -285,10 +290,10 @@ public final class ExploreReport implements Report {
     public static String csvRow(DesignResult r, boolean pareto) {
         Design d = r.design();
         ResourceVector u = d.used();
-        return String.format(Locale.ROOT, "%d,%s,%.2f,%d,%d,%d,%s,%d,%s,%d,%s,%.6f,%d,%d,%d,%.1f,%d,%s", d.index(),
+        return String.format(Locale.ROOT, "%d,%s,%.2f,%d,%d,%d,%s,%d,%s,%d,%s,%.6f,%d,%d,%d,%.1f,%d,%s,%s", d.index(),
                 d.family().label(), d.fraction(), d.rows(), d.dspCols(),
                 d.dspPacking(), d.dspOrganisation(), d.lutCols(), d.lutOrganisation(), d.clockHz() / 1_000_000,
                 trim(d.bufferScale()), r.latencyMs(), u.lut(), u.ff(), u.dsp(), u.bram36(), u.uram(),
-                pareto ? "yes" : "no");
+                pareto ? "yes" : "no", d.engine());
     }
 }

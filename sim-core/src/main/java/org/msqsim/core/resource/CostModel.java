@@ -259,9 +259,9 @@ public final class CostModel {
     }
 
     /**
-     * A depthwise engine ({@link DepthwiseEngineSpec}), from the DSP primitives the DPU's IP formula
-     * {@code DWCV_DSP = par·ICP/4 + par·ICP/2} describes (Vitis-AI 2.0 DPU-TRD, dpuczdx8g_v3_4.gtcl;
-     * PG338 v3.4 Table 1 lists +48 DSP for B4096's 4 × 16 lanes):
+     * A depthwise engine ({@link DepthwiseEngineSpec}). Fixed-point lanes on DSP slices, from the DSP
+     * primitives the DPU's IP formula {@code DWCV_DSP = par·ICP/4 + par·ICP/2} describes (Vitis-AI 2.0
+     * DPU-TRD, dpuczdx8g_v3_4.gtcl; PG338 v3.4 Table 1 lists +48 DSP for B4096's 4 × 16 lanes):
      * <ul>
      *   <li>multipliers: two lanes' products per slice (WP486 packing of two ≤ 8-bit weights sharing
      *       nothing but the slice: the lanes are distinct channels, so the two products are formed in
@@ -271,10 +271,14 @@ public final class CostModel {
      *   <li>accumulators: DSP48 SIMD TWO24 mode, two 24-bit adders per slice (UG579 / UG479 "SIMD") —
      *       {@code ceil(lanes/2)} slices; the accumulator is therefore at most 24 bits;</li>
      *   <li>registers: each lane's operands ({@code W + A} FF); the lanes' outputs leave through the
-     *       accumulator slices' P registers;</li>
-     *   <li>the engine's weight bank: {@code weight_bank_kib} of BRAM, {@code channels} bytes wide.</li>
+     *       accumulator slices' P registers.</li>
      * </ul>
-     * The line buffer is the input buffer's, as the DPU's ALU reads the feature-map banks.
+     * Fixed-point lanes on LUTs ({@code fixed_mac: lut_fixed}): each lane a {@link #lutFixedMac} at the
+     * engine's accumulator width plus its operand registers. SP2 lanes: each an {@link #sp2Mac} (the SP2
+     * core's shift-adder and registered accumulator) at {@link DepthwiseEngineSpec#sp2AccumulatorBits}
+     * plus its operand registers. The engine's weight bank: {@code weight_bank_kib} of BRAM, one byte
+     * per channel lane wide ({@code channels + sp2_channels} bytes, the DPU's ICP bytes). The line
+     * buffer is the input buffer's, as the DPU's ALU reads the feature-map banks.
      */
     public ResourceVector depthwiseEngine(DepthwiseEngineSpec e, int weightBits, int actBits, DeviceSpec device) {
         if (e.accumulatorBits() > 24) {
@@ -282,14 +286,22 @@ public final class CostModel {
                     + ": the engine accumulates in DSP SIMD TWO24 adders, at most 24 bits");
         }
         long lanes = e.lanes();
-        long multipliers = ceilDiv(lanes, 4);
-        long accumulators = ceilDiv(lanes, 2);
-        ResourceVector slices = new ResourceVector(0, 0, multipliers + accumulators, 0, 0);
-        ResourceVector muxes = mux(2 * weightBits + actBits, 2).times(multipliers);
-        ResourceVector regs = ResourceVector.ofLut(0, lanes * (weightBits + actBits));
+        ResourceVector regs = ResourceVector.ofLut(0, (lanes + e.sp2Lanes()) * (weightBits + actBits));
+        ResourceVector fixed;
+        if (e.fixedMac() == MacKind.DSP) {
+            long multipliers = ceilDiv(lanes, 4);
+            long accumulators = ceilDiv(lanes, 2);
+            fixed = new ResourceVector(0, 0, multipliers + accumulators, 0, 0)
+                    .plus(mux(2 * weightBits + actBits, 2).times(multipliers));
+        } else {
+            fixed = lutFixedMac(weightBits, actBits, e.accumulatorBits(), device.family()).times(lanes);
+        }
+        ResourceVector sp2 = e.hasSp2Lanes()
+                ? sp2Mac(weightBits, actBits, e.sp2AccumulatorBits(weightBits), device.family()).times(e.sp2Lanes())
+                : ResourceVector.ZERO;
         BufferSpec bank = new BufferSpec("depthwise_weights", (long) e.weightBankKib() * 1024,
-                e.channels() * 8, 1, false, MemoryKind.BRAM);
-        return slices.plus(muxes).plus(regs).plus(buffer(bank, device));
+                (e.channels() + e.sp2Channels()) * 8, 1, false, MemoryKind.BRAM);
+        return fixed.plus(sp2).plus(regs).plus(buffer(bank, device));
     }
 
     /** RAMB18 or URAM blocks of a buffer; see {@link BufferCost}. */

@@ -9,7 +9,8 @@ import java.util.Optional;
  * 8 (FINN {@code mvu_4sx4u} / {@code mvu_8sx8u_dsp48}), so a wider width lowers the packing to what
  * the DSP can do. Products grow by 2 bits per operand bit, so both cores' accumulators keep the
  * design's headroom by growing as much (never shrinking, at most 48 bits): a wider width must not
- * turn into silent wrap-around.
+ * turn into silent wrap-around. A depthwise engine's accumulators grow alike, to at most 24 bits
+ * (its DSP SIMD TWO24 limit, {@link DepthwiseEngineSpec}).
  *
  * @param before            the design as given
  * @param after             the design at the new width
@@ -31,7 +32,11 @@ public record BitWidthChange(AcceleratorSpec before, AcceleratorSpec after, int 
                 .withAccumulatorBits(Math.min(MAX_ACCUMULATOR_BITS, c.accumulatorBits() + grow)));
         Optional<PeArraySpec> lut = a.lutCore().map(c -> c.withAccumulatorBits(
                 Math.min(MAX_ACCUMULATOR_BITS, c.accumulatorBits() + grow)));
-        return new BitWidthChange(a, a.withCores(dsp, lut).withOperandBits(bits, bits), grow);
+        Optional<DepthwiseEngineSpec> engine = a.depthwiseEngine().map(e -> e.withAccumulatorBits(
+                Math.max(e.accumulatorBits(), Math.min(DepthwiseEngineSpec.MAX_ACCUMULATOR_BITS,
+                        e.accumulatorBits() + grow))));
+        return new BitWidthChange(a, a.withCores(dsp, lut).withDepthwiseEngine(engine).withOperandBits(bits, bits),
+                grow);
     }
 
     /** The DSP packing a core of {@code packing} products can keep at {@code bits}-bit operands. */

@@ -78,6 +78,18 @@ class SpecWithTest {
         assertEquals(8, BitWidthChange.of(wide, 8).accumulatorGrowth(), "the growth asked for, before the cap");
     }
 
+    /** A depthwise engine's accumulators grow with the width as the cores' do, to at most 24 bits; withDdr keeps it. */
+    @Test
+    void depthwiseEngineAccumulatorsGrowWithTheWidth() {
+        DepthwiseEngineSpec e = new DepthwiseEngineSpec(16, 10, MacKind.LUT_FIXED, 2, 13, 24);
+        AcceleratorSpec a = design().withDepthwiseEngine(Optional.of(e));
+        assertEquals(e.withAccumulatorBits(21), a.withBits(8).depthwiseEngine().orElseThrow());
+        assertEquals(e, a.withBits(3).depthwiseEngine().orElseThrow(), "never shrinks");
+        assertEquals(24, a.withDepthwiseEngine(Optional.of(e.withAccumulatorBits(20))).withBits(8).depthwiseEngine()
+                .orElseThrow().accumulatorBits(), "TWO24 cap");
+        assertEquals(Optional.of(e), a.withDdr(DDR).depthwiseEngine());
+    }
+
     @Test
     void costConstantsWithMethodsChangeOneCeiling() {
         CostConstants d = CostConstants.defaults();

@@ -50,7 +50,7 @@ final class LayerTimer {
 
     /** Adds a depthwise layer on the engine: its cycles at the control clock against its DDR stream. */
     void depthwise(DepthwiseWork d, RunTally t) {
-        long cycles = DepthwiseEngine.cycles(spec.depthwiseEngine().orElseThrow(), d.shape());
+        long cycles = DepthwiseEngine.cycles(spec.depthwiseEngine().orElseThrow(), d.shape(), d.sp2Channels());
         t.add(d.traffic(), d.traffic().latencyPs(ddr), control.edgeTime(cycles), d.shape().macs());
     }
 

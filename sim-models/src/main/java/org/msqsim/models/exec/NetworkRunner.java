@@ -21,7 +21,9 @@ import org.msqsim.models.lower.DepthwiseWork;
 import org.msqsim.models.lower.Fusion;
 import org.msqsim.models.lower.Lowering;
 import org.msqsim.models.lower.StreamWork;
+import org.msqsim.models.quant.MsqAssigner;
 import org.msqsim.models.quant.QuantizedWeights;
+import org.msqsim.models.quant.Scheme;
 
 /**
  * Runs a whole network on an MSQ accelerator, layer after layer, each starting where the previous
@@ -30,8 +32,9 @@ import org.msqsim.models.quant.QuantizedWeights;
  *   <li>GEMMs (convolutions group by group, dense layers, GEMM layers) run on the cores. Each layer's
  *       weights ({@link WeightSource}: seeded synthetic rows or one {@code .npy} per layer) are
  *       quantized by MSQ at the SP2 fraction; SP2 rows run on the LUT core, fixed-point rows on the
- *       DSP core. This design has no depthwise engine, so grouped layers use the arrays poorly — the
- *       report shows it.</li>
+ *       DSP core. Grouped layers use the arrays poorly — the report shows it.</li>
+ *   <li>Depthwise convolutions run on the design's depthwise engine when it has one: SP2 channels on
+ *       its SP2 lanes, fixed-point channels on its fixed-point lanes ({@link Lowering}).</li>
  *   <li>Pooling and residual adds stream their inputs from DDR and their output back, timed by the
  *       DDR model's stream rule; their values are the layer's own integer operation. Where the design
  *       fuses them ({@link Fusion}: an add or max pool right after a convolution), they take no time
@@ -76,9 +79,11 @@ public final class NetworkRunner {
         }
         LayerTimer timer = new LayerTimer(exec, spec);
         Fusion fusion = Fusion.plan(net, spec, lowering);
-        // a depthwise layer on the engine is all fixed-point (Lowering says why)
-        WeightPrefetch prefetch = new WeightPrefetch(g -> exact.quantize(o.weights().weights(g),
-                lowering.onDepthwiseEngine(g) ? 0 : o.sp2Fraction()));
+        // a depthwise layer on the engine is split by its own lanes' rule (Lowering#depthwiseFraction)
+        MsqAssigner msq = new MsqAssigner(spec.weightBits());
+        WeightPrefetch prefetch = new WeightPrefetch(g -> lowering.onDepthwiseEngine(g)
+                ? msq.assignWeights(o.weights().weights(g), lowering.depthwiseFraction(o.sp2Fraction()))
+                : exact.quantize(o.weights().weights(g), o.sp2Fraction()));
         List<LayerResult> results = new ArrayList<>();
         long clock = 0;
         for (int i = 0; i < nodes.size(); i++) {
@@ -161,8 +166,9 @@ public final class NetworkRunner {
 
     /**
      * A depthwise layer on the engine, bit-exactly: the engine's lanes ({@link DepthwiseEngine}) on the
-     * simulated input, the direct integer convolution ({@link GoldenReference#conv2d}) on the golden
-     * one, both requantized per channel as any convolution's outputs.
+     * simulated input — each channel on the lane kind of its MSQ scheme, SP2 channels as their SP2
+     * integers — the direct integer convolution ({@link GoldenReference#conv2d}) on the golden one,
+     * both requantized per channel as any convolution's outputs.
      */
     private LayerResult runDepthwise(Node node, Conv2d c, Optional<GemmLayer> next, WeightPrefetch prefetch,
                                      TensorLifetimes tensors, LayerTimer timer, Options o) {
@@ -171,10 +177,14 @@ public final class NetworkRunner {
         QTensor ga = tensors.golden(node.inputs().get(0));
         QuantizedWeights q = prefetch.take(c);
         prefetch.start(next);
-        DepthwiseWork d = lowering.depthwise(c);
+        DepthwiseWork d = lowering.depthwise(c, o.sp2Fraction());
+        boolean[] sp2 = new boolean[c.c()];
+        for (int ch = 0; ch < sp2.length; ch++) {
+            sp2[ch] = q.scheme(ch) == Scheme.SP2;
+        }
         long[] acc = new long[c.k() * c.gemmN()];
-        long overflows = new DepthwiseEngine(spec.depthwiseEngine().orElseThrow()).compute(d.shape(), a.codes(),
-                q.intWeights(), acc);
+        long overflows = new DepthwiseEngine(spec.depthwiseEngine().orElseThrow(), spec.weightBits())
+                .compute(d.shape(), a.codes(), q.intWeights(), sp2, acc);
         long[] gacc = GoldenReference.conv2d(ga.codes(), c.c(), c.h(), c.w(), q.intWeights(), c.k(), c.r(), c.s(),
                 c.stride(), c.pad(), c.groups());
         double[] step = new double[c.k()];

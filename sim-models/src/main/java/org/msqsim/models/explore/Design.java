@@ -20,10 +20,12 @@ import org.msqsim.core.spec.PeArraySpec;
  *                    ({@code "PS DDR"}, {@code "MIG"}, {@code "HBM"}); empty on a board with one memory
  * @param organisations how each core is organised (dataflow, vector lanes); a core the design does
  *                    not have keeps the base design's entry
+ * @param engineShare the share of the core LUT budget its depthwise engine was sized with
+ *                    ({@code DepthwiseEngineSizing}); 0 when it has none
  */
 public record Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
                      int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory,
-                     Organisations organisations) {
+                     Organisations organisations, double engineShare) {
     /** Both cores output-stationary with scalar PEs: the organisation of every shipped default design. */
     public static final Organisations OUTPUT_STATIONARY = new Organisations(CoreOrganisation.OS, CoreOrganisation.OS);
 
@@ -36,14 +38,22 @@ public record Design(int index, DesignFamily family, double fraction, Accelerato
         }
     }
 
-    /** A design whose cores are both output-stationary with scalar PEs. */
+    /** A design without a depthwise engine. */
+    public Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
+                  int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory,
+                  Organisations organisations) {
+        this(index, family, fraction, spec, rows, dspCols, lutCols, clockHz, bufferScale, used, memory,
+                organisations, 0);
+    }
+
+    /** A design whose cores are both output-stationary with scalar PEs, without a depthwise engine. */
     public Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
                   int lutCols, long clockHz, double bufferScale, ResourceVector used, String memory) {
         this(index, family, fraction, spec, rows, dspCols, lutCols, clockHz, bufferScale, used, memory,
-                OUTPUT_STATIONARY);
+                OUTPUT_STATIONARY, 0);
     }
 
-    /** A design on a board with one memory, both cores output-stationary with scalar PEs. */
+    /** A design on a board with one memory, both cores output-stationary with scalar PEs, no engine. */
     public Design(int index, DesignFamily family, double fraction, AcceleratorSpec spec, int rows, int dspCols,
                   int lutCols, long clockHz, double bufferScale, ResourceVector used) {
         this(index, family, fraction, spec, rows, dspCols, lutCols, clockHz, bufferScale, used, "");
@@ -59,6 +69,12 @@ public record Design(int index, DesignFamily family, double fraction, Accelerato
         return lutCols == 0 ? "-" : organisations.lut().label();
     }
 
+    /** The depthwise engine's size as reports show it: {@code PxF+S} (pixels × fixed + SP2 channels), or "-". */
+    public String engine() {
+        return spec == null ? "-" : spec.depthwiseEngine().map(e -> e.pixels() + "x" + e.channels() + "+"
+                + e.sp2Channels()).orElse("-");
+    }
+
     /** Products per DSP slice per cycle of the DSP core; 0 when there is none. */
     public int dspPacking() {
         return spec == null ? 0 : spec.dspCore().map(c -> c.packing()).orElse(0);
@@ -66,7 +82,7 @@ public record Design(int index, DesignFamily family, double fraction, Accelerato
 
     /** The LUT core's clock: {@link #clockHz} unless the board's documented clocks hold it lower. */
     public long lutClockHz() {
-        return spec.lutCore().map(PeArraySpec::clockHz).orElse(clockHz);
+        return spec == null ? clockHz : spec.lutCore().map(PeArraySpec::clockHz).orElse(clockHz);
     }
 
     /** The clock as reports show it, in MHz: "200", or "305/185" when the LUT core runs slower. */

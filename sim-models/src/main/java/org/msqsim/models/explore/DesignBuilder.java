@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.resource.MemoryAttachment;
 import org.msqsim.core.spec.AcceleratorSpec;
@@ -12,6 +13,7 @@ import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -39,7 +41,8 @@ final class DesignBuilder {
     private final Organisations baseOrganisations;
 
     /** A {@link #maxCols} question: DSP alone ({@code DSP_ONLY}) or the family's LUT core beside {@code dspCols}. */
-    private record ColumnKey(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols) {
+    private record ColumnKey(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols,
+                             double engineShare) {
     }
 
     DesignBuilder(BoardSpec board, AcceleratorSpec base, CostModel model) {
@@ -99,19 +102,29 @@ final class DesignBuilder {
      * of the family's LUT core beside {@code dspCols} DSP columns.
      */
     int maxCols(DesignFamily family, int rows, int packing, int dspCols) {
-        return maxCols(family, baseOrganisations, rows, packing, dspCols);
+        return maxCols(family, baseOrganisations, rows, packing, dspCols, 0);
     }
 
     /** As {@link #maxCols(DesignFamily, int, int, int)}, with the cores organised as {@code orgs}. */
     int maxCols(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols) {
-        return maxCache.computeIfAbsent(new ColumnKey(family, orgs, rows, packing, dspCols), k -> {
+        return maxCols(family, orgs, rows, packing, dspCols, 0);
+    }
+
+    /** As {@link #maxCols(DesignFamily, int, int, int)}, beside a depthwise engine of {@code engineShare}. */
+    int maxCols(DesignFamily family, int rows, int packing, int dspCols, double engineShare) {
+        return maxCols(family, baseOrganisations, rows, packing, dspCols, engineShare);
+    }
+
+    /** The cores organised as {@code orgs}, beside a depthwise engine of {@code engineShare} (0: none). */
+    int maxCols(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols, double engineShare) {
+        return maxCache.computeIfAbsent(new ColumnKey(family, orgs, rows, packing, dspCols, engineShare), k -> {
             int lo = 0;
             int hi = 4096;
             while (lo < hi) {
                 int mid = (lo + hi + 1) >>> 1;
                 SpecBuild s = family == DesignFamily.DSP_ONLY
-                        ? spec(family, orgs, rows, packing, mid, 0, board.clocks().defaultHz(), 1)
-                        : spec(family, orgs, rows, packing, dspCols, mid, board.clocks().defaultHz(), 1);
+                        ? spec(family, orgs, rows, packing, mid, 0, board.clocks().defaultHz(), 1, engineShare)
+                        : spec(family, orgs, rows, packing, dspCols, mid, board.clocks().defaultHz(), 1, engineShare);
                 if (s instanceof SpecBuild.Buildable b && model.fitWithinCeilings(b.spec(), board.device()).fits()) {
                     lo = mid;
                 } else {
@@ -125,13 +138,29 @@ final class DesignBuilder {
     /** The design at grid index {@code index}, if its spec can be built and fits within the ceilings. */
     Optional<Design> design(int index, DesignFamily fam, double f, int rows, int packing, int dspCols,
                             int lutCols, long clk, double s) {
-        return design(index, fam, baseOrganisations, f, rows, packing, dspCols, lutCols, clk, s);
+        return design(index, fam, baseOrganisations, f, rows, packing, dspCols, lutCols, clk, s, 0);
     }
 
     /** As {@link #design(int, DesignFamily, double, int, int, int, int, long, double)}, organised as {@code orgs}. */
     Optional<Design> design(int index, DesignFamily fam, Organisations orgs, double f, int rows, int packing,
                             int dspCols, int lutCols, long clk, double s) {
-        if (!(spec(fam, orgs, rows, packing, dspCols, lutCols, clk, s) instanceof SpecBuild.Buildable built)) {
+        return design(index, fam, orgs, f, rows, packing, dspCols, lutCols, clk, s, 0);
+    }
+
+    /** The base design's organisations, its depthwise engine sized at {@code engineShare} (0: none). */
+    Optional<Design> design(int index, DesignFamily fam, double f, int rows, int packing, int dspCols,
+                            int lutCols, long clk, double s, double engineShare) {
+        return design(index, fam, baseOrganisations, f, rows, packing, dspCols, lutCols, clk, s, engineShare);
+    }
+
+    /**
+     * The design at grid index {@code index}, organised as {@code orgs}, if its spec can be built and fits
+     * within the ceilings; its depthwise engine sized at {@code engineShare} of the core LUT budget (0: none).
+     */
+    Optional<Design> design(int index, DesignFamily fam, Organisations orgs, double f, int rows, int packing,
+                            int dspCols, int lutCols, long clk, double s, double engineShare) {
+        if (!(spec(fam, orgs, rows, packing, dspCols, lutCols, clk, s, engineShare)
+                instanceof SpecBuild.Buildable built)) {
             return Optional.empty();
         }
         AcceleratorSpec spec = built.spec();
@@ -140,7 +169,7 @@ final class DesignBuilder {
             return Optional.empty();
         }
         return Optional.of(new Design(index, fam, f, spec, rows, dspCols, lutCols, designClock(spec), s, fit.used(),
-                memory, orgs));
+                memory, orgs, engineShare));
     }
 
     /**
@@ -158,9 +187,21 @@ final class DesignBuilder {
                 spec.lutCore().map(PeArraySpec::clockHz).orElse(0L));
     }
 
-    /** The spec of one shape with the base design's organisations; see the full method. */
+    /** The spec of one shape with the base design's organisations and no depthwise engine; see the full method. */
     SpecBuild spec(DesignFamily fam, int rows, int packing, int dspCols, int lutCols, long clk, double s) {
-        return spec(fam, baseOrganisations, rows, packing, dspCols, lutCols, clk, s);
+        return spec(fam, baseOrganisations, rows, packing, dspCols, lutCols, clk, s, 0);
+    }
+
+    /** The spec of one shape organised as {@code orgs}, no depthwise engine; see the full method. */
+    SpecBuild spec(DesignFamily fam, Organisations orgs, int rows, int packing, int dspCols, int lutCols, long clk,
+                   double s) {
+        return spec(fam, orgs, rows, packing, dspCols, lutCols, clk, s, 0);
+    }
+
+    /** The spec of one shape with the base design's organisations; see the full method. */
+    SpecBuild spec(DesignFamily fam, int rows, int packing, int dspCols, int lutCols, long clk, double s,
+                   double engineShare) {
+        return spec(fam, baseOrganisations, rows, packing, dspCols, lutCols, clk, s, engineShare);
     }
 
     /**
@@ -175,9 +216,12 @@ final class DesignBuilder {
      * buffer's capacity stays what an output-stationary core of the same columns gets (its banks at
      * the base design's depth), so an organisation that reads faster pays in banks, i.e. block RAMs of
      * the cost model's port shapes, not in capacity it does not need.
+     *
+     * <p>Its depthwise engine is the documented rule's ({@link DepthwiseEngineSizing}) at
+     * {@code engineShare} beside these cores, none at 0 (whatever engine the base design has).
      */
     SpecBuild spec(DesignFamily fam, Organisations orgs, int rows, int packing, int dspCols, int lutCols, long clk,
-                   double s) {
+                   double s, double engineShare) {
         Optional<PeArraySpec> dsp;
         Optional<PeArraySpec> lut;
         try {
@@ -228,7 +272,12 @@ final class DesignBuilder {
         String name = String.format(Locale.ROOT, "%s-%dx%dx%d-dsp+%dx%d-%s-%smhz-buf%s%s", base.name(), rows,
                 dspCols, packing, rows, lutCols, fam.label(), mhz, s,
                 orgs.equals(baseOrganisations) ? "" : "-" + orgs.dsp().label() + "+" + orgs.lut().label());
-        return new SpecBuild.Buildable(base.withName(name).withCores(dsp, lut).withBuffers(input, weight, output));
+        AcceleratorSpec cores = base.withName(name).withCores(dsp, lut).withBuffers(input, weight, output);
+        Optional<DepthwiseEngineSpec> engine = engineShare == 0 ? Optional.empty()
+                : DepthwiseEngineSizing.size(model, cores, board.device(), engineShare);
+        String dw = engine.map(e -> String.format(Locale.ROOT, "-dw%dx%d+%d", e.pixels(), e.channels(),
+                e.sp2Channels())).orElse("");
+        return new SpecBuild.Buildable(cores.withName(name + dw).withDepthwiseEngine(engine));
     }
 
     /** The width of a buffer one array row wide: the base width per row × rows, at least 1 bit. */

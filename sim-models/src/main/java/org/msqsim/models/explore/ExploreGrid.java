@@ -7,6 +7,9 @@ import java.util.TreeSet;
 import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.ClockRange;
 import org.msqsim.core.spec.MacKind;
+import org.msqsim.models.graph.Network;
+import org.msqsim.models.layer.Conv2d;
+import org.msqsim.models.lower.Lowering;
 
 /**
  * The parameters of the design space {@code explore} sweeps, generated from a board's default design
@@ -70,10 +73,18 @@ import org.msqsim.core.spec.MacKind;
  * @param refineTop     designs per family and fraction that stages 2 and 3 refine; 0 means stage 1 only
  * @param refineClocks  whether stage 3 sweeps the clock
  * @param organisations the core organisations to search for each core; empty means the base design's
+ * @param engineShares  depthwise-engine sizes, as shares of the core LUT budget
+ *                      ({@code DepthwiseEngineSizing}): stages 1 and 2 size every design's engine at the
+ *                      first, stage 3 tries the others on the designs it refines (at their clock and
+ *                      buffer scale); empty: no engine (depthwise layers on the cores). The caller
+ *                      empties it for a network without depthwise layers ({@link #withoutEngine}).
  */
 public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Double> colLevels,
                           List<Double> bufferScales, int refineTop, boolean refineClocks,
-                          List<CoreOrganisation> organisations) {
+                          List<CoreOrganisation> organisations, List<Double> engineShares) {
+    /** The engine sizes searched by default: the board defaults' 5 % of the core LUT budget, then half and double. */
+    public static final List<Double> ENGINE_SHARES = List.of(0.05, 0.025, 0.10);
+
     public ExploreGrid {
         if (fractionSteps < 1 || colLevels.isEmpty() || bufferScales.isEmpty() || refineTop < 0) {
             throw new IllegalArgumentException("a grid needs fraction steps, column levels and buffer scales");
@@ -82,12 +93,39 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
         colLevels = List.copyOf(colLevels);
         bufferScales = List.copyOf(bufferScales);
         organisations = List.copyOf(organisations);
+        engineShares = List.copyOf(engineShares);
+        if (engineShares.stream().anyMatch(x -> !(x > 0 && x < 1))) {
+            throw new IllegalArgumentException("depthwise engine shares must be in (0, 1): " + engineShares);
+        }
     }
 
-    /** A grid searching the standard core organisations ({@link CoreOrganisation#STANDARD}). */
+    /** A grid searching {@code organisations} with the default engine shares ({@link #ENGINE_SHARES}). */
+    public ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Double> colLevels, List<Double> bufferScales,
+                       int refineTop, boolean refineClocks, List<CoreOrganisation> organisations) {
+        this(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks, organisations, ENGINE_SHARES);
+    }
+
+    /** A grid searching the standard core organisations ({@link CoreOrganisation#STANDARD}) and engine shares. */
     public ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Double> colLevels, List<Double> bufferScales,
                        int refineTop, boolean refineClocks) {
         this(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks, CoreOrganisation.STANDARD);
+    }
+
+    /** This grid without depthwise engines: for networks without depthwise layers, where one only costs LUTs. */
+    public ExploreGrid withoutEngine() {
+        return new ExploreGrid(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks,
+                organisations, List.of());
+    }
+
+    /** This grid for {@code net}: without engines when it has no depthwise layer an engine would run. */
+    public ExploreGrid forNetwork(Network net) {
+        boolean depthwise = net.layers().stream().anyMatch(l -> l instanceof Conv2d c && Lowering.isDepthwise(c));
+        return depthwise ? this : withoutEngine();
+    }
+
+    /** The engine share of stages 1 and 2: the first of {@link #engineShares}, or 0 (no engine). */
+    double baseEngineShare() {
+        return engineShares.isEmpty() ? 0 : engineShares.get(0);
     }
 
     /**
@@ -110,7 +148,8 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
 
     /** This grid searching {@code list} core organisations (empty: the base design's). */
     public ExploreGrid withOrganisations(List<CoreOrganisation> list) {
-        return new ExploreGrid(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks, list);
+        return new ExploreGrid(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks, list,
+                engineShares);
     }
 
     public List<Double> fractions() {

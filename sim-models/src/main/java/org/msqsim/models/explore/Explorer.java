@@ -116,7 +116,8 @@ public final class Explorer {
         // its PL DDR3, BoardSpec#altDdr) is priced and can be run, but not yet searched here: the
         // sweep's Search rebuilds designs from parameters that do not carry the memory.
         Outcome all = new Outcome(List.of(), 0);
-        Search search = new Search(grid, board, base, model);
+        // depthwise engines only for a network with depthwise layers (ExploreGrid#forNetwork)
+        Search search = new Search(grid.forNetwork(net), board, base, model);
         for (int stage = 0; stage < search.stages(); stage++) {
             int before = all.evaluated();
             List<Design> more = search.designs(stage, all.results(), before);

@@ -44,16 +44,17 @@ final class OrganisationStage implements SearchStage {
                     continue;
                 }
                 int dsp = d.dspCols() == 0 ? 0 : rescale(d.dspCols(),
-                        b.maxCols(DesignFamily.DSP_ONLY, d.organisations(), d.rows(), packing, 0),
-                        b.maxCols(DesignFamily.DSP_ONLY, orgs, d.rows(), packing, 0));
+                        b.maxCols(DesignFamily.DSP_ONLY, d.organisations(), d.rows(), packing, 0, d.engineShare()),
+                        b.maxCols(DesignFamily.DSP_ONLY, orgs, d.rows(), packing, 0, d.engineShare()));
                 int lut = d.lutCols() == 0 ? 0 : rescale(d.lutCols(),
-                        b.maxCols(d.family(), d.organisations(), d.rows(), packing, d.dspCols()),
-                        b.maxCols(d.family(), orgs, d.rows(), packing, dsp));
+                        b.maxCols(d.family(), d.organisations(), d.rows(), packing, d.dspCols(), d.engineShare()),
+                        b.maxCols(d.family(), orgs, d.rows(), packing, dsp, d.engineShare()));
                 if ((d.dspCols() > 0 && dsp == 0) || (d.lutCols() > 0 && lut == 0)) {
                     continue; // no column of this organisation fits
                 }
                 b.design(firstIndex + out.size(), d.family(), orgs, d.fraction(), d.rows(), packing, dsp, lut,
-                        d.clockHz(), d.bufferScale()).filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
+                        d.clockHz(), d.bufferScale(), d.engineShare()).filter(x -> seen.add(DesignKey.of(x)))
+                        .ifPresent(out::add);
             }
         }
         return out;

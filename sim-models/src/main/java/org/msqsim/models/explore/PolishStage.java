@@ -45,16 +45,17 @@ final class PolishStage implements SearchStage {
                 int c = (int) (pair >>> 32);
                 int l = (int) pair;
                 b.design(firstIndex + out.size(), d.family(), d.organisations(), d.fraction(), d.rows(), packing, c,
-                        l, d.clockHz(), d.bufferScale()).filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
+                        l, d.clockHz(), d.bufferScale(), d.engineShare()).filter(x -> seen.add(DesignKey.of(x)))
+                        .ifPresent(out::add);
             }
             if (grid.rowOptions().isEmpty()) {
                 continue; // the base design's rows only: no row polish either
             }
             for (int rows : rowNeighbours(d.rows())) {
                 for (long pair : rowPairs(d, rows, packing)) {
-                    b.design(firstIndex + out.size(), d.family(), d.fraction(), rows, packing, (int) (pair >>> 32),
-                            (int) pair, d.clockHz(), d.bufferScale()).filter(x -> seen.add(DesignKey.of(x)))
-                            .ifPresent(out::add);
+                    b.design(firstIndex + out.size(), d.family(), d.organisations(), d.fraction(), rows, packing,
+                            (int) (pair >>> 32), (int) pair, d.clockHz(), d.bufferScale(), d.engineShare())
+                            .filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
                 }
             }
         }
@@ -100,7 +101,7 @@ final class PolishStage implements SearchStage {
             pairs.add((long) c << 32);
             return pairs;
         }
-        int max = b.maxCols(d.family(), rows, packing, c);
+        int max = b.maxCols(d.family(), d.organisations(), rows, packing, c, d.engineShare());
         int keep = Math.max(1, (int) Math.round((double) d.lutCols() * d.rows() / rows));
         for (int l : new int[] {max, keep}) {
             if (l > 0 && l <= max) {
@@ -122,7 +123,7 @@ final class PolishStage implements SearchStage {
                 if (d.family() == DesignFamily.DSP_ONLY) {
                     pairs.add((long) c << 32);
                 } else {
-                    int max = b.maxCols(d.family(), d.organisations(), d.rows(), packing, c);
+                    int max = b.maxCols(d.family(), d.organisations(), d.rows(), packing, c, d.engineShare());
                     for (int l : new int[] {max, d.lutCols()}) {
                         if (l > 0 && l <= max) {
                             pairs.add(((long) c << 32) | l);

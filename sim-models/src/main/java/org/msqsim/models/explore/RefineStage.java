@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * — the {@code refineTop} fastest of each family and F among the results so far (stages 1 and 2), and
  * their Pareto front — in the order of the refined designs' indices; designs already evaluated are
  * skipped. Every clock of {@link ExploreGrid#clocks} when the grid refines clocks, else the fastest.
+ * Then each refined design's other depthwise-engine sizes ({@link ExploreGrid#engineShares}) at its own
+ * clock and buffer scale, its cores unchanged.
  */
 final class RefineStage implements SearchStage {
     private final ExploreGrid grid;
@@ -37,8 +39,14 @@ final class RefineStage implements SearchStage {
             for (long clk : clocks) {
                 for (double s : grid.bufferScales()) {
                     b.design(firstIndex + out.size(), d.family(), d.organisations(), d.fraction(), d.rows(),
-                            packing, d.dspCols(), d.lutCols(), clk, s).filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
+                            packing, d.dspCols(), d.lutCols(), clk, s, d.engineShare())
+                            .filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
                 }
+            }
+            for (double e : grid.engineShares()) {
+                b.design(firstIndex + out.size(), d.family(), d.organisations(), d.fraction(), d.rows(), packing,
+                        d.dspCols(), d.lutCols(), d.clockHz(), d.bufferScale(), e)
+                        .filter(x -> seen.add(DesignKey.of(x))).ifPresent(out::add);
             }
         }
         return out;

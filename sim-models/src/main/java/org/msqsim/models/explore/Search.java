@@ -13,7 +13,7 @@ import org.msqsim.core.spec.BoardSpec;
  * {@link Explorer#explore}; only the evaluation moves.
  *
  * <p>A design travels to another process as its parameters (family, core organisations, F, rows,
- * packing, columns, clock, buffer scale) and is rebuilt there by {@link #rebuild}, which runs the same
+ * packing, columns, clock, buffer scale, depthwise-engine share) and is rebuilt there by {@link #rebuild}, which runs the same
  * {@code DesignBuilder} steps as the stage that generated it, so the spec and resources are equal.
  * Not thread-safe, except {@link #rebuild}.
  */
@@ -58,8 +58,8 @@ public final class Search {
      */
     public synchronized Optional<Design> rebuild(int index, DesignFamily family, Organisations organisations,
                                                  double fraction, int rows, int packing, int dspCols, int lutCols,
-                                                 long clockHz, double bufferScale) {
+                                                 long clockHz, double bufferScale, double engineShare) {
         return builder.design(index, family, organisations, fraction, rows, packing, dspCols, lutCols, clockHz,
-                bufferScale);
+                bufferScale, engineShare);
     }
 }

@@ -48,7 +48,7 @@ final class ShapeStage implements SearchStage {
                         for (int[] shape : shapes(fam, f, rows, packing)) {
                             scales.stream()
                                     .map(s -> b.design(firstIndex + out.size(), fam, f, rows, packing, shape[0],
-                                            shape[1], clk, s))
+                                            shape[1], clk, s, grid.baseEngineShare()))
                                     .flatMap(Optional::stream).findFirst().ifPresent(out::add);
                         }
                     }
@@ -61,10 +61,12 @@ final class ShapeStage implements SearchStage {
     /** The (DSP cols, LUT cols) pairs for one family, fraction, row count and packing, at buffer scale 1. */
     private List<int[]> shapes(DesignFamily fam, double f, int rows, int packing) {
         List<int[]> out = new ArrayList<>();
-        List<Integer> dsp = f == 1 ? List.of(0) : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, rows, packing, 0));
+        double e = grid.baseEngineShare();
+        List<Integer> dsp = f == 1 ? List.of(0)
+                : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, rows, packing, 0, e));
         for (int d : dsp) {
             List<Integer> lut = fam == DesignFamily.DSP_ONLY ? List.of(0)
-                    : grid.columnLevels(b.maxCols(fam, rows, packing, d));
+                    : grid.columnLevels(b.maxCols(fam, rows, packing, d, e));
             for (int l : lut) {
                 if (d + l > 0 && (fam == DesignFamily.DSP_ONLY || l > 0)) {
                     out.add(new int[] {d, l});

@@ -23,30 +23,43 @@ import org.msqsim.models.quant.MsqAssigner;
  *   <li>a {@link StreamLayer} into one {@link StreamWork}: each input tensor read and the output
  *       written, {@code ceil(elements·bits/8)} bytes each;</li>
  *   <li>on a design with a depthwise engine, a depthwise convolution into one {@link DepthwiseWork}.
- *       All its rows are fixed-point: the engine's lanes multiply fixed-point weights, so MSQ's split
- *       does not apply to the layers it runs (a depthwise layer's rows are its channels; on a design
- *       without an engine they split between the cores as any layer's).</li>
+ *       A depthwise layer's rows are its channels. On an engine with SP2 lanes MSQ splits them at
+ *       the run's fraction as any layer's rows ({@code round(F·C)} SP2 channels, MSQ choosing which),
+ *       the SP2 channels running on the SP2 lanes and the rest on the fixed-point lanes; on an engine
+ *       without (the DPU's) every channel is fixed-point ({@link #depthwiseFraction}). On a design
+ *       without an engine they split between the cores as any layer's.</li>
  * </ul>
  */
 public final class Lowering {
     private final int activationBits;
     private final int weightBits;
     private final boolean depthwiseEngine;
+    private final boolean depthwiseSp2;
 
     /** Lowering for a design without a depthwise engine (depthwise layers become GEMMs). */
     public Lowering(int activationBits) {
-        this(activationBits, 8, false);
+        this(activationBits, 8, false, false);
     }
 
     /** Lowering for {@code spec}: depthwise layers go to its depthwise engine when it has one. */
     public Lowering(AcceleratorSpec spec) {
-        this(spec.activationBits(), spec.weightBits(), spec.depthwiseEngine().isPresent());
+        this(spec.activationBits(), spec.weightBits(), spec.depthwiseEngine().isPresent(),
+                spec.depthwiseEngine().map(e -> e.hasSp2Lanes()).orElse(false));
     }
 
-    private Lowering(int activationBits, int weightBits, boolean depthwiseEngine) {
+    private Lowering(int activationBits, int weightBits, boolean depthwiseEngine, boolean depthwiseSp2) {
         this.activationBits = activationBits;
         this.weightBits = weightBits;
         this.depthwiseEngine = depthwiseEngine;
+        this.depthwiseSp2 = depthwiseSp2;
+    }
+
+    /**
+     * The SP2 fraction MSQ quantizes a depthwise layer on the engine at: the run's where the engine has
+     * SP2 lanes, else 0 (every channel fixed-point, on the fixed-point lanes).
+     */
+    public double depthwiseFraction(double sp2Fraction) {
+        return depthwiseSp2 ? sp2Fraction : 0;
     }
 
     /** Whether {@code l} runs on the depthwise engine: a depthwise convolution on a design with one. */
@@ -73,7 +86,7 @@ public final class Lowering {
      */
     public List<Work> lower(Layer l, double sp2Fraction, OutputStage stage) {
         if (onDepthwiseEngine(l)) {
-            return List.of(depthwise((Conv2d) l));
+            return List.of(depthwise((Conv2d) l, sp2Fraction));
         }
         if (l instanceof GemmLayer g) {
             return List.copyOf(gemms(g, sp2Fraction, stage));
@@ -102,13 +115,14 @@ public final class Lowering {
     /**
      * A depthwise layer on the engine: its input read once (the line buffer keeps the rows a window
      * needs, so no halo is re-read within a layer), its {@code C·R·S} weights at the weight width, and
-     * its output written.
+     * its output written; {@code round(F·C)} of its channels SP2 at {@link #depthwiseFraction}.
      */
-    public DepthwiseWork depthwise(Conv2d c) {
+    public DepthwiseWork depthwise(Conv2d c, double sp2Fraction) {
         DepthwiseEngine.Layer shape = new DepthwiseEngine.Layer(c.c(), c.h(), c.w(), c.r(), c.s(), c.stride(),
                 c.pad());
         long read = bytes(c.inputShape()) + TileBytes.packed((long) c.c() * c.r() * c.s(), weightBits);
-        return new DepthwiseWork(c, shape, new DdrStream(read, bytes(c.outputShape())));
+        int sp2 = MsqAssigner.sp2RowCount(c.c(), depthwiseFraction(sp2Fraction));
+        return new DepthwiseWork(c, shape, sp2, new DdrStream(read, bytes(c.outputShape())));
     }
 
     /** The layer's stream: its inputs read, its output written. */

@@ -10,6 +10,7 @@ import org.msqsim.core.hw.compute.DepthwiseEngine;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
+import org.msqsim.core.spec.MacKind;
 import org.msqsim.core.trace.TraceSink;
 import org.msqsim.models.graph.Network;
 import org.msqsim.models.layer.Activation;
@@ -52,6 +53,52 @@ class DepthwiseEngineRunTest {
                 assertEquals(tiny().macs(), run.macs());
             }
         }
+    }
+
+    /**
+     * MSQ's split on an engine with SP2 lanes: at fractions 0, 0.3, 0.5 and 1 the depthwise channels MSQ
+     * makes SP2 run on the SP2 lanes, the rest on the fixed-point lanes (LUT or DSP), bit-exact through
+     * the whole network at 4 and 8 bits, with 24-bit accumulators and (at 4 bits) the default rule's
+     * 13-bit ones, exact for 3×3 kernels (narrow accumulators that wrap are sim-core's
+     * {@code DepthwiseEngineTest}: the golden network does not wrap); the engine's cycles follow the
+     * split (timing-only equals the bit-exact run's latency).
+     */
+    @Test
+    void sp2AndFixedChannelsOnTheEngineAreBitExact() {
+        BoardSpec b = BoardCatalog.get("zc706");
+        for (MacKind fixed : new MacKind[] {MacKind.LUT_FIXED, MacKind.DSP}) {
+            for (int acc : new int[] {24, 13}) {
+                DepthwiseEngineSpec e = new DepthwiseEngineSpec(4, 3, fixed, 2, acc, 8);
+                for (int bits : acc == 24 ? new int[] {4, 8} : new int[] {4}) {
+                    AcceleratorSpec a = b.accelerator().withDepthwiseEngine(Optional.of(e)).withBits(bits);
+                    for (double f : new double[] {0, 0.3, 0.5, 1}) {
+                        NetworkRunner runner = new NetworkRunner(a, b.device().family().dsp());
+                        NetworkRun run = runner.run(tiny(), new NetworkRunner.Options(f, 5, false, TraceSink.NONE, null));
+                        String what = fixed + " acc " + acc + " at " + bits + " bits, F " + f;
+                        assertTrue(run.bitExact(), what);
+                        assertEquals(tiny().macs(), run.macs(), what);
+                        NetworkRun timed = runner.run(tiny(), new NetworkRunner.Options(f, 5, true, TraceSink.NONE, null));
+                        assertEquals(timed.latencyPs(), run.latencyPs(), what);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The SP2 channels MSQ assigns set the engine's time: all-SP2 on 2 SP2 lanes is slower than all-fixed on 6. */
+    @Test
+    void theSplitTimesEachLaneKind() {
+        BoardSpec b = BoardCatalog.get("zc706");
+        AcceleratorSpec a = b.accelerator().withDepthwiseEngine(Optional.of(
+                new DepthwiseEngineSpec(4, 6, MacKind.LUT_FIXED, 2, 16, 8)));
+        Lowering lowering = new Lowering(a);
+        Conv2d dw = new Conv2d("dw", 14, 14, 16, 16, 3, 3, 1, 1, 16, true, Activation.RELU);
+        assertEquals(0, lowering.depthwise(dw, 0).sp2Channels());
+        assertEquals(16, lowering.depthwise(dw, 1).sp2Channels());
+        assertEquals(5, lowering.depthwise(dw, 0.3).sp2Channels()); // round(0.3 · 16) = 5
+        // an engine without SP2 lanes (the DPU's) quantizes every depthwise channel fixed-point
+        Lowering dpu = new Lowering(a.withDepthwiseEngine(Optional.of(new DepthwiseEngineSpec(4, 6, 16, 8))));
+        assertEquals(0, dpu.depthwise(dw, 1).sp2Channels());
     }
 
     @Test

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.msqsim.boards.BoardCatalog;
 import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.MacKind;
+import org.msqsim.models.zoo.ModelZoo;
 
 /** Building one design's spec: a spec, or the reason there is none; fit; the column search. */
 class DesignBuilderTest {
@@ -45,6 +49,40 @@ class DesignBuilderTest {
         assertEquals(BOARD.accelerator().name() + "-16x4x2-dsp+16x6-msq-100mhz-buf0.5", spec.name());
         assertEquals(MacKind.LUT_SP2, spec.lutCore().orElseThrow().mac());
         assertEquals(2, spec.dspCore().orElseThrow().packing());
+    }
+
+    /**
+     * A design's depthwise engine is the documented rule's at its share, beside its own cores: priced in
+     * its fit, named in its spec, none at share 0 (whatever engine the base has).
+     */
+    @Test
+    void theEngineIsSizedByTheRuleBesideTheDesignsCores() {
+        DesignBuilder b = builder();
+        long clk = BOARD.clocks().defaultHz();
+        Design none = b.design(0, DesignFamily.MSQ, 0.2, 16, 2, 8, 8, clk, 1).orElseThrow();
+        assertTrue(none.spec().depthwiseEngine().isEmpty());
+        assertEquals("-", none.engine());
+        Design with = b.design(0, DesignFamily.MSQ, 0.2, 16, 2, 8, 8, clk, 1, 0.05).orElseThrow();
+        DepthwiseEngineSpec e = with.spec().depthwiseEngine().orElseThrow();
+        assertEquals(DepthwiseEngineSizing.size(COST, none.spec(), BOARD.device(), 0.05), Optional.of(e));
+        assertEquals(16, e.pixels());
+        assertTrue(with.used().lut() > none.used().lut(), "the engine is priced");
+        assertTrue(with.spec().name().endsWith("-dw16x" + e.channels() + "+" + e.sp2Channels()), with.spec().name());
+        assertEquals(0.05, with.engineShare());
+        Design bigger = b.design(0, DesignFamily.MSQ, 0.2, 16, 2, 8, 8, clk, 1, 0.10).orElseThrow();
+        assertTrue(bigger.spec().depthwiseEngine().orElseThrow().lanes() + bigger.spec().depthwiseEngine()
+                .orElseThrow().sp2Lanes() > e.lanes() + e.sp2Lanes());
+        assertTrue(b.maxCols(DesignFamily.MSQ, 16, 2, 8, 0.10) <= b.maxCols(DesignFamily.MSQ, 16, 2, 8, 0));
+    }
+
+    /** Engines only for networks with depthwise layers: elsewhere they would only take LUTs. */
+    @Test
+    void theGridSearchesEnginesOnlyForDepthwiseNetworks() {
+        ExploreGrid g = ExploreGrid.standard();
+        assertEquals(ExploreGrid.ENGINE_SHARES, g.forNetwork(ModelZoo.get("mobilenet_v2")).engineShares());
+        assertEquals(List.of(), g.forNetwork(ModelZoo.get("resnet18")).engineShares());
+        assertEquals(0.0, g.forNetwork(ModelZoo.get("resnet18")).baseEngineShare());
+        assertEquals(0.05, g.baseEngineShare());
     }
 
     @Test

@@ -144,7 +144,7 @@ class ExploreStagesTest {
             dsp.add(d.dspOrganisation());
             lut.add(d.lutOrganisation());
             assertEquals(d, search.rebuild(d.index(), d.family(), d.organisations(), d.fraction(), d.rows(),
-                    search.packing(d), d.dspCols(), d.lutCols(), d.clockHz(), d.bufferScale()).orElseThrow());
+                    search.packing(d), d.dspCols(), d.lutCols(), d.clockHz(), d.bufferScale(), d.engineShare()).orElseThrow());
         }
         for (CoreOrganisation o : CoreOrganisation.STANDARD) {
             assertTrue(lut.contains(o.label()), "LUT core " + o.label() + " never evaluated: " + lut);

@@ -19,10 +19,20 @@ import org.msqsim.core.spec.DepthwiseEngineSpec;
  * the last output is written {@value #PIPELINE} clocks after its last tap's operands are registered:
  * {@code cycles = ceil(Ho·Wo / pixels) · ceil(C / channels) · R·S + }{@value #PIPELINE}.
  *
+ * <p><b>Two lane kinds.</b> With SP2 lanes ({@link DepthwiseEngineSpec#sp2Channels}), the layer's
+ * channels are split by their MSQ scheme: the fixed-point channels, in channel order, are cut into
+ * groups of {@code channels} for the fixed-point lanes, the SP2 channels into groups of
+ * {@code sp2Channels} for the SP2 lanes; both lane kinds walk the same pixel groups at once, each
+ * through its own channel groups, so
+ * {@code cycles = ceil(Ho·Wo / pixels) · max(ceil(Cfix / channels), ceil(Csp2 / sp2Channels)) · R·S + }{@value #PIPELINE}
+ * (a kind with no channels takes no windows). With no SP2 channel this is the formula above.
+ *
  * <p><b>Values.</b> Each output accumulates its R·S products {@code w[c][tap]·x[c][y][x]} (zero where
- * the window reads padding) in κ = tap order in a wrapping accumulator of the declared width; WRAP is
- * associative, so the fast path wraps once per output. An overflow event is an output whose
- * accumulator ends off its exact sum.
+ * the window reads padding) in κ = tap order in a wrapping accumulator of its lane kind's width
+ * ({@link DepthwiseEngineSpec#accumulatorBits} for fixed-point channels,
+ * {@link DepthwiseEngineSpec#sp2AccumulatorBits} for SP2 ones, whose integer weights are SP2 values in
+ * units of 2^-L); WRAP is associative, so the fast path wraps once per output. An overflow event is an
+ * output whose accumulator ends off its exact sum.
  */
 public final class DepthwiseEngine {
     /** Clocks from a tap's operands being registered to its output being written: product, accumulator. */
@@ -30,10 +40,21 @@ public final class DepthwiseEngine {
 
     private final DepthwiseEngineSpec spec;
     private final FixedFormat accumulator;
+    /** The SP2 lanes' accumulator; null when the weight width is not known (fixed-point channels only). */
+    private final FixedFormat sp2Accumulator;
 
+    /** An engine for fixed-point channels only (its SP2 lanes, if any, need the weight width). */
     public DepthwiseEngine(DepthwiseEngineSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.accumulator = FixedFormat.signedInt(spec.accumulatorBits(), Overflow.WRAP);
+        this.sp2Accumulator = null;
+    }
+
+    /** An engine whose SP2 lanes take weights of {@code weightBits}. */
+    public DepthwiseEngine(DepthwiseEngineSpec spec, int weightBits) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.accumulator = FixedFormat.signedInt(spec.accumulatorBits(), Overflow.WRAP);
+        this.sp2Accumulator = FixedFormat.signedInt(spec.sp2AccumulatorBits(weightBits), Overflow.WRAP);
     }
 
     /** One depthwise layer's shape: C channels of H×W, an R×S kernel, stride, zero padding. */
@@ -63,9 +84,24 @@ public final class DepthwiseEngine {
 
     /** Cycles of the control clock for the layer, {@value #PIPELINE} of pipeline included. */
     public static long cycles(DepthwiseEngineSpec spec, Layer l) {
+        return cycles(spec, l, 0);
+    }
+
+    /**
+     * Cycles of the control clock for the layer with {@code sp2Channels} of its channels SP2 (on the
+     * SP2 lanes) and the rest fixed-point, {@value #PIPELINE} of pipeline included.
+     *
+     * @throws IllegalArgumentException if the layer has SP2 channels and the engine no SP2 lanes
+     */
+    public static long cycles(DepthwiseEngineSpec spec, Layer l, int sp2Channels) {
+        if (sp2Channels < 0 || sp2Channels > l.c() || (sp2Channels > 0 && !spec.hasSp2Lanes())) {
+            throw new IllegalArgumentException(sp2Channels + " SP2 channels of " + l.c() + " on an engine with "
+                    + spec.sp2Channels() + " SP2 channel lanes");
+        }
         long pixelGroups = ceilDiv((long) l.outH() * l.outW(), spec.pixels());
-        long channelGroups = ceilDiv(l.c(), spec.channels());
-        return pixelGroups * channelGroups * l.r() * l.s() + PIPELINE;
+        long fixedGroups = ceilDiv(l.c() - sp2Channels, spec.channels());
+        long sp2Groups = sp2Channels == 0 ? 0 : ceilDiv(sp2Channels, spec.sp2Channels());
+        return pixelGroups * Math.max(fixedGroups, sp2Groups) * l.r() * l.s() + PIPELINE;
     }
 
     /** The declared accumulator: every output is one of its values. */
@@ -78,6 +114,28 @@ public final class DepthwiseEngine {
      * x]} and weights {@code w[c·R·S + r·S + s]}. Returns the overflow events.
      */
     public long compute(Layer l, int[] in, int[] w, long[] out) {
+        return compute(l, in, w, null, out);
+    }
+
+    /**
+     * As {@link #compute(Layer, int[], int[], long[])}, channel {@code c} SP2 where {@code sp2[c]} (its
+     * weights the SP2 integers, in units of 2^-L), accumulated at the SP2 lanes' width; {@code sp2}
+     * null means every channel fixed-point.
+     *
+     * @throws IllegalArgumentException if a channel is SP2 and the engine has no SP2 lanes or was built
+     *                                  without the weight width
+     */
+    public long compute(Layer l, int[] in, int[] w, boolean[] sp2, long[] out) {
+        if (sp2 != null) {
+            Objects.checkFromIndexSize(0, l.c(), sp2.length);
+            for (int c = 0; c < l.c(); c++) {
+                if (sp2[c] && (sp2Accumulator == null || !spec.hasSp2Lanes())) {
+                    throw new IllegalArgumentException("channel " + c + " is SP2, but the engine has "
+                            + spec.sp2Channels() + " SP2 channel lanes" + (sp2Accumulator == null
+                            ? " and no weight width" : ""));
+                }
+            }
+        }
         int ho = l.outH();
         int wo = l.outW();
         Objects.checkFromIndexSize(0, l.c() * l.h() * l.w(), in.length);
@@ -87,6 +145,7 @@ public final class DepthwiseEngine {
         for (int c = 0; c < l.c(); c++) {
             int plane = c * l.h() * l.w();
             int taps = c * l.r() * l.s();
+            FixedFormat acc = sp2 != null && sp2[c] ? sp2Accumulator : accumulator;
             for (int y = 0; y < ho; y++) {
                 for (int x = 0; x < wo; x++) {
                     long sum = 0;
@@ -102,7 +161,7 @@ public final class DepthwiseEngine {
                             }
                         }
                     }
-                    long v = accumulator.fit(sum);
+                    long v = acc.fit(sum);
                     overflows += v != sum ? 1 : 0;
                     out[(c * ho + y) * wo + x] = v;
                 }

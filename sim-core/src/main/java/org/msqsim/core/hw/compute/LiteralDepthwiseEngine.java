@@ -1,16 +1,20 @@
 package org.msqsim.core.hw.compute;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.msqsim.core.fixed.FixedFormat;
 import org.msqsim.core.fixed.Overflow;
+import org.msqsim.core.fixed.Sp2Mac;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
 
 /**
  * A literal, cycle-stepped model of the {@link DepthwiseEngine}: one loop iteration per clock, each
  * lane a three-stage pipeline of registers (operands, product, accumulator), windows issued one tap
  * per clock in {@code DepthwiseEngine}'s order, the cycle count taken from when the last output is
- * written — never from the formula. The reference the fast engine is tested against; small layers
- * only, plainness over speed.
+ * written — never from the formula. The fixed-point lanes multiply integer weights; the SP2 lanes
+ * multiply the SP2 <i>codes</i> with the shift-add datapath ({@link Sp2Mac}), so the SP2 products are
+ * formed as the hardware forms them, not from the integer weights the fast engine uses. The reference
+ * the fast engine is tested against; small layers only, plainness over speed.
  */
 public final class LiteralDepthwiseEngine {
 
@@ -20,21 +24,51 @@ public final class LiteralDepthwiseEngine {
 
     private final DepthwiseEngineSpec spec;
     private final FixedFormat accumulator;
+    private final FixedFormat sp2Accumulator;
 
+    /** Fixed-point channels only. */
     public LiteralDepthwiseEngine(DepthwiseEngineSpec spec) {
         this.spec = spec;
         this.accumulator = FixedFormat.signedInt(spec.accumulatorBits(), Overflow.WRAP);
+        this.sp2Accumulator = null;
     }
 
-    /** Same operands and output layout as {@link DepthwiseEngine#compute}. */
+    /** SP2 lanes for weights of {@code weightBits}. */
+    public LiteralDepthwiseEngine(DepthwiseEngineSpec spec, int weightBits) {
+        this.spec = spec;
+        this.accumulator = FixedFormat.signedInt(spec.accumulatorBits(), Overflow.WRAP);
+        this.sp2Accumulator = FixedFormat.signedInt(spec.sp2AccumulatorBits(weightBits), Overflow.WRAP);
+    }
+
+    /** Same operands and output layout as {@link DepthwiseEngine#compute}, every channel fixed-point. */
     public Run run(DepthwiseEngine.Layer l, int[] in, int[] w, long[] out) {
-        int lanes = spec.lanes();
+        return run(l, in, w, null, null, null, out);
+    }
+
+    /**
+     * Channel {@code c} SP2 where {@code sp2[c]}: its lanes multiply {@code codes[c·R·S + tap]} with
+     * {@code mac}; other channels multiply {@code w}. {@code sp2} null: every channel fixed-point.
+     */
+    public Run run(DepthwiseEngine.Layer l, int[] in, int[] w, boolean[] sp2, int[] codes, Sp2Mac mac, long[] out) {
         int ho = l.outH();
         int wo = l.outW();
         int taps = l.r() * l.s();
+        int[] fixedCh = channels(l.c(), sp2, false);
+        int[] sp2Ch = channels(l.c(), sp2, true);
+        if (sp2Ch.length > 0) {
+            Objects.requireNonNull(codes, "codes");
+            Objects.requireNonNull(mac, "mac");
+            if (sp2Accumulator == null || !spec.hasSp2Lanes()) {
+                throw new IllegalArgumentException("SP2 channels on an engine without SP2 lanes or weight width");
+            }
+        }
         long pixelGroups = ((long) ho * wo + spec.pixels() - 1) / spec.pixels();
-        long channelGroups = (l.c() + spec.channels() - 1) / spec.channels();
-        long windows = pixelGroups * channelGroups;
+        // lane kinds: [0, fixedLanes) fixed-point, then the SP2 lanes
+        int fixedLanes = spec.lanes();
+        int lanes = fixedLanes + spec.sp2Lanes();
+        long fixedWindows = pixelGroups * ((fixedCh.length + spec.channels() - 1) / spec.channels());
+        long sp2Windows = spec.hasSp2Lanes() ? pixelGroups * ((sp2Ch.length + spec.sp2Channels() - 1)
+                / spec.sp2Channels()) : 0;
         // per lane: stage-1 operands, stage-2 product, the accumulator; output index −1 = bubble
         long[] opW = new long[lanes];
         long[] opX = new long[lanes];
@@ -51,15 +85,16 @@ public final class LiteralDepthwiseEngine {
         long overflows = 0;
         long written = 0;
         long total = (long) l.c() * ho * wo;
-        long issued = windows * taps; // taps issued, one per clock
         long cycle = 0;
         for (; written < total; cycle++) {
             for (int lane = 0; lane < lanes; lane++) {
+                boolean sp2Lane = lane >= fixedLanes;
+                FixedFormat width = sp2Lane ? sp2Accumulator : accumulator;
                 // stage 3: the accumulator takes last clock's product; the window's last tap writes the output
                 if (prodOut[lane] >= 0) {
                     long a = prodTap[lane] == 0 ? 0 : acc[lane];
                     long e = prodTap[lane] == 0 ? 0 : exact[lane];
-                    acc[lane] = accumulator.fit(a + prod[lane]);
+                    acc[lane] = width.fit(a + prod[lane]);
                     exact[lane] = e + prod[lane];
                     if (prodTap[lane] == taps - 1) {
                         out[prodOut[lane]] = acc[lane];
@@ -70,17 +105,24 @@ public final class LiteralDepthwiseEngine {
                 // stage 2: the multiplier's product register takes last clock's operands
                 prodOut[lane] = opOut[lane];
                 prodTap[lane] = opTap[lane];
-                prod[lane] = opW[lane] * opX[lane];
+                prod[lane] = sp2Lane && opOut[lane] >= 0 ? mac.multiply((int) opW[lane], (int) opX[lane])
+                        : opW[lane] * opX[lane];
                 // stage 1: this clock's tap of the lane's window, if any
                 opOut[lane] = -1;
-                if (cycle < issued) {
+                int k = sp2Lane ? lane - fixedLanes : lane;
+                int perPixel = sp2Lane ? spec.sp2Channels() : spec.channels();
+                int[] list = sp2Lane ? sp2Ch : fixedCh;
+                long windows = sp2Lane ? sp2Windows : fixedWindows;
+                if (cycle < windows * taps) {
+                    long channelGroups = windows / pixelGroups;
                     long window = cycle / taps;
                     int tap = (int) (cycle % taps);
                     long pg = window / channelGroups;
                     long cg = window % channelGroups;
-                    long pixel = pg * spec.pixels() + lane / spec.channels();
-                    long c = cg * spec.channels() + lane % spec.channels();
-                    if (pixel < (long) ho * wo && c < l.c()) {
+                    long pixel = pg * spec.pixels() + k / perPixel;
+                    long slot = cg * perPixel + k % perPixel;
+                    if (pixel < (long) ho * wo && slot < list.length) {
+                        int c = list[(int) slot];
                         int y = (int) (pixel / wo);
                         int x = (int) (pixel % wo);
                         int r = tap / l.s();
@@ -88,15 +130,27 @@ public final class LiteralDepthwiseEngine {
                         int iy = y * l.stride() + r - l.pad();
                         int ix = x * l.stride() + s - l.pad();
                         boolean inside = iy >= 0 && iy < l.h() && ix >= 0 && ix < l.w();
-                        opW[lane] = w[(int) c * taps + tap];
-                        opX[lane] = inside ? in[((int) c * l.h() + iy) * l.w() + ix] : 0;
+                        opW[lane] = sp2Lane ? codes[c * taps + tap] : w[c * taps + tap];
+                        opX[lane] = inside ? in[(c * l.h() + iy) * l.w() + ix] : 0;
                         macs += inside ? 1 : 0;
-                        opOut[lane] = (int) ((c * ho + y) * wo + x);
+                        opOut[lane] = (c * ho + y) * wo + x;
                         opTap[lane] = tap;
                     }
                 }
             }
         }
         return new Run(cycle, macs, overflows);
+    }
+
+    /** The channels of one kind, in channel order. */
+    private static int[] channels(int c, boolean[] sp2, boolean wantSp2) {
+        int[] out = new int[c];
+        int n = 0;
+        for (int i = 0; i < c; i++) {
+            if ((sp2 != null && sp2[i]) == wantSp2) {
+                out[n++] = i;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 }

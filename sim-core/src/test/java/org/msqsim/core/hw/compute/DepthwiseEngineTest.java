@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.msqsim.core.fixed.Sp2Format;
+import org.msqsim.core.fixed.Sp2Mac;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
+import org.msqsim.core.spec.MacKind;
 
 /**
  * The fast {@link DepthwiseEngine}, the literal {@link LiteralDepthwiseEngine} and a plain integer
@@ -70,6 +73,92 @@ class DepthwiseEngineTest {
             events += fo;
         }
         assertTrue(events > 100, "too few overflows to test anything: " + events);
+    }
+
+    /**
+     * MSQ's per-channel split: SP2 channels on the SP2 lanes (the literal model forms their products
+     * from the codes with the shift-add datapath), fixed-point channels on the fixed-point lanes; the
+     * fast engine, the literal one and a plain per-channel integer convolution wrapped at each lane
+     * kind's width agree bit for bit, on overflow events, and on cycles with the closed form; at 4 and
+     * 8 bits, with wide and narrow accumulators, including all-SP2 and all-fixed layers.
+     */
+    @Test
+    void sp2AndFixedChannelsAgreeBitAndCycleExact() {
+        SplittableRandom rnd = new SplittableRandom(0x5B2DL);
+        long events = 0;
+        for (int c = 0; c < 400; c++) {
+            int wBits = rnd.nextBoolean() ? 4 : 8;
+            int aBits = rnd.nextBoolean() ? 4 : 8;
+            boolean narrow = c % 2 == 1;
+            DepthwiseEngineSpec spec = new DepthwiseEngineSpec(1 + rnd.nextInt(4), 1 + rnd.nextInt(4),
+                    rnd.nextBoolean() ? MacKind.DSP : MacKind.LUT_FIXED, 1 + rnd.nextInt(4),
+                    narrow ? 8 + rnd.nextInt(4) : 24, 32);
+            Case k = Case.random(rnd, wBits, aBits);
+            Sp2Format f = Sp2Format.of(wBits);
+            boolean[] sp2 = new boolean[k.l.c()];
+            int mode = rnd.nextInt(4); // 0: all fixed, 1: all SP2, else mixed
+            int taps = k.l.r() * k.l.s();
+            int[] codes = new int[k.w.length];
+            int[] w = k.w.clone();
+            int sp2Count = 0;
+            for (int ch = 0; ch < sp2.length; ch++) {
+                sp2[ch] = mode == 1 || (mode > 1 && rnd.nextBoolean());
+                sp2Count += sp2[ch] ? 1 : 0;
+                for (int t = 0; t < taps; t++) {
+                    // the largest magnitude, either sign, as often as any other code
+                    int code = rnd.nextInt(4) == 0 ? f.codeOf(f.maxMagnitudeInt(), rnd.nextBoolean())
+                            : rnd.nextInt(f.codeCount());
+                    codes[ch * taps + t] = code;
+                    if (sp2[ch]) {
+                        w[ch * taps + t] = f.valueInt(code);
+                    }
+                }
+            }
+            long[] fast = new long[k.outLen()];
+            long[] literal = new long[k.outLen()];
+            long fo = new DepthwiseEngine(spec, wBits).compute(k.l, k.in, w, sp2, fast);
+            LiteralDepthwiseEngine.Run run = new LiteralDepthwiseEngine(spec, wBits).run(k.l, k.in, w, sp2, codes,
+                    new Sp2Mac(f, aBits, false), literal);
+            long[] plain = new Case(k.l, k.in, w).plain();
+            int plane = k.l.outH() * k.l.outW();
+            for (int i = 0; i < plain.length; i++) {
+                int bits = sp2[i / plane] ? spec.sp2AccumulatorBits(wBits) : spec.accumulatorBits();
+                int drop = 64 - bits;
+                assertEquals((plain[i] << drop) >> drop, fast[i], k::toString);
+            }
+            assertArrayEquals(fast, literal, k::toString);
+            assertEquals(fo, run.overflowEvents(), k::toString);
+            assertEquals(DepthwiseEngine.cycles(spec, k.l, sp2Count), run.cycles(), () -> spec + " " + k);
+            assertEquals(k.realMacs(), run.macs(), k::toString);
+            events += fo;
+        }
+        assertTrue(events > 50, "too few overflows to test anything: " + events);
+    }
+
+    /** The SP2 lanes' accumulator is L − (W − 1) bits wider: +0 at 4 bits (L = 3), +8 at 8 bits (L = 15). */
+    @Test
+    void sp2AccumulatorWidth() {
+        DepthwiseEngineSpec e = new DepthwiseEngineSpec(2, 2, MacKind.LUT_FIXED, 2, 13, 1);
+        assertEquals(13, e.sp2AccumulatorBits(4));
+        assertEquals(21, e.sp2AccumulatorBits(8));
+    }
+
+    /** Both lane kinds at once: the layer takes the slower kind's windows. */
+    @Test
+    void laneKindsRunSideBySide() {
+        DepthwiseEngineSpec e = new DepthwiseEngineSpec(4, 8, MacKind.LUT_FIXED, 4, 16, 8);
+        DepthwiseEngine.Layer l = new DepthwiseEngine.Layer(32, 8, 8, 3, 3, 1, 1);
+        // 64 pixels / 4 = 16 pixel groups; 20 fixed channels / 8 = 3 groups; 12 SP2 / 4 = 3 groups
+        assertEquals(16L * 3 * 9 + 2, DepthwiseEngine.cycles(e, l, 12));
+        // 4 SP2 channels: fixed 28 / 8 = 4 groups beat SP2's 1
+        assertEquals(16L * 4 * 9 + 2, DepthwiseEngine.cycles(e, l, 4));
+        assertEquals(16L * 4 * 9 + 2, DepthwiseEngine.cycles(e, l, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> DepthwiseEngine.cycles(new DepthwiseEngineSpec(4, 8, 16, 8), l, 1));
+        boolean[] sp2 = new boolean[32];
+        sp2[3] = true;
+        assertThrows(IllegalArgumentException.class, () -> new DepthwiseEngine(e).compute(l, new int[32 * 64],
+                new int[32 * 9], sp2, new long[32 * 64]));
     }
 
     @Test
