@@ -26,11 +26,37 @@ class DefaultDesignRuleTest {
         BoardSpec b = BoardCatalog.get(id);
         AcceleratorSpec rule = DefaultDesignRule.size(COST, b);
         System.out.println(describe(b, rule));
+        System.out.println(whereItStops(b, rule));
         AcceleratorSpec file = b.accelerator();
         assertEquals(rule.dspCore(), file.dspCore(), id);
         assertEquals(rule.lutCore(), file.lutCore(), id);
         assertEquals(rule.weightBuffer(), file.weightBuffer(), id);
         assertEquals(rule.depthwiseEngine(), file.depthwiseEngine(), id);
+    }
+
+    /** Which bound stops the DSP core, and what a 60 % DSP core would cost (the figures the board comments quote). */
+    static String whereItStops(BoardSpec b, AcceleratorSpec a) {
+        PeArraySpec d = a.dspCore().orElseThrow();
+        var o = COST.overheads(a, b.device());
+        long oLut = o.values().stream().mapToLong(org.msqsim.core.resource.ResourceVector::lut).sum();
+        long oDsp = o.values().stream().mapToLong(org.msqsim.core.resource.ResourceVector::dsp).sum();
+        long budget = (long) Math.floor(0.70 * b.device().lut()) - oLut;
+        long cap = (long) Math.floor(0.80 * b.device().dsp()) - oDsp;
+        int sixty = (int) Math.ceil(0.60 * b.device().dsp() / d.rows());
+        long sixtyLut = COST.peArray(d.withShape(d.rows(), sixty), 4, 4, b.device().family()).lut();
+        long nextLut = COST.peArray(d.withShape(d.rows(), d.cols() + 1), 4, 4, b.device().family()).lut();
+        int share = 1;
+        while (COST.peArray(d.withShape(d.rows(), share + 1), 4, 4, b.device().family()).lut()
+                <= budget - Math.ceil(0.15 * budget)) {
+            share++;
+        }
+        PeArraySpec l4 = a.lutCore().orElseThrow().withShape(d.rows(), 4);
+        return String.format(Locale.ROOT, "STOP %s | overhead LUT %d DSP %d %s | budget %d | DSP cap %d (next col %d) |"
+                        + " share cap %d LUT (next col %d LUT) -> share alone %d cols | 60%% = %d cols %d LUT %.1f %% of budget;"
+                        + " rows x 4 LUT core %d LUT",
+                b.id(), oLut, oDsp, o.keySet(), budget, cap, (long) d.rows() * (d.cols() + 1),
+                budget - (long) Math.ceil(0.15 * budget), nextLut, share, sixty, sixtyLut, 100.0 * sixtyLut / budget,
+                COST.peArray(l4, 4, 4, b.device().family()).lut());
     }
 
     static String describe(BoardSpec b, AcceleratorSpec a) {
