@@ -2,21 +2,27 @@ package org.msqsim.boards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.msqsim.core.resource.CostModel;
+import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.resource.FitReport;
+import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.PeArraySpec;
 
-/** Each board file's default design is the documented rule's ({@link DefaultDesignRule}) under the current cost model. */
+/**
+ * Each board file's default design is the documented rule's ({@link DefaultDesignRule}) under the current cost
+ * model; the printed lines are the figures docs/cost-model.md "Default designs" and the board comments quote.
+ */
 class DefaultDesignRuleTest {
     private static final CostModel COST = CostModel.defaults();
 
-    static java.util.List<String> ids() {
+    static List<String> ids() {
         return BoardCatalog.ids();
     }
 
@@ -38,8 +44,8 @@ class DefaultDesignRuleTest {
     static String whereItStops(BoardSpec b, AcceleratorSpec a) {
         PeArraySpec d = a.dspCore().orElseThrow();
         var o = COST.overheads(a, b.device());
-        long oLut = o.values().stream().mapToLong(org.msqsim.core.resource.ResourceVector::lut).sum();
-        long oDsp = o.values().stream().mapToLong(org.msqsim.core.resource.ResourceVector::dsp).sum();
+        long oLut = o.values().stream().mapToLong(ResourceVector::lut).sum();
+        long oDsp = o.values().stream().mapToLong(ResourceVector::dsp).sum();
         long budget = (long) Math.floor(0.70 * b.device().lut()) - oLut;
         long cap = (long) Math.floor(0.80 * b.device().dsp()) - oDsp;
         int sixty = (int) Math.ceil(0.60 * b.device().dsp() / d.rows());
@@ -74,6 +80,6 @@ class DefaultDesignRuleTest {
                 a.weightBuffer().banks(), a.weightBuffer().widthBits(), a.weightBuffer().capacityBytes() / 1024,
                 e.pixels(), e.channels(), e.sp2Channels(), e.accumulatorBits(), e.weightBankKib(),
                 100 * u.get("LUT"), 100 * u.get("FF"), 100 * u.get("DSP"), 100 * u.get("BRAM"), 100 * u.get("URAM"),
-                f.used(), org.msqsim.core.resource.DepthwiseEngineSizing.coreLutBudget(COST, a, b.device()));
+                f.used(), DepthwiseEngineSizing.coreLutBudget(COST, a, b.device()));
     }
 }
