@@ -188,8 +188,9 @@ class AcceleratorCostTest {
         assertEquals(ResourceVector.ofLut(300 + 12 * 32 + 8 * 32 + 32 * 4, 384 + 8 * 32 + 16 * 32), b.part("control"));
         // Requantization, 8 lanes (the rows) at A = 4: 1 DSP; a 5-bit shifter over 64 shifts (5 x 3 LUT);
         // the 40-bit overflow mask (40 LUT) and OR tree (14 + 3 + 1); the 4-bit clamp mux; 4 + 1 + 4 FF.
-        // Parameters of 8 x 4 + 8 = 40 channels, 64 bits, double-buffered: 640 B = 1 RAMB18.
-        assertEquals(new ResourceVector(8 * (15 + 40 + 18 + 4), 8 * 9, 8, 1, 0), b.part("requantization"));
+        // Parameters of 8 x 4 + 8 = 40 channels, 64 bits wide, double-buffered: 80 words of 64 bits, two
+        // 36-bit RAMB18 side by side (or one 512 x 72 RAMB36).
+        assertEquals(new ResourceVector(8 * (15 + 40 + 18 + 4), 8 * 9, 8, 2, 0), b.part("requantization"));
         // Add lane: two FINN-R 16x4 multipliers (7 x 20 LUT, 20 FF each), a registered 21-bit adder,
         // the 4-bit clamp; pool lane: 4 x (4-bit comparator + 4-bit mux + 4 FF). Plus the 8 KiB pool
         // row buffer, 32 bits wide (2K x 32: 2 RAMB36 = 4 RAMB18), and the skip FIFO of 2 x 64 B (1 RAMB18).
