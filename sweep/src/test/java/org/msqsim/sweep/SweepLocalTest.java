@@ -68,7 +68,7 @@ class SweepLocalTest {
             assertTrue(summary.contains(table), "explore's summary of " + c.boardName() + " " + c.model());
         }
         assertEquals(4, checkedStages, "the fixture must reach stage 4 (shapes, organisations, polish, refinement)");
-        assertTrue(se.text().contains("msqsim sweep: stage 3 of 3 (clocks and buffers): "), se.text());
+        assertTrue(se.text().contains("msqsim sweep: stage 4 of 4 (clocks and buffers): "), se.text());
         assertTrue(so.text().contains("wrote " + out), so.text());
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of("designs.csv", "designs.parquet", "summary.json", "summary.txt"),
