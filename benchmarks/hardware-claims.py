@@ -42,7 +42,7 @@ REASON = {
                  "run on the DPU's depthwise engine as PG338 describes it (PP/2 x ICP lanes, one tap per clock); "
                  "what remains is the pointwise and first layers' fold overhead: the output-stationary array "
                  "idles 2r + c - 2 cycles of fill and drain per fold, where the DPU's folds are a few reduction "
-                 "steps long (issue 13 point 4), and DDR round trips of element-wise layers (issue 13 point 3)",
+                 "steps long (issue 13 point 4)",
     "tf_resnet50": "tf_resnet50 is TF-slim's resnet_v1_50 (6.97 GOP as Xilinx lists it); msqsim has no "
                    "built-in network of that layout, and runs torchvision's v1.5 (8.18 GOP) in its place",
 }

@@ -1,11 +1,15 @@
 package org.msqsim.cli;
 
+import java.util.Optional;
 import org.msqsim.boards.BoardCatalog;
 import org.msqsim.cli.io.UserError;
+import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BitWidthChange;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.DeviceSpec;
 import org.msqsim.core.spec.InvalidSpecException;
+import org.msqsim.core.spec.PeArraySpec;
 
 /**
  * The arguments {@code run} and {@code explore} share: {@code --board} (an id or a file) and
@@ -76,5 +80,30 @@ public final class DesignArgs {
                     .append(" bits).\n");
         }
         return w.after();
+    }
+
+    /**
+     * {@code design} at another width, its LUT core narrowed, column by column, until the design fits
+     * the device when the width change alone makes it too large (a default sized for W4A4 with its LUT
+     * core filling the LUT budget exceeds the part at W8A8, where an SP2 or LUT multiplier is about
+     * twice the size); noted, so the report says which design ran. A design that fits is returned as
+     * it is, and one that still does not fit without a LUT core is left for the caller to refuse.
+     */
+    public static AcceleratorSpec fittedAtBits(AcceleratorSpec design, DeviceSpec device, StringBuilder notes) {
+        CostModel cost = CostModel.defaults();
+        if (cost.fit(design, device).fits() || design.lutCore().isEmpty()) {
+            return design;
+        }
+        PeArraySpec lut = design.lutCore().orElseThrow();
+        for (int cols = lut.cols() - 1; cols >= 1; cols--) {
+            AcceleratorSpec narrower = design.withCores(design.dspCore(), Optional.of(lut.withShape(lut.rows(), cols)));
+            if (cost.fit(narrower, device).fits()) {
+                notes.append("LUT core narrowed from ").append(lut.cols()).append(" to ").append(cols)
+                        .append(" columns: at ").append(design.weightBits()).append(" bits the design, sized for ")
+                        .append("its own width, does not fit the ").append(device.part()).append(".\n");
+                return narrower;
+            }
+        }
+        return design;
     }
 }

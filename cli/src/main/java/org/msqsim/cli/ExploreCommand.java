@@ -268,15 +268,24 @@ final class ExploreCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("msq");
         if (d.dspCols() > 0) {
             sb.append("-dsp").append(d.rows()).append('x').append(d.dspCols()).append('x').append(d.dspPacking());
+            organisation(sb, d.dspOrganisation());
         }
         if (d.lutCols() > 0) {
             sb.append('-').append(d.family().label()).append(d.rows()).append('x').append(d.lutCols());
+            organisation(sb, d.lutOrganisation());
         }
         d.spec().depthwiseEngine().ifPresent(e -> sb.append("-dw").append(e.pixels()).append('x')
                 .append(e.channels()).append('s').append(e.sp2Channels()));
         double s = d.bufferScale();
         String scale = s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s).replace('.', 'p');
         return sb.append('-').append(d.clockMhzText().replace('/', '-')).append("mhz-buf").append(scale).toString();
+    }
+
+    /** A core's organisation in a saved design's name, unless it is the shipped designs' (os, scalar PEs). */
+    private static void organisation(StringBuilder sb, String label) {
+        if (!label.equals("os")) {
+            sb.append('-').append(label);
+        }
     }
 
     private static void ceiling(String flag, double v) {

@@ -199,6 +199,9 @@ final class RunCommand implements Callable<Integer> {
         StringBuilder notes = new StringBuilder();
         BoardSpec b = designOptions.apply(DesignArgs.board(board), notes);
         AcceleratorSpec acc = DesignArgs.atBits(b.accelerator(), bits, notes);
+        if (bits != null) {
+            acc = DesignArgs.fittedAtBits(acc, b.device(), notes);
+        }
         double f = sp2Fraction == null ? MsqBalance.balancedFraction(acc) : sp2Fraction;
         if (!(f >= 0 && f <= 1)) {
             throw new UserError("--sp2-fraction must be within [0, 1], got " + sp2Fraction);
