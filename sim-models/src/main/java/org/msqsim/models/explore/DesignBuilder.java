@@ -105,11 +105,6 @@ final class DesignBuilder {
         return maxCols(family, baseOrganisations, rows, packing, dspCols, 0);
     }
 
-    /** As {@link #maxCols(DesignFamily, int, int, int)}, with the cores organised as {@code orgs}. */
-    int maxCols(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols) {
-        return maxCols(family, orgs, rows, packing, dspCols, 0);
-    }
-
     /** As {@link #maxCols(DesignFamily, int, int, int)}, beside a depthwise engine of {@code engineShare}. */
     int maxCols(DesignFamily family, int rows, int packing, int dspCols, double engineShare) {
         return maxCols(family, baseOrganisations, rows, packing, dspCols, engineShare);
@@ -139,12 +134,6 @@ final class DesignBuilder {
     Optional<Design> design(int index, DesignFamily fam, double f, int rows, int packing, int dspCols,
                             int lutCols, long clk, double s) {
         return design(index, fam, baseOrganisations, f, rows, packing, dspCols, lutCols, clk, s, 0);
-    }
-
-    /** As {@link #design(int, DesignFamily, double, int, int, int, int, long, double)}, organised as {@code orgs}. */
-    Optional<Design> design(int index, DesignFamily fam, Organisations orgs, double f, int rows, int packing,
-                            int dspCols, int lutCols, long clk, double s) {
-        return design(index, fam, orgs, f, rows, packing, dspCols, lutCols, clk, s, 0);
     }
 
     /** The base design's organisations, its depthwise engine sized at {@code engineShare} (0: none). */
