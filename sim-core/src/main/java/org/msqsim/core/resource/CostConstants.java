@@ -26,15 +26,18 @@ package org.msqsim.core.resource;
  *                             for that whole design)
  * @param dmaBram18PerPort     RAMB18 of one DMA per port: assumption, one data FIFO per direction
  *                             (that design placed 1.5 RAMB36 = 3 RAMB18 in all)
- * @param migLut               LUTs of one UltraScale+ DDR4 memory controller (MIG, one per channel):
- *                             FINN's Alveo DDR constant, facts §1a ("observed from Vivado")
- * @param migFf                FFs of one UltraScale+ DDR4 controller: FINN, facts §1a
- * @param migBram18            RAMB18 of one UltraScale+ DDR4 controller: FINN, facts §1a
- * @param migDsp               DSPs of one UltraScale+ DDR4 controller: FINN, facts §1a
+ * @param migLut               LUTs of one UltraScale+ DDR4 memory controller (PG150 MIG, one per channel):
+ *                             the Vivado synthesis report of the IP in the U250's board preset (72-bit
+ *                             RDIMM with ECC, DDR4-2400, AXI4 512 bit), docs/cost-model.md "Overheads"
+ * @param migFf                FFs of one UltraScale+ DDR4 controller: the same report
+ * @param migBram18            RAMB18 of one UltraScale+ DDR4 controller: the same report (25 RAMB36 and
+ *                             1 RAMB18)
+ * @param migDsp               DSPs of one UltraScale+ DDR4 controller: the same report
  * @param mig7Lut              LUTs of one 7-series DDR3 MIG with its AXI4 slave (UG586), one per
- *                             channel: unverified [U], see docs/cost-model.md
- * @param mig7Ff               FFs of one 7-series DDR3 MIG: unverified [U], as mig7Lut
- * @param mig7Bram18           RAMB18 of one 7-series DDR3 MIG: unverified [U], as mig7Lut
+ *                             channel: the Vivado synthesis report of the IP for KC705's 64-bit DDR3
+ *                             SODIMM (the ZC706's module) with a 512-bit AXI4 slave, docs/cost-model.md
+ * @param mig7Ff               FFs of one 7-series DDR3 MIG: the same report
+ * @param mig7Bram18           RAMB18 of one 7-series DDR3 MIG: the same report
  * @param hbmLut               LUTs of an HBM controller (Alveo U50/U280): FINN, facts §1a
  * @param hbmFf                FFs of an HBM controller: FINN, facts §1a
  * @param hbmBram18            RAMB18 of an HBM controller: FINN, facts §1a
@@ -129,13 +132,13 @@ public record CostConstants(int lutInputs, int muxInputsPerLut, int handOptimise
                 1_500,  // dmaLutPerPort: assumption, below 2,175 LUT of a whole DMA design
                 2_000,  // dmaFfPerPort: assumption, below 3,218 registers of that design
                 2,      // dmaBram18PerPort: assumption, one FIFO per direction
-                33_256, // migLut: FINN DDR controller
-                44_889, // migFf: FINN DDR controller
-                199,    // migBram18: FINN DDR controller
-                3,      // migDsp: FINN DDR controller
-                10_000, // mig7Lut: 7-series DDR3 MIG + AXI slave, unverified [U]
-                9_000,  // mig7Ff: 7-series DDR3 MIG + AXI slave, unverified [U]
-                2,      // mig7Bram18: 7-series DDR3 MIG AXI data FIFOs, unverified [U]
+                20_011, // migLut: UltraScale+ DDR4 MIG, U250 preset, AXI4 512 bit: Vivado 2024.1 synthesis report
+                21_332, // migFf: same report
+                51,     // migBram18: same report, 25 RAMB36 + 1 RAMB18 (the calibration MicroBlaze's memory)
+                3,      // migDsp: same report
+                11_868, // mig7Lut: 7-series DDR3 MIG, KC705 64-bit SODIMM, AXI4 512 bit: Vivado 2014.2 synthesis report
+                9_107,  // mig7Ff: same report
+                1,      // mig7Bram18: same report
                 10_718, // hbmLut: FINN HBM controller
                 21_793, // hbmFf: FINN HBM controller
                 8,      // hbmBram18: FINN HBM controller

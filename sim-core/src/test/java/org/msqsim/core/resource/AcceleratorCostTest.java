@@ -213,16 +213,16 @@ class AcceleratorCostTest {
         assertEquals(MemoryAttachment.PS_DDR, MemoryAttachment.infer(accel("S_AXI_HP", "DDR3", lut, null,
                 MemoryKind.BRAM), Z7020));
         AcceleratorSpec zc706Pl = accel("mig_port", "DDR3-1600 x64 SODIMM", lut, null, MemoryKind.BRAM);
-        assertEquals(new ResourceVector(10_000, 9_000, 0, 2, 0), m.accelerator(zc706Pl, Z7020)
+        assertEquals(new ResourceVector(11_868, 9_107, 0, 1, 0), m.accelerator(zc706Pl, Z7020)
                 .part("memory_controller"), "a 7-series part gets the 7-series DDR3 MIG");
         AcceleratorSpec u250 = accel("ddr", "DDR4", lut, null, MemoryKind.URAM);
         assertEquals(MemoryAttachment.PL_MIG, MemoryAttachment.infer(u250, U250));
-        assertEquals(new ResourceVector(33_256, 44_889, 3, 199, 0), m.accelerator(u250, U250)
-                .part("memory_controller"), "an UltraScale+ part gets FINN's DDR4 controller");
+        assertEquals(new ResourceVector(20_011, 21_332, 3, 51, 0), m.accelerator(u250, U250)
+                .part("memory_controller"), "an UltraScale+ part gets the DDR4 MIG");
         DdrSpec two = u250.ddr();
         AcceleratorSpec twoChannels = u250.withDdr(new DdrSpec(two.type(), two.busWidthBits(), two.dataRateMtps(),
                 two.efficiency(), two.burstBytes(), two.latencyPs(), two.turnaroundPs(), two.ports(), 2));
-        assertEquals(new ResourceVector(2 * 33_256, 2 * 44_889, 6, 2 * 199, 0), m.accelerator(twoChannels, U250)
+        assertEquals(new ResourceVector(2 * 20_011, 2 * 21_332, 6, 2 * 51, 0), m.accelerator(twoChannels, U250)
                 .part("memory_controller"), "one controller per channel");
         assertEquals(new ResourceVector(10_718, 21_793, 0, 8, 0),
                 m.accelerator(accel("hbm", "HBM2", lut, null, MemoryKind.URAM), U250).part("memory_controller"));
