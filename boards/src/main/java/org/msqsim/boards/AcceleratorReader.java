@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.ClockRange;
+import org.msqsim.core.spec.DataPortsSpec;
 import org.msqsim.core.spec.DdrSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.FusionSpec;
@@ -54,12 +55,31 @@ final class AcceleratorReader {
                 .flatMap(e -> engine(e, wBits, aBits));
         FusionSpec fusion = a.has("fusion") ? a.section("fusion").flatMap(AcceleratorReader::fusion)
                 .orElse(FusionSpec.DEFAULT) : FusionSpec.DEFAULT;
+        Optional<DataPortsSpec> dataPorts = a.section("data_ports").flatMap(p -> dataPorts(p, ddr));
         if (!a.clean() || ddr.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AcceleratorSpec(name.orElseThrow(), dsp, lut, buffers.get("input"),
                 buffers.get("weight"), buffers.get("output"), ddr.get(), control.orElseThrow(),
-                Math.toIntExact(wBits.orElseThrow()), Math.toIntExact(aBits.orElseThrow()), engine, fusion));
+                Math.toIntExact(wBits.orElseThrow()), Math.toIntExact(aBits.orElseThrow()), engine, fusion,
+                dataPorts));
+    }
+
+    /**
+     * {@code data_ports}: the design's own AXI data masters (the DPU's two 128-bit ports, PG338), each on
+     * one of the memory's ports, so at most as many as the memory has.
+     */
+    private static Optional<DataPortsSpec> dataPorts(Section p, Optional<DdrSpec> ddr) {
+        int ports = ddr.map(d -> d.ports().size()).orElse(16);
+        Optional<Long> count = p.integer("count", v -> v >= 1 && v <= ports,
+                "must be 1.." + ports + " (each master drives one of the memory's " + ports + " ports)");
+        Optional<Long> width = p.integer("width_bits", v -> v == 32 || v == 64 || v == 128 || v == 256 || v == 512,
+                "must be 32, 64, 128, 256 or 512");
+        if (!p.clean()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataPortsSpec(Math.toIntExact(count.orElseThrow()),
+                Math.toIntExact(width.orElseThrow())));
     }
 
     /** {@code fusion}: which element-wise layers the output stage fuses, and the pool unit's row buffer. */

@@ -145,7 +145,10 @@ final class BoardSchema {
                 opt("dsp_core", Type.MAP, null), opt("lut_core", Type.MAP, null), req("buffers", Type.MAP),
                 opt("depthwise_engine", Type.MAP, null),
                 // absent: adds and max pools fused into the convolution's output stage (FusionSpec.DEFAULT)
-                opt("fusion", Type.MAP, null)));
+                opt("fusion", Type.MAP, null),
+                // absent: one DMA per port of the memory; present: the design's own masters (the DPU's two)
+                opt("data_ports", Type.MAP, null)));
+        s.put("accelerator.data_ports", List.of(req("count", Type.INTEGER), req("width_bits", Type.INTEGER)));
         s.put("accelerator.fusion", List.of(opt("add", Type.BOOLEAN, "true"), opt("pool", Type.BOOLEAN, "true"),
                 opt("pool_buffer_kib", Type.INTEGER, "8")));
         // fixed_mac and sp2_channels default to the DPU's engine: DSP lanes, every channel fixed-point

@@ -97,6 +97,11 @@ public final class BoardWriter {
                     scalar(sb, 2, "accumulator_bits", Integer.toString(e.accumulatorBits()));
                     scalar(sb, 2, "weight_bank_kib", Integer.toString(e.weightBankKib()));
                 });
+                case "data_ports" -> a.dataPorts().ifPresent(p -> {
+                    sb.append(INDENT).append(f.name()).append(":\n");
+                    scalar(sb, 2, "count", Integer.toString(p.count()));
+                    scalar(sb, 2, "width_bits", Integer.toString(p.widthBits()));
+                });
                 case "fusion" -> { // written even when it is the default, so a saved design says it
                     sb.append(INDENT).append(f.name()).append(":\n");
                     scalar(sb, 2, "add", Boolean.toString(a.fusion().add()));

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.DataPortsSpec;
 import org.msqsim.core.spec.FusionSpec;
 import org.msqsim.core.spec.InvalidSpecException;
 import org.msqsim.core.spec.MemoryKind;
@@ -214,6 +217,44 @@ class BoardLoaderTest {
         p = problems(edit(pynq, at, at + "\n  fusion:\n    relu: true"));
         assertEquals(1, p.size(), String.join("\n", p));
         assertTrue(p.get(0).startsWith("b.yaml:accelerator.fusion.relu"), p.get(0));
+    }
+
+    /**
+     * {@code accelerator.data_ports} (the DPU's own masters, PG338): the design sees the memory through them —
+     * the first {@code count} ports, at the master width, at the control clock — and pays one DMA per master;
+     * more masters than the memory has ports is one line.
+     */
+    @Test
+    void dataPortsNarrowTheMemoryToTheMasters() {
+        String at = "  activation_bits: 4";
+        BoardSpec plain = BoardLoader.parse("b.yaml", pynq);
+        assertTrue(plain.accelerator().dataPorts().isEmpty());
+        int ports = plain.accelerator().ddr().ports().size();
+        assertTrue(ports >= 2, "the PYNQ-Z2 file has its HP ports");
+        BoardSpec b = BoardLoader.parse("b.yaml", edit(pynq, at, at + "\n  data_ports:\n    count: 2\n    width_bits: 32"));
+        AcceleratorSpec a = b.accelerator();
+        assertEquals(Optional.of(new DataPortsSpec(2, 32)), a.dataPorts());
+        assertEquals(2, a.ddr().ports().size());
+        for (int p = 0; p < 2; p++) {
+            assertEquals(plain.accelerator().ddr().ports().get(p).name(), a.ddr().ports().get(p).name());
+            assertEquals(32, a.ddr().ports().get(p).widthBits());
+            assertEquals(a.controlClockHz(), a.ddr().ports().get(p).clockHz());
+        }
+        // the clock follows --clock-mhz; copies keep the view (idempotent)
+        AcceleratorSpec fast = a.withClockHz(125_000_000L);
+        assertEquals(125_000_000L, fast.ddr().ports().get(1).clockHz());
+        assertEquals(fast.ddr(), fast.withName("x").withFusion(FusionSpec.DEFAULT).ddr());
+        // a master wider than its port moves the port's width
+        BoardSpec wide = BoardLoader.parse("b.yaml", edit(pynq, at, at + "\n  data_ports:\n    count: 1\n    width_bits: 512"));
+        assertEquals(plain.accelerator().ddr().ports().get(0).widthBits(), wide.accelerator().ddr().ports().get(0).widthBits());
+        List<String> p = problems(edit(pynq, at, at + "\n  data_ports:\n    count: " + (ports + 1) + "\n    width_bits: 64"));
+        assertEquals(1, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).startsWith("b.yaml:accelerator.data_ports.count: " + (ports + 1) + " — must be 1.." + ports), p.get(0));
+        p = problems(edit(pynq, at, at + "\n  data_ports:\n    count: 1\n    width_bits: 100"));
+        assertEquals(List.of("b.yaml:accelerator.data_ports.width_bits: 100 — must be 32, 64, 128, 256 or 512"), p);
+        p = problems(edit(pynq, at, at + "\n  data_ports:\n    count: 1"));
+        assertEquals(1, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).startsWith("b.yaml:accelerator.data_ports.width_bits"), p.get(0));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
+import org.msqsim.core.spec.DataPortsSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
 
 /** A board written with another design loads back as that board with that design, comments kept. */
@@ -43,7 +44,8 @@ class BoardWriterTest {
     void everyAcceleratorKeyOfTheSchemaIsWritten() {
         BoardSpec b = BoardCatalog.get("zc706");
         // with every optional mapping present: an engine too
-        AcceleratorSpec a = b.accelerator().withDepthwiseEngine(Optional.of(new DepthwiseEngineSpec(4, 16, 24, 32)));
+        AcceleratorSpec a = b.accelerator().withDepthwiseEngine(Optional.of(new DepthwiseEngineSpec(4, 16, 24, 32)))
+                .withDataPorts(Optional.of(new DataPortsSpec(1, 128)), b.accelerator().ddr());
         StringBuilder sb = new StringBuilder();
         BoardWriter.accelerator(sb, a);
         for (String path : BoardSchema.keyPaths()) {

@@ -12,11 +12,25 @@ import java.util.Optional;
  * @param activationBits activation width (unsigned after ReLU)
  * @param fusion         which element-wise layers the output stage fuses ({@link FusionSpec#DEFAULT}: adds
  *                       and max pools)
+ * @param dataPorts      the design's own AXI data masters, when it has a fixed number of them (the DPU's
+ *                       two); empty: one DMA per port of the memory. When present, {@link #ddr()} is the
+ *                       memory as those masters see it ({@link DataPortsSpec#through}): their ports, at the
+ *                       control clock
  */
 public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
                               BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer,
                               DdrSpec ddr, long controlClockHz, int weightBits, int activationBits,
-                              Optional<DepthwiseEngineSpec> depthwiseEngine, FusionSpec fusion) {
+                              Optional<DepthwiseEngineSpec> depthwiseEngine, FusionSpec fusion,
+                              Optional<DataPortsSpec> dataPorts) {
+    /** A design with one DMA per port of its memory. */
+    public AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
+                           BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer, DdrSpec ddr,
+                           long controlClockHz, int weightBits, int activationBits,
+                           Optional<DepthwiseEngineSpec> depthwiseEngine, FusionSpec fusion) {
+        this(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz, weightBits,
+                activationBits, depthwiseEngine, fusion, Optional.empty());
+    }
+
     /** A design with the default fusion ({@link FusionSpec#DEFAULT}). */
     public AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
                            BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer, DdrSpec ddr,
@@ -36,6 +50,7 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
 
     public AcceleratorSpec {
         Specs.require(fusion != null, "accelerator.fusion", null, "must not be null");
+        Specs.require(dataPorts != null, "accelerator.data_ports", null, "must be an Optional, empty when absent");
         Specs.require(depthwiseEngine != null, "accelerator.depthwise_engine", null, "must not be null");
         Specs.require(name != null && !name.isBlank(), "accelerator.name", name, "is required");
         Specs.require(dspCore != null && lutCore != null, "accelerator", null, "core options must not be null");
@@ -50,6 +65,10 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
         Specs.require(ddr != null, "accelerator.ddr", null, "is required");
         Specs.require(controlClockHz > 0 && controlClockHz <= 1_000_000_000L, "accelerator.control_clock_mhz",
                 controlClockHz, "must be in (0, 1000] MHz");
+        if (dataPorts.isPresent()) {
+            // the masters' view of the memory, at this clock (idempotent: with* copies pass it back in)
+            ddr = dataPorts.get().through(ddr, controlClockHz);
+        }
         Specs.require(weightBits >= 3 && weightBits <= 8, "accelerator.weight_bits", weightBits, "must be 3..8");
         Specs.require(activationBits >= 2 && activationBits <= 8, "accelerator.activation_bits", activationBits,
                 "must be 2..8");
@@ -58,13 +77,13 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     /** This design under another name. */
     public AcceleratorSpec withName(String newName) {
         return new AcceleratorSpec(newName, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
-                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion);
+                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion, dataPorts);
     }
 
     /** This design with other cores (set together: at least one must be present). */
     public AcceleratorSpec withCores(Optional<PeArraySpec> dsp, Optional<PeArraySpec> lut) {
         return new AcceleratorSpec(name, dsp, lut, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
-                weightBits, activationBits, depthwiseEngine, fusion);
+                weightBits, activationBits, depthwiseEngine, fusion, dataPorts);
     }
 
     /**
@@ -73,31 +92,41 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
      */
     public AcceleratorSpec withClockHz(long hz) {
         return new AcceleratorSpec(name, dspCore.map(c -> c.withClockHz(hz)), lutCore.map(c -> c.withClockHz(hz)),
-                inputBuffer, weightBuffer, outputBuffer, ddr, hz, weightBits, activationBits, depthwiseEngine, fusion);
+                inputBuffer, weightBuffer, outputBuffer, ddr, hz, weightBits, activationBits, depthwiseEngine, fusion,
+                dataPorts);
     }
 
     /** This design with (or without) a depthwise engine. */
     public AcceleratorSpec withDepthwiseEngine(Optional<DepthwiseEngineSpec> engine) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
-                weightBits, activationBits, engine, fusion);
+                weightBits, activationBits, engine, fusion, dataPorts);
     }
 
     /** This design with other input, weight and output buffers. */
     public AcceleratorSpec withBuffers(BufferSpec input, BufferSpec weight, BufferSpec output) {
         return new AcceleratorSpec(name, dspCore, lutCore, input, weight, output, ddr, controlClockHz, weightBits,
-                activationBits, depthwiseEngine, fusion);
+                activationBits, depthwiseEngine, fusion, dataPorts);
     }
 
     /** This design with another output-stage fusion. */
     public AcceleratorSpec withFusion(FusionSpec other) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
-                weightBits, activationBits, depthwiseEngine, other);
+                weightBits, activationBits, depthwiseEngine, other, dataPorts);
     }
 
-    /** This design on another external memory (explore's choice between a board's memories). */
+    /** This design with its own data masters (or, empty, one DMA per port of its memory). */
+    public AcceleratorSpec withDataPorts(Optional<DataPortsSpec> ports, DdrSpec memory) {
+        return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, memory,
+                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion, ports);
+    }
+
+    /**
+     * This design on another external memory (explore's choice between a board's memories); a design
+     * with its own data masters sees that memory through them.
+     */
     public AcceleratorSpec withDdr(DdrSpec other) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, other,
-                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion);
+                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion, dataPorts);
     }
 
     /**
@@ -111,6 +140,6 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     /** The widths alone, without the rule of {@link #withBits}: for that rule only. */
     AcceleratorSpec withOperandBits(int weight, int activation) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
-                controlClockHz, weight, activation, depthwiseEngine, fusion);
+                controlClockHz, weight, activation, depthwiseEngine, fusion, dataPorts);
     }
 }

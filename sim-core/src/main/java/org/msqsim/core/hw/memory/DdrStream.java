@@ -1,5 +1,6 @@
 package org.msqsim.core.hw.memory;
 
+import org.msqsim.core.spec.AxiPortSpec;
 import org.msqsim.core.spec.DdrSpec;
 
 /**
@@ -10,12 +11,16 @@ import org.msqsim.core.spec.DdrSpec;
  *
  * <p>Timing: the {@link DdrController}'s model for one uncontended request of all the bytes: one
  * access latency ({@link DdrSpec#latencyPs()}), then the bytes at the sustained rate
- * ({@link DdrSpec#sustainedBytesPerSecond()}, peak × efficiency), the total rounded up to a whole
- * ps. It leaves out what the controller adds for real DMA transfers: bursts rounded up to
- * whole DRAM bursts ({@link DdrSpec#bytesOnBus}), the rate rounded to whole B/s, port ceilings and read/write turnaround (a
- * streaming engine is taken to use every port and to switch direction rarely). For a whole number of
- * bursts on an idle controller whose port ceiling is above the sustained rate it gives the
- * controller's completion time ({@code DdrStreamTest}).
+ * ({@link DdrSpec#sustainedBytesPerSecond()}, peak × efficiency), or, when the AXI ports together
+ * are slower, the reads and the writes each at the ports' summed ceiling (an AXI port's read and
+ * write channels are separate, AMBA AXI4 spec §A1.3; the DRAM bus is shared by both): the longer of
+ * the three, the total rounded up to a whole ps. A streaming engine is taken to use every port the
+ * design has (a design with its own data masters, {@code AcceleratorSpec#dataPorts}, sees only
+ * those). It leaves out what the controller adds for real DMA transfers: bursts rounded up to whole
+ * DRAM bursts ({@link DdrSpec#bytesOnBus}), the rate rounded to whole B/s and read/write turnaround
+ * (the engine switches direction rarely). For a whole number of bursts on an idle controller whose
+ * port ceiling is above the sustained rate it gives the controller's completion time
+ * ({@code DdrStreamTest}).
  *
  * @param readBytes  bytes read (every input tensor)
  * @param writeBytes bytes written (the output tensor)
@@ -33,8 +38,13 @@ public record DdrStream(long readBytes, long writeBytes) {
         return readBytes + writeBytes;
     }
 
-    /** Latency plus {@code ceil(bytes / sustained · 10^12)} ps on {@code ddr}. */
+    /**
+     * Latency plus {@code ceil(max(bytes / sustained, read / ports, write / ports) · 10^12)} ps on
+     * {@code ddr}, {@code ports} the summed peak of its AXI ports in one direction.
+     */
     public long latencyPs(DdrSpec ddr) {
-        return ddr.latencyPs() + (long) Math.ceil(bytes() / ddr.sustainedBytesPerSecond() * 1e12);
+        double ports = ddr.ports().stream().mapToDouble(AxiPortSpec::peakBytesPerSecond).sum();
+        double seconds = Math.max(bytes() / ddr.sustainedBytesPerSecond(), Math.max(readBytes, writeBytes) / ports);
+        return ddr.latencyPs() + (long) Math.ceil(seconds * 1e12);
     }
 }

@@ -2,6 +2,7 @@ package org.msqsim.core.hw.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,33 @@ class DdrStreamTest {
         assertEquals(DdrControllerTest.L + 1_300_318, s.latencyPs(ddr));
         assertEquals(DdrControllerTest.L, new DdrStream(0, 0).latencyPs(ddr));
         assertThrows(IllegalArgumentException.class, () -> new DdrStream(-1, 0));
+    }
+
+    /**
+     * Ports slower than the DRAM (the DPU's two 128-bit masters at 287 MHz, 9.184 GB/s per direction, on
+     * DDR4-2133 x64 at 0.75, 12.8 GB/s): reads and writes each at the ports' sum, the bus shared by both.
+     */
+    @Test
+    void portsSlowerThanTheDramBoundEachDirection() {
+        DdrSpec ddr = DdrControllerTest.spec(64, 2133, 0.75, DdrControllerTest.L, DdrControllerTest.T,
+                DdrControllerTest.port(128, 287), DdrControllerTest.port(128, 287));
+        double ports = 2 * 16 * 287e6;
+        // read-only: the ports bound it
+        assertEquals(DdrControllerTest.L + (long) Math.ceil(1_048_576 / ports * 1e12),
+                new DdrStream(1_048_576, 0).latencyPs(ddr));
+        // a balanced stream: each direction at the ports' rate would take 0.5 MiB / 9.184 GB/s, the shared
+        // bus 1 MiB / 12.8 GB/s: the bus bounds it
+        double sustained = 8 * 2133e6 * 0.75;
+        assertEquals(DdrControllerTest.L + (long) Math.ceil(1_048_576 / sustained * 1e12),
+                new DdrStream(524_288, 524_288).latencyPs(ddr));
+        // more ports never slow a stream
+        DdrSpec four = DdrControllerTest.spec(64, 2133, 0.75, DdrControllerTest.L, DdrControllerTest.T,
+                DdrControllerTest.port(128, 287), DdrControllerTest.port(128, 287), DdrControllerTest.port(128, 287),
+                DdrControllerTest.port(128, 287));
+        for (long r = 0; r <= 1 << 20; r += 65_536) {
+            DdrStream st = new DdrStream(r, (1 << 20) - r);
+            assertTrue(st.latencyPs(four) <= st.latencyPs(ddr), r + " B read");
+        }
     }
 
     /** Whole bursts, a port wider than the sustained rate, one request on an idle controller. */
