@@ -1,7 +1,8 @@
 package org.msqsim.core.mapping;
 
 import java.util.Optional;
-import org.msqsim.core.hw.compute.ArrayTiming;
+import org.msqsim.core.hw.compute.BufferPorts;
+import org.msqsim.core.hw.compute.FeedStall;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -28,6 +29,9 @@ final class PlanEstimate {
     private final double ddrRate;
     /** Bytes per ps all ports read (or write) together, at most the sustained DDR rate. */
     private final double portsRate;
+    /** Each core's feed stall (BufferPorts), the same the run charges; NONE for an absent core. */
+    private final FeedStall dspFeed;
+    private final FeedStall lutFeed;
 
     PlanEstimate(AcceleratorSpec spec, TileBytes bytes) {
         this.spec = spec;
@@ -35,6 +39,8 @@ final class PlanEstimate {
         this.latencyPs = spec.ddr().latencyPs();
         this.ddrRate = spec.ddr().sustainedBytesPerSecond() / 1e12;
         this.portsRate = DmaPorts.bytesPerSecond(spec.ddr()) / 1e12; // every stream on every port
+        this.dspFeed = spec.dspCore().map(c -> BufferPorts.stall(spec, c)).orElse(FeedStall.NONE);
+        this.lutFeed = spec.lutCore().map(c -> BufferPorts.stall(spec, c)).orElse(FeedStall.NONE);
     }
 
     /**
@@ -71,15 +77,16 @@ final class PlanEstimate {
 
     /** Picoseconds for both cores to finish one step's tiles (the slower sets the pace). */
     long stepComputePs(int tmDsp, int tmLut, int tk, int tn) {
-        return Math.max(corePs(spec.dspCore(), tmDsp, tk, tn), corePs(spec.lutCore(), tmLut, tk, tn));
+        return Math.max(corePs(spec.dspCore(), dspFeed, tmDsp, tk, tn), corePs(spec.lutCore(), lutFeed, tmLut, tk, tn));
     }
 
-    private static long corePs(Optional<PeArraySpec> core, int m, int k, int n) {
+    private static long corePs(Optional<PeArraySpec> core, FeedStall feed, int m, int k, int n) {
         if (core.isEmpty() || m == 0) {
             return 0;
         }
         PeArraySpec c = core.get();
-        long cycles = ArrayTiming.tileCycles(c, m, k, n);
+        // the stalls of a buffer port narrower than the core reads (BufferPorts), as the run charges them
+        long cycles = feed.tileCycles(c, m, k, n);
         return (long) Math.ceil(cycles * 1e12 / c.clockHz());
     }
 }

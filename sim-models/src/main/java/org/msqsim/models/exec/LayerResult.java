@@ -22,21 +22,32 @@ import org.msqsim.models.layer.LayerKind;
  * @param fusedInto   for an element-wise layer fused into a convolution's output stage ({@code FusionSpec}),
  *                    that convolution's name: the layer then takes no time and moves no bytes of its own
  *                    (its traffic is the convolution's); empty when the layer ran on its own
+ * @param portStallPs the part of the cores' compute time spent stalled on a buffer port narrower than
+ *                    the array reads ({@code FeedStall}; issue 13 point 10): per GEMM the longer of the
+ *                    two cores' stall time, summed over the layer's GEMMs; 0 when every port keeps up
  */
 public record LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
                           long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
-                          long ddrBytesRead, Optional<String> fusedInto) {
+                          long ddrBytesRead, Optional<String> fusedInto, long portStallPs) {
     /** A layer that ran on its own (not fused). */
     public LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
                        long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
                        long ddrBytesRead) {
         this(name, kind, latencyPs, macs, ddrBytes, dspMacs, lutMacs, memoryPs, imbalancePs, mismatches, overflows,
-                ddrBytesRead, Optional.empty());
+                ddrBytesRead, Optional.empty(), 0);
+    }
+
+    /** A layer that ran on its own, {@code portStallPs} of its compute stalled on buffer ports. */
+    public LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
+                       long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
+                       long ddrBytesRead, long portStallPs) {
+        this(name, kind, latencyPs, macs, ddrBytes, dspMacs, lutMacs, memoryPs, imbalancePs, mismatches, overflows,
+                ddrBytesRead, Optional.empty(), portStallPs);
     }
 
     /** An element-wise layer fused into {@code producer}'s output stage: no time, no bytes of its own. */
     public static LayerResult fused(String name, LayerKind kind, long mismatches, String producer) {
-        return new LayerResult(name, kind, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0, Optional.of(producer));
+        return new LayerResult(name, kind, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0, Optional.of(producer), 0);
     }
 
     public LayerResult {
@@ -46,6 +57,9 @@ public record LayerResult(String name, LayerKind kind, long latencyPs, long macs
         if (ddrBytesRead < 0 || ddrBytesRead > ddrBytes) {
             throw new IllegalArgumentException(name + ": " + ddrBytesRead + " bytes read of " + ddrBytes + " in all");
         }
+        if (portStallPs < 0 || portStallPs > latencyPs) {
+            throw new IllegalArgumentException(name + ": " + portStallPs + " ps of port stalls in " + latencyPs + " ps");
+        }
     }
 
     /** The part of {@code ddrBytes} written to DDR. */
@@ -54,8 +68,9 @@ public record LayerResult(String name, LayerKind kind, long latencyPs, long macs
     }
 
     /**
-     * What limits the layer: "fused" for a layer fused into a convolution's output stage; "memory" or
-     * "imbalance" when that takes ≥ 25 % of its time, else "compute".
+     * What limits the layer: "fused" for a layer fused into a convolution's output stage; "memory",
+     * "imbalance" or "ports" (the cores stalled on a buffer port narrower than they read) when that takes
+     * ≥ 25 % of its time (the largest of the three), else "compute".
      */
     public String bound() {
         if (fusedInto.isPresent()) {
@@ -66,8 +81,12 @@ public record LayerResult(String name, LayerKind kind, long latencyPs, long macs
         }
         double mem = memoryPs / (double) latencyPs;
         double imb = imbalancePs / (double) latencyPs;
-        if (mem < 0.25 && imb < 0.25) {
+        double ports = portStallPs / (double) latencyPs;
+        if (mem < 0.25 && imb < 0.25 && ports < 0.25) {
             return "compute";
+        }
+        if (ports > mem && ports > imb) {
+            return "ports";
         }
         return mem >= imb ? "memory" : "imbalance";
     }

@@ -18,6 +18,7 @@ final class RunTally {
     private long lut;
     private long wait;
     private long imbalance;
+    private long portStall;
     private long overflows;
     private AcceleratorRun first;
     private int runs;
@@ -37,6 +38,8 @@ final class RunTally {
         lut += r.lut().map(CoreStats::macs).orElse(0L);
         wait += r.stalls().memory();
         imbalance += r.stalls().imbalance();
+        // the cores run side by side: the step waits for the longer-stalled one
+        portStall += Math.max(r.dsp().map(CoreStats::stallPs).orElse(0L), r.lut().map(CoreStats::stallPs).orElse(0L));
         first = runs++ == 0 ? r : first;
     }
 
@@ -76,6 +79,6 @@ final class RunTally {
 
     LayerResult result(Layer l, long mismatches) {
         return new LayerResult(l.name(), l.kind(), ps, macs, bytes, dsp, lut, wait, imbalance, mismatches, overflows,
-                read);
+                read, Math.min(portStall, ps));
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.msqsim.boards.BoardCatalog;
+import org.msqsim.core.hw.compute.BufferPorts;
+import org.msqsim.core.hw.compute.FeedStall;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.spec.AcceleratorSpec;
@@ -169,6 +171,43 @@ class DesignBuilderTest {
         assertEquals(ceilDiv((4 * 4 * 4 + 4) * w, width), v.weightBuffer().banks());
         assertEquals(4 * a.inputBuffer().widthBits(), v.inputBuffer().widthBits());
         assertEquals(a.inputBuffer().widthBits(), d.inputBuffer().widthBits(), "dot: one vector, broadcast");
+    }
+
+    /**
+     * Invariant (issue 13 point 10): every design {@code explore} builds has ports that feed its cores
+     * ({@link BufferPorts}: no {@code FeedStall}), on every board, every family, every pair of standard
+     * organisations, several shapes, packings and buffer scales — explore sizes the ports, so the stall
+     * model never fires on its designs.
+     */
+    @Test
+    void exploreDesignsNeverStallOnTheirPorts() {
+        int checked = 0;
+        for (BoardSpec board : BoardCatalog.all()) {
+            DesignBuilder b = new DesignBuilder(board, board.accelerator(), COST);
+            long clk = board.clocks().maxHz();
+            for (DesignFamily fam : DesignFamily.values()) {
+                for (CoreOrganisation dspOrg : CoreOrganisation.STANDARD) {
+                    for (CoreOrganisation lutOrg : CoreOrganisation.STANDARD) {
+                        for (int[] shape : new int[][] {{8, 4, 4, 4}, {16, 2, 11, 0}, {32, 4, 0, 9}, {4, 1, 3, 7}}) {
+                            for (double scale : new double[] {0.5, 1, 2}) {
+                                if (fam == DesignFamily.DSP_ONLY && shape[3] > 0) {
+                                    continue;
+                                }
+                                SpecBuild s = b.spec(fam, new Organisations(dspOrg, lutOrg), shape[0], shape[1],
+                                        shape[2], shape[3], clk, scale);
+                                if (s instanceof SpecBuild.Buildable ok) {
+                                    for (BufferPorts.CoreFeed f : BufferPorts.feeds(ok.spec())) {
+                                        assertEquals(FeedStall.NONE, f.stall(), () -> ok.spec().name() + " " + f);
+                                    }
+                                    checked++;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 1000, "too few buildable designs: " + checked);
     }
 
     @Test

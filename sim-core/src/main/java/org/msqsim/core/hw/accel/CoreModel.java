@@ -15,6 +15,7 @@ final class CoreModel {
     private long macs;
     private long busyPs;
     private long busyCycles;
+    private long stallCycles;
 
     /**
      * The operands of one GEMM as this core sees them, all row-major: {@code weights} its rows of W
@@ -43,6 +44,7 @@ final class CoreModel {
         macs += (long) m * k * n;
         busyPs += end - now;
         busyCycles += cycles;
+        stallCycles += array.stallCycles(m, k, n);
         if (ops.acc() != null) {
             int kFull = ops.k();
             int nFull = ops.n();
@@ -57,7 +59,8 @@ final class CoreModel {
 
     CoreStats stats() {
         var s = array.spec();
-        return new CoreStats(s.name(), macs, busyPs, busyCycles, s.peakMacsPerCycle(), s.clockHz());
+        return new CoreStats(s.name(), macs, busyPs, busyCycles, s.peakMacsPerCycle(), s.clockHz(),
+                stallCycles);
     }
 
     long overflowEvents() {

@@ -9,8 +9,16 @@ package org.msqsim.core.hw.accel;
  * @param busyCycles  cycles of the core's own clock with a tile in flight
  * @param peakMacsPerCycle products per cycle at full occupancy
  * @param clockHz     the core's clock
+ * @param stallCycles the part of {@code busyCycles} the array waited for its buffers' ports
+ *                    ({@code FeedStall}: a weight or input buffer narrower than the array reads)
  */
-public record CoreStats(String name, long macs, long busyPs, long busyCycles, long peakMacsPerCycle, long clockHz) {
+public record CoreStats(String name, long macs, long busyPs, long busyCycles, long peakMacsPerCycle, long clockHz,
+                        long stallCycles) {
+
+    /** {@link #stallCycles} in ps of the core's clock, rounded down. */
+    public long stallPs() {
+        return (long) (stallCycles * 1e12 / clockHz);
+    }
 
     /** Fraction of the core's peak used over {@code elapsedPs}: MACs / (peak per cycle × cycles). */
     public double utilisation(long elapsedPs) {

@@ -3,6 +3,7 @@ package org.msqsim.core.hw.accel;
 import java.util.Optional;
 import org.msqsim.core.engine.Simulator;
 import org.msqsim.core.fixed.DspKind;
+import org.msqsim.core.hw.compute.BufferPorts;
 import org.msqsim.core.hw.compute.PeArray;
 import org.msqsim.core.hw.compute.PeDatapath;
 import org.msqsim.core.hw.memory.DdrController;
@@ -42,8 +43,11 @@ public final class MsqAccelerator {
                 new OnChipBuffer(spec.outputBuffer()), TileBytes.of(spec), trace);
         // Fixed-point weights are narrow-range (FixedPointQuantizer), which DSP48E1 4-lane packing needs.
         PeDatapath dp = PeDatapath.of(spec.weightBits(), spec.activationBits(), activationsSigned).withDsp(dspKind, true);
-        this.dspCore = spec.dspCore().map(c -> new CoreModel(new PeArray(c, dp), trace)).orElse(null);
-        this.lutCore = spec.lutCore().map(c -> new CoreModel(new PeArray(c, dp), trace)).orElse(null);
+        // each core stalls when its buffers' ports cannot feed it (BufferPorts, issue 13 point 10)
+        this.dspCore = spec.dspCore().map(c -> new CoreModel(new PeArray(c, dp, BufferPorts.stall(spec, c)), trace))
+                .orElse(null);
+        this.lutCore = spec.lutCore().map(c -> new CoreModel(new PeArray(c, dp, BufferPorts.stall(spec, c)), trace))
+                .orElse(null);
         this.controlClock = new ClockDomain("control", spec.controlClockHz());
     }
 

@@ -24,6 +24,10 @@ import org.msqsim.core.spec.PeArraySpec;
  * time — the same kernel, and so the same datapath objects, as the fast model's; a packed PE forms
  * its p lane products per cycle as a one-step {@code PackedDspMac} dot and resolves the chain where
  * the fast model's chain ends.
+ *
+ * <p>Buffer ports ({@link FeedStall}): on a clock on which the edge takes a step that its feeder reads
+ * from a buffer whose port is short, the array is frozen for the read's extra clocks — no register
+ * moves, no PE computes — and the clocks are counted; the folds say which clocks read.
  */
 public final class LiteralSystolicArray {
 
@@ -34,9 +38,15 @@ public final class LiteralSystolicArray {
     private final PeArraySpec spec;
     private final PeKernel kernel;
     private final int slack;
+    private final FeedStall feed;
 
     public LiteralSystolicArray(PeArraySpec spec, PeDatapath datapath) {
-        this(spec, datapath, 0);
+        this(spec, datapath, 0, FeedStall.NONE);
+    }
+
+    /** An array whose feeders take {@code feed}'s clocks per read (stall clocks: the array frozen). */
+    public LiteralSystolicArray(PeArraySpec spec, PeDatapath datapath, FeedStall feed) {
+        this(spec, datapath, 0, feed);
     }
 
     /**
@@ -44,7 +54,12 @@ public final class LiteralSystolicArray {
      * tests' way to show the controller's schedule is tight (see {@link OverlappedOutputStationary}).
      */
     LiteralSystolicArray(PeArraySpec spec, PeDatapath datapath, int slack) {
+        this(spec, datapath, slack, FeedStall.NONE);
+    }
+
+    private LiteralSystolicArray(PeArraySpec spec, PeDatapath datapath, int slack, FeedStall feed) {
         Objects.requireNonNull(spec, "spec");
+        this.feed = Objects.requireNonNull(feed, "feed");
         if (!ArrayTiming.isSystolic(spec.dataflow())) {
             throw new IllegalArgumentException(spec.name() + ": a " + spec.dataflow() + " array is not systolic");
         }
@@ -68,19 +83,19 @@ public final class LiteralSystolicArray {
         int cols = spec.cols();
         long cycles = 0;
         if (spec.overlappedDrain()) {
-            cycles = new OverlappedOutputStationary(t, kernel, rows, cols, slack).run();
+            cycles = new OverlappedOutputStationary(t, kernel, rows, cols, slack, feed).run();
         } else if (spec.dataflow() == Dataflow.OUTPUT_STATIONARY) {
             for (int p0 = 0; p0 < n; p0 += rows) {
                 for (int g0 = 0; g0 < t.groups; g0 += cols) {
                     int r = Math.min(rows, n - p0);
-                    cycles += new OutputStationaryFold(t, kernel, p0, r, g0, Math.min(cols, t.groups - g0)).run();
+                    cycles += new OutputStationaryFold(t, kernel, feed, p0, r, g0, Math.min(cols, t.groups - g0)).run();
                 }
             }
         } else {
             for (int k0 = 0; k0 < t.steps; k0 += rows) {
                 for (int g0 = 0; g0 < t.groups; g0 += cols) {
                     int r = Math.min(rows, t.steps - k0);
-                    cycles += new WeightStationaryFold(t, kernel, k0, r, g0, Math.min(cols, t.groups - g0)).run();
+                    cycles += new WeightStationaryFold(t, kernel, feed, k0, r, g0, Math.min(cols, t.groups - g0)).run();
                 }
             }
         }

@@ -11,12 +11,14 @@ import java.util.Arrays;
  * {@code w[group g0+j][κ]} enters column j at cycle κ + j and moves down; each PE accumulates its
  * output in place, preloaded with the output's running sum. A column drains once its bottom PE has
  * done its k-th MAC: each cycle the bottom register leaves and the column's registers shift down,
- * so r results take r cycles (SCALE-Sim's drain). Used once, by {@link LiteralSystolicArray}.
+ * so r results take r cycles (SCALE-Sim's drain). A {@link FeedStall} freezes the array for
+ * {@code streaming() − 1} clocks before each of the k streaming clocks. Used once, by {@link LiteralSystolicArray}.
  */
 final class OutputStationaryFold {
 
     private final LiteralTile t;
     private final PeKernel kernel;
+    private final FeedStall feed;
     private final PeGrid g;
     private final int p0;
     private final int r;
@@ -28,8 +30,9 @@ final class OutputStationaryFold {
     private final long[] laneSums;
     private final long[] scratch;
 
-    OutputStationaryFold(LiteralTile t, PeKernel kernel, int p0, int r, int g0, int c) {
+    OutputStationaryFold(LiteralTile t, PeKernel kernel, FeedStall feed, int p0, int r, int g0, int c) {
         this.t = t;
+        this.feed = feed;
         this.kernel = kernel;
         this.g = new PeGrid(r, c, t.lanes, t.channels);
         this.edge = new int[t.channels];
@@ -53,8 +56,12 @@ final class OutputStationaryFold {
         }
         Arrays.fill(drainFrom, Long.MAX_VALUE);
         int drained = 0;
-        long cycle = 0;
+        long cycle = 0; // clocks on which the array advances
+        long stalled = 0; // clocks on which it waits for the feeders' read (FeedStall): no register changes
         for (; drained < c; cycle++) {
+            if (cycle < t.steps) { // row 0 and column 0 take step `cycle`: the feeders read it
+                stalled += feed.streaming() - 1;
+            }
             for (int j = c - 1; j >= 0; j--) { // right to left, bottom to top: neighbours' old registers
                 for (int i = r - 1; i >= 0; i--) {
                     step(cycle, i, j);
@@ -64,7 +71,7 @@ final class OutputStationaryFold {
                 }
             }
         }
-        return cycle;
+        return cycle + stalled;
     }
 
     private void step(long cycle, int i, int j) {

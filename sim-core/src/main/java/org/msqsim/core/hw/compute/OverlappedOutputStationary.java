@@ -36,6 +36,7 @@ final class OverlappedOutputStationary {
 
     private final LiteralTile t;
     private final PeKernel kernel;
+    private final FeedStall feed;
     private final List<Fold> folds = new ArrayList<>();
     private final PeGrid g;
     private final int rows;
@@ -60,7 +61,16 @@ final class OverlappedOutputStationary {
      *               show that the schedule is tight (an earlier start breaks a check)
      */
     OverlappedOutputStationary(LiteralTile t, PeKernel kernel, int rowsMax, int colsMax, int slack) {
+        this(t, kernel, rowsMax, colsMax, slack, FeedStall.NONE);
+    }
+
+    /**
+     * With {@code feed}: each clock on which a fold's stream enters (row 0 / column 0 take a step, the
+     * feeders' read) takes {@link FeedStall#streaming()} clocks, the array frozen on all but the last.
+     */
+    OverlappedOutputStationary(LiteralTile t, PeKernel kernel, int rowsMax, int colsMax, int slack, FeedStall feed) {
         this.t = t;
+        this.feed = feed;
         this.kernel = kernel;
         long start = 0;
         for (int p0 = 0; p0 < t.n; p0 += rowsMax) {
@@ -108,8 +118,12 @@ final class OverlappedOutputStationary {
             results += (long) f.r() * f.c();
         }
         long emitted = 0;
-        long cycle = 0;
+        long cycle = 0; // clocks on which the array advances
+        long stalled = 0; // clocks on which it waits for a read (FeedStall): no register changes
         for (; emitted < results; cycle++) {
+            if (streaming(cycle, 0, true) >= 0) {
+                stalled += feed.streaming() - 1;
+            }
             for (int j = cols - 1; j >= 0; j--) { // right to left, bottom to top: neighbours' old registers
                 emitted += drain(cycle, j);
                 for (int i = rows - 1; i >= 0; i--) {
@@ -120,7 +134,7 @@ final class OverlappedOutputStationary {
         for (int j = 0; j < cols; j++) {
             check(draining[j] < 0 && pending[j] < 0, "column " + j + " still draining after the last result");
         }
-        return cycle;
+        return cycle + stalled;
     }
 
     /** The fold whose stream passes an edge at offset {@code d} from its start, or −1. */

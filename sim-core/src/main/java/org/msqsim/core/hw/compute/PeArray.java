@@ -43,19 +43,37 @@ public final class PeArray {
     private final PeArraySpec spec;
     private final PeDatapath datapath;
     private final PeKernel kernel;
+    private final FeedStall feed;
     private final TileActivations activations = new TileActivations();
     private long macs;
     private long overflowEvents;
     private long busyCycles;
 
+    /** An array whose buffers keep up with it ({@link FeedStall#NONE}). */
     public PeArray(PeArraySpec spec, PeDatapath datapath) {
+        this(spec, datapath, FeedStall.NONE);
+    }
+
+    /** An array whose feeders take {@code feed}'s clocks per read ({@link BufferPorts}). */
+    public PeArray(PeArraySpec spec, PeDatapath datapath, FeedStall feed) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.datapath = Objects.requireNonNull(datapath, "datapath");
+        this.feed = Objects.requireNonNull(feed, "feed");
         this.kernel = PeKernel.of(spec, datapath);
     }
 
+    /** The tile's cycles, the feed's stall clocks included. */
     public long tileCycles(int m, int k, int n) {
-        return ArrayTiming.tileCycles(spec, m, k, n);
+        return feed.tileCycles(spec, m, k, n);
+    }
+
+    /** The stall clocks of the tile's cycles: clocks the array waited for its buffers' ports. */
+    public long stallCycles(int m, int k, int n) {
+        return feed.extraCycles(spec, m, k, n);
+    }
+
+    public FeedStall feed() {
+        return feed;
     }
 
     /**

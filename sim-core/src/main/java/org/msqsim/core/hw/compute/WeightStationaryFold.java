@@ -12,12 +12,15 @@ import java.util.Arrays;
  * right, and the partial sum of (group g0+j, pixel τ) enters column j's top at cycle r + τ + j and
  * moves down a row per cycle, leaving from the bottom PE's adder. What enters the top is the
  * output's running sum (a DSP's P cascade or a fabric adder chain) or, for a packed DSP, a zero
- * chain whose lanes the output accumulators add at the bottom. Used once, by {@link LiteralSystolicArray}.
+ * chain whose lanes the output accumulators add at the bottom. A {@link FeedStall} freezes the
+ * array for {@code weights() − 1} clocks before each preload clock and {@code activations() − 1}
+ * before each of the n streaming clocks. Used once, by {@link LiteralSystolicArray}.
  */
 final class WeightStationaryFold {
 
     private final LiteralTile t;
     private final PeKernel kernel;
+    private final FeedStall feed;
     private final PeGrid g;
     private final int k0;
     private final int r;
@@ -30,8 +33,9 @@ final class WeightStationaryFold {
     private final long[] laneSums;
     private final long[] scratch;
 
-    WeightStationaryFold(LiteralTile t, PeKernel kernel, int k0, int r, int g0, int c) {
+    WeightStationaryFold(LiteralTile t, PeKernel kernel, FeedStall feed, int k0, int r, int g0, int c) {
         this.t = t;
+        this.feed = feed;
         this.kernel = kernel;
         this.g = new PeGrid(r, c, t.lanes, t.channels);
         this.edge = new int[t.channels];
@@ -46,7 +50,10 @@ final class WeightStationaryFold {
 
     /** Steps the fold until the last partial sum has left; returns its cycles. */
     long run() {
+        long stalled = 0; // clocks on which the array waits for a read (FeedStall): no register changes
         for (int cycle = 0; cycle < r; cycle++) {
+            stalled += feed.weights() - 1; // the feeder reads one row of weights
+
             for (int j = 0; j < c; j++) {
                 for (int i = r - 1; i > 0; i--) {
                     g.weightFromAbove(i, j);
@@ -62,13 +69,16 @@ final class WeightStationaryFold {
         }
         long cycle = r;
         for (; emitted < c * t.n; cycle++) {
+            if (cycle - r < t.n) { // row 0 takes pixel cycle − r: the feeder reads its activations
+                stalled += feed.activations() - 1;
+            }
             for (int j = c - 1; j >= 0; j--) { // right to left, bottom to top: neighbours' old registers
                 for (int i = r - 1; i >= 0; i--) {
                     step(cycle, i, j);
                 }
             }
         }
-        return cycle;
+        return cycle + stalled;
     }
 
     private void step(long cycle, int i, int j) {
