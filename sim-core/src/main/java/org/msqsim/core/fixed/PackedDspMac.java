@@ -481,7 +481,8 @@ public final class PackedDspMac {
     @Override
     public String toString() {
         return "PackedDspMac(" + layout.kind + ", " + lanes() + " lanes"
-                + (layout.separation == LaneSeparation.GUARD_BITS ? " (guard bits)" : "") + " at " + Arrays.toString(layout.offsets)
+                + (layout.separation == LaneSeparation.GUARD_BITS ? " (guard bits)" : "") + " at "
+                + Arrays.toString(layout.offsets)
                 + ", w s" + layout.weightBits + (layout.narrowWeights ? " narrow" : "") + " × a "
                 + (layout.actSigned ? "s" : "u") + layout.actBits + ", " + layout.resultBits + "-bit lanes)";
     }

@@ -17,10 +17,11 @@ import java.util.Arrays;
  *       does ("Need NARROW_WEIGHTS for DSP48E1"): a −8 in the top lane at offset 21 overflows the
  *       25-bit pre-adder.</li>
  * </ul>
- * WP486's INT8 layout instead puts the upper weight 18 bits up ({@code (a·2^18 + b)·c}) and relies
- * on guard bits; it needs the 27-bit DSP48E2 A path. We follow FINN because its cross-lane carry
- * correction (see {@link PackedDspMac}) makes the lower lanes exact at any depth and works on both
- * slice generations.
+ * These are {@link LaneSeparation#CANARY} layouts: FINN's cross-lane carry correction (see
+ * {@link PackedDspMac}) makes the lower lanes exact at any depth, on both slice generations.
+ * {@link LaneSeparation#GUARD_BITS} layouts instead spread the lanes as far as the A path allows
+ * (WP486's idea: the upper INT8 weight 18 bits up) and need no fabric while a chain stays within
+ * {@link #guardCapacity} products (derivation: docs/core-organisations.md §2).
  *
  * <p>Result width: the top lane owns P from its offset to bit 47, so every lane result has
  * {@code resultBits = 48 − topOffset} bits: FINN's top lane is read as {@code p[D3 +: ACCU_WIDTH]}
