@@ -57,12 +57,45 @@ public final class PackedDspMac {
     /** A packed MAC; narrow weights lie in {@code [−(2^(W−1)−1), 2^(W−1)−1]} (required by DSP48E1 4-lane). */
     public PackedDspMac(DspKind kind, int weightBits, int actBits, boolean actSigned, int lanes,
             boolean narrowWeights) {
-        this.layout = new PackedLayout(kind, weightBits, actBits, actSigned, lanes, narrowWeights);
+        this(kind, weightBits, actBits, actSigned, lanes, narrowWeights, LaneSeparation.CANARY);
+    }
+
+    /**
+     * A packed MAC with the given lane separation: FINN's canary layout, or the guard-bit layout
+     * ({@link LaneSeparation}).
+     *
+     * @throws IllegalArgumentException if the widths do not fit the layout (a guard-bit layout that
+     *                                  cannot hold one product below each upper lane included)
+     */
+    public PackedDspMac(DspKind kind, int weightBits, int actBits, boolean actSigned, int lanes,
+            boolean narrowWeights, LaneSeparation separation) {
+        this.layout = new PackedLayout(kind, weightBits, actBits, actSigned, lanes, narrowWeights, separation);
         this.ws = 32 - weightBits;
         this.as = 32 - actBits;
         this.aDrop = 64 - kind.aBits();
         // |AD·B| < 2^(aBits−1)·2^actBits: the exact-P shadow cannot overflow a long within this many steps.
         this.maxLength = (int) Math.min(Integer.MAX_VALUE, Long.MAX_VALUE >> (kind.aBits() + actBits));
+    }
+
+    /**
+     * The slice a designer builds for P chains of {@code chain} products beside a {@code accBits}-bit
+     * accumulator: the guard-bit layout when its capacity holds the chain and its top lane the
+     * accumulator (no canary, no counter: zero fabric beside the slice), else FINN's canary layout.
+     * Cost ({@code PackedDspCost}) and the simulated kernel both take the slice from here, so they
+     * describe the same hardware. 2-lane W4A4 (narrow, unsigned) on DSP48E1: guard bits for chains of
+     * up to 9,986 products; 4-lane W4A4 never (7-bit fields cannot hold one ±105 product).
+     */
+    public static PackedDspMac forChain(DspKind kind, int weightBits, int actBits, boolean actSigned, int lanes,
+            boolean narrowWeights, int accBits, int chain) {
+        PackedDspMac canary = new PackedDspMac(kind, weightBits, actBits, actSigned, lanes, narrowWeights);
+        PackedDspMac guard;
+        try {
+            guard = new PackedDspMac(kind, weightBits, actBits, actSigned, lanes, narrowWeights,
+                    LaneSeparation.GUARD_BITS);
+        } catch (IllegalArgumentException e) {
+            return canary; // not even one product fits below an upper lane
+        }
+        return chain >= 1 && chain <= guard.maxExactDepth() && accBits <= guard.resultBits() ? guard : canary;
     }
 
     /**
@@ -99,9 +132,95 @@ public final class PackedDspMac {
         if (outLanes.length < lanes()) {
             throw new IllegalArgumentException("need room for " + lanes() + " lanes, got " + outLanes.length);
         }
+        if (layout.separation == LaneSeparation.GUARD_BITS) {
+            return guardDot(w, wOff, laneStride, a, aOff, len, outLanes);
+        }
         long p = lanes() == 2 ? run2(w, wOff, laneStride, a, aOff, len, outLanes)
                 : run4(w, wOff, laneStride, a, aOff, len, outLanes);
         return resolve(p, outLanes);
+    }
+
+    /**
+     * The guard-bit slice: P accumulates the packed products with no fabric beside it; the exact
+     * lane sums are kept only to flag a wrong result (they do not feed the lanes).
+     */
+    private boolean guardDot(int[] w, int wOff, int stride, int[] a, int aOff, int len, long[] out) {
+        final int[] off = layout.offsets;
+        final int n = off.length;
+        long p = 0;
+        long e0 = 0;
+        long e1 = 0;
+        long e2 = 0;
+        long e3 = 0;
+        for (int k = 0; k < len; k++) {
+            int av = act(a[aOff + k]);
+            int w0 = (w[wOff + k] << ws) >> ws;
+            int w1 = (w[wOff + stride + k] << ws) >> ws;
+            long sum = (long) w0 + ((long) w1 << off[1]);
+            e0 += (long) w0 * av;
+            e1 += (long) w1 * av;
+            if (n == 4) {
+                int w2 = (w[wOff + 2 * stride + k] << ws) >> ws;
+                int w3 = (w[wOff + 3 * stride + k] << ws) >> ws;
+                sum += ((long) w2 << off[2]) + ((long) w3 << off[3]);
+                e2 += (long) w2 * av;
+                e3 += (long) w3 * av;
+            }
+            long ad = (sum << aDrop) >> aDrop;
+            p += ad * av;
+        }
+        boolean overflow = splitGuard(p, out);
+        overflow |= out[0] != e0 || out[1] != e1;
+        if (n == 4) {
+            overflow |= out[2] != e2 || out[3] != e3;
+        }
+        return overflow;
+    }
+
+    /**
+     * The guard-bit resolve on the 48-bit P: lane 0 is {@code P[D_1−1:0]} sign-extended; upper lane i
+     * is {@code (P >> D_i) + P[D_i−1]} in its field ({@code D_{i+1} − D_i} bits, the top lane
+     * {@code 48 − D_top}) — the added bit is the borrow a negative sum below took from it, entering
+     * the lane's resolve adder as its carry-in. Returns false (overflow is judged by the caller).
+     */
+    private boolean splitGuard(long p, long[] out) {
+        final int[] off = layout.offsets;
+        final int top = off.length - 1;
+        final long p48 = DspKind.wrapSigned(p, layout.kind.pBits());
+        for (int i = 0; i <= top; i++) {
+            int width = i < top ? off[i + 1] - off[i] : layout.resultBits;
+            long borrow = i == 0 ? 0 : (p48 >> (off[i] - 1)) & 1;
+            out[i] = DspKind.wrapSigned((p48 >> off[i]) + borrow, width);
+        }
+        return false;
+    }
+
+    /**
+     * What the slice's resolve gives for a chain whose exact lane sums are {@code exact} (in-range
+     * operands): P is then exactly Σ exact_i·2^{D_i} (mod 2^48), and the lanes are read off it as the
+     * hardware does — CANARY: every lane {@code wrap(exact, resultBits)} (the canaries keep the lower
+     * lanes exact); GUARD_BITS: the split above, wrong once a lower sum outgrows its guard bits. The
+     * literal model ends its chains here; {@link #dot} gives the same bits. Returns whether any lane
+     * differs from its exact sum.
+     */
+    public boolean resolveLanes(long[] exact, long[] out) {
+        final int n = lanes();
+        boolean overflow = false;
+        if (layout.separation == LaneSeparation.GUARD_BITS) {
+            long p = 0;
+            for (int i = 0; i < n; i++) {
+                p += exact[i] << layout.offsets[i];
+            }
+            splitGuard(p, out);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = DspKind.wrapSigned(exact[i], layout.resultBits);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            overflow |= out[i] != exact[i];
+        }
+        return overflow;
     }
 
     // The two run loops are unrolled by lane count on purpose: per-lane locals keep the hot loop free
@@ -201,7 +320,36 @@ public final class PackedDspMac {
         return layout.offsets();
     }
 
-    /** Width of every resolved lane sum: the top lane's share of P, {@code 48 − topOffset}. */
+    /** How the lanes are kept apart: FINN's canaries or guard bits. */
+    public LaneSeparation separation() {
+        return layout.separation;
+    }
+
+    /**
+     * Products every lower lane can take before its sum can reach the lane above ({@link
+     * Integer#MAX_VALUE} with canaries, which count the crossings instead).
+     */
+    public int guardCapacity() {
+        return layout.guardCapacity;
+    }
+
+    /**
+     * Guard bits above lower lane {@code lane}: its field {@code D_{lane+1} − D_lane} less the bits
+     * one product needs (signed); 0 or less for FINN's tight layouts.
+     */
+    public int guardBits(int lane) {
+        if (lane < 0 || lane >= lanes() - 1) {
+            throw new IllegalArgumentException("lower lanes are 0.." + (lanes() - 2) + ", got " + lane);
+        }
+        long mag = Math.max(layout.productMax, -layout.productMin);
+        int productBits = 64 - Long.numberOfLeadingZeros(mag) + 1;
+        return layout.offsets[lane + 1] - layout.offsets[lane] - productBits;
+    }
+
+    /**
+     * Width of every resolved lane sum: the top lane's share of P, {@code 48 − topOffset} (with guard
+     * bits the lower lanes are their fields' widths, exact within {@link #maxExactDepth()}).
+     */
     public int resultBits() {
         return layout.resultBits;
     }
@@ -271,6 +419,9 @@ public final class PackedDspMac {
         if (chain < 1) {
             throw new IllegalArgumentException("a chain has at least one product, got " + chain);
         }
+        if (layout.separation == LaneSeparation.GUARD_BITS && chain <= layout.maxExactDepth) {
+            return 0; // the guard bits hold the chain: no counter
+        }
         int byDepth = 32 - Integer.numberOfLeadingZeros(Math.min(chain, layout.maxExactDepth)) + 1;
         if (chain > chainDepth(accBits)) {
             return byDepth;
@@ -329,7 +480,9 @@ public final class PackedDspMac {
 
     @Override
     public String toString() {
-        return "PackedDspMac(" + layout.kind + ", " + lanes() + " lanes at " + Arrays.toString(layout.offsets)
+        return "PackedDspMac(" + layout.kind + ", " + lanes() + " lanes"
+                + (layout.separation == LaneSeparation.GUARD_BITS ? " (guard bits)" : "") + " at "
+                + Arrays.toString(layout.offsets)
                 + ", w s" + layout.weightBits + (layout.narrowWeights ? " narrow" : "") + " × a "
                 + (layout.actSigned ? "s" : "u") + layout.actBits + ", " + layout.resultBits + "-bit lanes)";
     }

@@ -1,6 +1,7 @@
 package org.msqsim.core.resource;
 
 import org.msqsim.core.fixed.DspKind;
+import org.msqsim.core.fixed.LaneSeparation;
 import org.msqsim.core.fixed.PackedDspMac;
 
 /**
@@ -40,6 +41,15 @@ import org.msqsim.core.fixed.PackedDspMac;
  * counter wraps. DSP48E1 4-lane at acc 24: 18 bits per counter (3 × 19 = 57 LUT of canaries and
  * counters, was 66); 2-lane 8-bit at acc 24: 9 (10, was 19).
  *
+ * <p><b>Guard bits instead of canaries</b> (issue 13 point 9, second half). When the chain a slice
+ * takes fits the capacity of the guard-bit layout ({@link PackedDspMac#forChain}: the upper lanes as
+ * high as the A path allows, e.g. 2-lane W4A4 at offsets 0 and 21 on DSP48E1, 9,986 products), the
+ * slice is built that way: no canary, no counter ({@code hiBits = counterBits = 0},
+ * {@link #canaries()} zero), P alone leaves the slice, and the resolve adders are unchanged (the
+ * borrow bit is their carry-in). The chain is the one the array gives the slice (a weight-stationary
+ * column's {@code rows·V}; elsewhere the accumulator's bound, i.e. the design is sized for the
+ * largest reduction its declared accumulator admits); see docs/core-organisations.md §2.
+ *
  * @param packing       lanes per slice, 2 or 4
  * @param resultBits    width of every resolved lane, {@code 48 − D_top}
  * @param maxExactDepth longest chain of products every lane holds exactly (at this accumulator, when
@@ -47,12 +57,19 @@ import org.msqsim.core.fixed.PackedDspMac;
  * @param hiBits        width of the widest carry counter
  * @param counterBits   fabric bits of one slice's unresolved result: its {@code p − 1} carry counters
  *                      together (P itself can leave through the cascade)
+ * @param separation    canaries and counters, or guard bits (then {@code hiBits = counterBits = 0})
  */
-public record PackedDspCost(int packing, int resultBits, int maxExactDepth, int hiBits, int counterBits) {
+public record PackedDspCost(int packing, int resultBits, int maxExactDepth, int hiBits, int counterBits,
+                            LaneSeparation separation) {
 
-    /** Facts whose {@code p − 1} counters are all {@code hiBits} wide. */
+    /** Canary facts whose {@code p − 1} counters are all {@code hiBits} wide. */
     public PackedDspCost(int packing, int resultBits, int maxExactDepth, int hiBits) {
         this(packing, resultBits, maxExactDepth, hiBits, (packing - 1) * hiBits);
+    }
+
+    /** Canary facts. */
+    public PackedDspCost(int packing, int resultBits, int maxExactDepth, int hiBits, int counterBits) {
+        this(packing, resultBits, maxExactDepth, hiBits, counterBits, LaneSeparation.CANARY);
     }
 
     /**
@@ -87,6 +104,11 @@ public record PackedDspCost(int packing, int resultBits, int maxExactDepth, int 
         PackedDspMac mac = mac(packing, weightBits, actBits, dsp);
         new PackedDspCost(packing, mac.resultBits(), 1, 1).requireAccumulator(accBits);
         int length = chain == 0 ? Math.max(1, mac.chainDepth(accBits)) : chain;
+        PackedDspMac built = PackedDspMac.forChain(dsp, weightBits, actBits, false, packing, true, accBits, length);
+        if (built.separation() == LaneSeparation.GUARD_BITS) {
+            return new PackedDspCost(packing, built.resultBits(), Math.min(length, built.maxExactDepth()), 0, 0,
+                    LaneSeparation.GUARD_BITS);
+        }
         int widest = 0;
         int sum = 0;
         for (int lane = 1; lane < packing; lane++) {
@@ -112,8 +134,14 @@ public record PackedDspCost(int packing, int resultBits, int maxExactDepth, int 
         }
     }
 
-    /** Canary LUT6_2 and {@code Hi} counter of every upper lane: {@code (p − 1) + counterBits} LUT and FF. */
+    /**
+     * Canary LUT6_2 and {@code Hi} counter of every upper lane: {@code (p − 1) + counterBits} LUT and FF;
+     * nothing with guard bits.
+     */
     public ResourceVector canaries() {
+        if (separation == LaneSeparation.GUARD_BITS) {
+            return ResourceVector.ZERO;
+        }
         long bits = (long) (packing - 1) + counterBits;
         return ResourceVector.ofLut(bits, bits);
     }

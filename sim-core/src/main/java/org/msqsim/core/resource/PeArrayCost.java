@@ -231,9 +231,10 @@ final class PeArrayCost {
     }
 
     /**
-     * Products a packed slice's P chain takes before its lanes are resolved, which sizes its carry
-     * counters ({@link PackedDspCost}): a weight-stationary column's {@code rows·V} (the column is the
-     * chain); elsewhere the chain the simulated kernel takes by default, the accumulator's bound in
+     * Products a packed slice's P chain takes before its lanes are resolved, which decides its layout
+     * (guard bits when they hold the chain, {@code PackedDspMac#forChain}) and sizes its carry
+     * counters otherwise ({@link PackedDspCost}): a weight-stationary column's {@code rows·V} (the
+     * column is the chain); elsewhere the chain the simulated kernel takes by default, the accumulator's bound in
      * whole clocks of V products ({@code PackedDspMac#chainOf}).
      */
     private int chain() {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.msqsim.core.fixed.DspKind;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.AxiPortSpec;
 import org.msqsim.core.spec.BufferSpec;
@@ -86,12 +87,32 @@ class AcceleratorCostTest {
         assertEquals(ResourceVector.ofLut(160, 144),
                 m.peArray(array(MacKind.LUT_FIXED, Dataflow.WEIGHT_STATIONARY, 2, 2, 1, 16), 4, 4,
                         FpgaFamily.ULTRASCALE_PLUS));
-        // WS, DSP packing 2 at 8 bits, acc 24 (<= R = 32): a column of 2 rows is the chain, at most 2
-        // carries, so a 3-bit counter: per PE canary + counter 4 LUT/FF, act 8 + 2*2*8 weight FF; per
-        // column (2) resolve 2*24 = 48 LUT/FF. LUT 4*4 + 2*48 = 112; FF 4*(4 + 8 + 32) + 2*48 = 272
-        assertEquals(new ResourceVector(4 * 4 + 2 * 48, 4 * (4 + 8 + 32) + 2 * 48, 4, 0, 0),
+        // WS, DSP packing 2 at 8 bits, acc 24, DSP48E2: a column of 2 rows is the chain, and the
+        // guard-bit layout (upper lane at offset 19) holds 8 products of ±32,385, so no canary and no
+        // counter (issue 13 point 9); per PE act 8 + 2*2*8 weight FF; per column (2) resolve 2*24 = 48
+        // LUT/FF. LUT 2*48 = 96; FF 4*(8 + 32) + 2*48 = 256
+        assertEquals(new ResourceVector(2 * 48, 4 * (8 + 32) + 2 * 48, 4, 0, 0),
                 m.peArray(array(MacKind.DSP, Dataflow.WEIGHT_STATIONARY, 2, 2, 2, 24), 8, 8,
                         FpgaFamily.ULTRASCALE_PLUS));
+    }
+
+    /**
+     * Issue 13 point 9: 2-lane W4A4 on DSP48E1 is built with guard bits (upper lane at offset 21,
+     * 9,986 products) when the accumulator bounds the chain within them (acc 21:
+     * (2^20 − 1)/105 = 9,986), and with FINN's canaries one accumulator bit later.
+     */
+    @Test
+    void twoLaneFourBitSlicesUseGuardBitsWhenTheAccumulatorBoundsTheChain() {
+        // acc 21: per PE act 4 + weights 2*4 = 12 FF, no canary, no counter to drain; per column resolve
+        // 2*21 = 42 LUT/FF. LUT 2*42 = 84; FF 2*12 + 84 = 108
+        assertEquals(new ResourceVector(84, 108, 2, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 1, 2, 2, 21), 4, 4, FpgaFamily.SERIES7));
+        assertEquals(0, m.packedDsp(2, 4, 4, 21, 9_986, DspKind.DSP48E1).counterBits());
+        // acc 22: chain 19,972 > 9,986, FINN's layout at offset 8: counter 1 + clog2(2^(22-8-1) + 1) = 15
+        // bits; canary + counter 16 LUT/FF, counter drain 15 LUT; resolve 2*22 = 44 per column.
+        // LUT 2*(16 + 15) + 88 = 150; FF 2*(16 + 12) + 88 = 144
+        assertEquals(new ResourceVector(150, 144, 2, 0, 0),
+                m.peArray(array(MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 1, 2, 2, 22), 4, 4, FpgaFamily.SERIES7));
     }
 
     @Test

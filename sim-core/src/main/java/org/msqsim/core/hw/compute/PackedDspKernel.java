@@ -39,17 +39,17 @@ final class PackedDspKernel implements PeKernel {
     PackedDspKernel(PeArraySpec spec, PeDatapath d, FixedFormat accumulator) {
         this.accumulator = accumulator;
         this.lanes = spec.packing();
-        this.packed = new PackedDspMac(d.dspKind(), d.weightBits(), d.actBits(), d.actSigned(), lanes,
+        PackedDspMac canary = new PackedDspMac(d.dspKind(), d.weightBits(), d.actBits(), d.actSigned(), lanes,
                 d.narrowWeights());
-        if (d.chainLength() > packed.maxExactDepth()) {
+        if (d.chainLength() > canary.maxExactDepth()) {
             throw new IllegalArgumentException("chain length " + d.chainLength() + " exceeds the deepest exact "
-                    + "accumulation of " + packed + " (" + packed.maxExactDepth() + ")");
+                    + "accumulation of " + canary + " (" + canary.maxExactDepth() + ")");
         }
         int v = spec.vectorLanes();
         // The default chain is the accumulator's bound (PackedDspMac#chainOf): the carry counters are
         // sized from the accumulator width as FINN's are (PackedDspCost), and within that chain they never
         // wrap.
-        int deepest = d.chainLength() != 0 ? d.chainLength() : packed.chainOf(accumulator.bits(), v);
+        int deepest = d.chainLength() != 0 ? d.chainLength() : canary.chainOf(accumulator.bits(), v);
         if (deepest < v) {
             throw new IllegalArgumentException("chain length " + deepest + " is shorter than one clock of "
                     + v + " vector lanes");
@@ -58,6 +58,10 @@ final class PackedDspKernel implements PeKernel {
         this.chainSteps = deepest / v;
         this.chainLength = chainSteps * v;
         this.chunk = spec.dataflow() == Dataflow.WEIGHT_STATIONARY ? spec.rows() * v : chainLength;
+        // The slice is built for the longest chain it takes (PackedDspMac#forChain, as the cost model
+        // prices it): guard bits, no canary, when they hold it; FINN's canaries otherwise.
+        this.packed = PackedDspMac.forChain(d.dspKind(), d.weightBits(), d.actBits(), d.actSigned(), lanes,
+                d.narrowWeights(), accumulator.bits(), chunk);
         long maxAbsProduct = (1L << (d.weightBits() - 1)) * (1L << d.actBits());
         this.plain = new PlainDotTile(accumulator, chunk, maxAbsProduct);
         this.laneOut = new long[lanes];
@@ -212,18 +216,13 @@ final class PackedDspKernel implements PeKernel {
     /**
      * The end of a chain: the fabric's lane extraction from the chain's exact lane sums, each lane
      * then added into its fabric accumulator {@code sum} (fitted per add) and exact shadow
-     * {@code exact}; the chain restarts from zero. PackedDspMac resolves every lane to
-     * {@code wrap(exact lane sum, resultBits)} (lower lanes are exact at any depth by the canaries,
-     * the top lane keeps P's top bits), so this wrap is bit-identical to its dot. Returns whether any
-     * lane wrapped.
+     * {@code exact}; the chain restarts from zero. The lanes are read off the chain's P as the slice's
+     * resolve does ({@link PackedDspMac#resolveLanes}: with canaries every lane wraps to
+     * {@code resultBits}; with guard bits a lower sum past its field corrupts the lane above), bit-identical
+     * to its dot. Returns whether any lane came out off its exact sum.
      */
     private boolean endChain(long[] chain, long[] sum, long[] exact) {
-        int drop = 64 - packed.resultBits();
-        boolean overflow = false;
-        for (int l = 0; l < lanes; l++) {
-            resolved[l] = (chain[l] << drop) >> drop;
-            overflow |= resolved[l] != chain[l];
-        }
+        boolean overflow = packed.resolveLanes(chain, resolved);
         for (int l = 0; l < lanes; l++) {
             sum[l] = accumulator.fit(sum[l] + resolved[l]);
             exact[l] += resolved[l];
