@@ -89,7 +89,7 @@ public final class BoardCatalog {
 
     /**
      * Built-in boards loaded so far, by index in {@link #IDS}: a run names one board, and parsing and
-     * validating all of them at its start cost {@code run --timing-only} about a third of its CPU
+     * validating all of them at its start cost {@code run --timing-only} about a sixth of its CPU
      * (docs/performance.md, "Start-up").
      */
     private static final BoardSpec[] BUILT_IN = new BoardSpec[IDS.size()];
