@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.spec.InvalidSpecException;
 
@@ -42,7 +43,7 @@ public final class BoardCatalog {
     public static BoardSpec get(String idOrPath) {
         int i = IDS.indexOf(idOrPath);
         if (i >= 0) {
-            return Loaded.ALL.get(i);
+            return builtIn(i);
         }
         Path file = Path.of(idOrPath);
         if (Files.isDirectory(file)) {
@@ -86,9 +87,23 @@ public final class BoardCatalog {
         }
     }
 
-    /** Loaded on first use; a broken built-in file is a build defect and fails loudly here. */
+    /**
+     * Built-in boards loaded so far, by index in {@link #IDS}: a run names one board, and parsing and
+     * validating all of them at its start cost {@code run --timing-only} about a sixth of its CPU
+     * (docs/performance.md, "Start-up").
+     */
+    private static final BoardSpec[] BUILT_IN = new BoardSpec[IDS.size()];
+
+    /** Built-in board {@code i}, loaded on first use; a broken built-in file is a build defect and fails loudly here. */
+    private static synchronized BoardSpec builtIn(int i) {
+        if (BUILT_IN[i] == null) {
+            BUILT_IN[i] = BoardLoader.loadResource("boards/" + IDS.get(i) + ".yaml");
+        }
+        return BUILT_IN[i];
+    }
+
+    /** All built-in boards, loaded on first use of {@link #all()}. */
     private static final class Loaded {
-        static final List<BoardSpec> ALL = IDS.stream()
-                .map(id -> BoardLoader.loadResource("boards/" + id + ".yaml")).toList();
+        static final List<BoardSpec> ALL = IntStream.range(0, IDS.size()).mapToObj(BoardCatalog::builtIn).toList();
     }
 }

@@ -1,6 +1,8 @@
 package org.msqsim.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
 import org.msqsim.cli.io.UserError;
 import org.msqsim.models.quant.ScaleCache;
 import picocli.CommandLine.Command;
@@ -12,17 +14,57 @@ import picocli.CommandLine;
  * trace only when {@code MSQSIM_DEBUG} is set.
  */
 @Command(name = "msqsim", mixinStandardHelpOptions = true, version = "msqsim 0.1.0",
-        description = "Cycle-level, bit-accurate simulator of FPGA accelerators for mixed-scheme quantized DNNs.",
-        subcommands = {RunCommand.class, BoardsCommand.class, ModelsCommand.class, QuantizeCommand.class, AccuracyCommand.class,
-            ExploreCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        description = "Cycle-level, bit-accurate simulator of FPGA accelerators for mixed-scheme quantized DNNs.")
 public final class Main implements Runnable {
     /** Exit code of a user error (EX_USAGE-like; picocli's own usage errors use the same). */
     public static final int EXIT_USER_ERROR = 2;
     /** Exit code of an internal error (sysexits EX_SOFTWARE). */
     public static final int EXIT_INTERNAL = 70;
 
+    /**
+     * The subcommands in the order of the usage help, each with its name. They are registered in code
+     * rather than in {@code @Command(subcommands = ...)} so that a command line naming one of them builds
+     * only that one: picocli reads every registered command's annotations by reflection when the
+     * {@link CommandLine} is made, which was about a third of the CPU of {@code run --timing-only}
+     * (docs/performance.md, "Start-up").
+     */
+    private static final List<Sub> SUBCOMMANDS = List.of(
+            new Sub("run", RunCommand::new),
+            new Sub("boards", BoardsCommand::new),
+            new Sub("models", ModelsCommand::new),
+            new Sub("quantize", QuantizeCommand::new),
+            new Sub("accuracy", AccuracyCommand::new),
+            new Sub("explore", ExploreCommand::new),
+            new Sub("validate", ValidateCommand::new),
+            new Sub("help", CommandLine.HelpCommand::new));
+
+    private record Sub(String name, Supplier<Object> make) {
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The program's command line with every subcommand (usage help, {@code validate}'s claims). */
+    public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line that parses {@code args}: when the first argument names a subcommand other than
+     * {@code help} (which lists them all), only that one is registered — everything after it is that
+     * command's, so parsing, messages and output are the same as with all of them; otherwise all are.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = !first.equals("help") && SUBCOMMANDS.stream().anyMatch(s -> s.name().equals(first));
+        for (Sub s : SUBCOMMANDS) {
+            if (!one || s.name().equals(first)) {
+                cl.addSubcommand(s.name(), s.make().get());
+            }
+        }
+        return cl;
+    }
 
     public static void main(String[] args) {
         // The program (not the tests, which call run) keeps found weight scales on disk for later runs.
@@ -32,7 +74,8 @@ public final class Main implements Runnable {
 
     /** Runs the program with the given streams and returns the exit code (used by the tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        // Subcommands first: the settings below reach only the subcommands registered when they are made.
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

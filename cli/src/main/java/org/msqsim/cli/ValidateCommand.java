@@ -44,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
     static final Program PROGRAM = new Program() {
         @Override
         public CommandLine commands() {
-            return new CommandLine(new Main());
+            return Main.commandLine();
         }
 
         @Override

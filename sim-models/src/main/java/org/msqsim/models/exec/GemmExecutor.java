@@ -84,14 +84,16 @@ final class GemmExecutor {
         int[] rowOf = new int[m];
         int di = 0;
         int li = 0;
+        // Whole rows per call: an element loop here made C2 compile this method (with what it inlines)
+        // up to three times, on-stack replacement included, for a copy (docs/performance.md).
         for (int i = 0; i < m; i++) {
             int r = r0 + i;
-            for (int j = 0; j < k; j++) {
-                if (!onLut[i]) {
-                    dspW[di * k + j] = q.intWeight(r, j);
-                } else {
-                    lutC[li * k + j] = fixedLut ? q.intWeight(r, j) : q.code(r, j);
-                }
+            if (!onLut[i]) {
+                q.intWeightsOfRow(r, dspW, di * k);
+            } else if (fixedLut) {
+                q.intWeightsOfRow(r, lutC, li * k);
+            } else {
+                q.codesOfRow(r, lutC, li * k);
             }
             rowOf[i] = onLut[i] ? li++ : di++;
         }

@@ -86,6 +86,23 @@ public final class QuantizedWeights {
         return out;
     }
 
+    /**
+     * Row {@code r}'s datapath integers ({@link #intWeight}) into {@code dst} from {@code off}: a whole row
+     * per call, so that callers' copy loops stay small for the JIT (docs/performance.md).
+     */
+    public void intWeightsOfRow(int r, int[] dst, int off) {
+        RowQuantizer q = quantizer(r);
+        int base = r * cols;
+        for (int c = 0; c < cols; c++) {
+            dst[off + c] = q.intWeight(codes[base + c]);
+        }
+    }
+
+    /** Row {@code r}'s codes ({@link #code}) into {@code dst} from {@code off}. */
+    public void codesOfRow(int r, int[] dst, int off) {
+        System.arraycopy(codes, r * cols, dst, off, cols);
+    }
+
     /** All codes, row-major (a fresh array). */
     public int[] codes() {
         return codes.clone();

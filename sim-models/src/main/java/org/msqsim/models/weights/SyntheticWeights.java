@@ -91,12 +91,20 @@ public final class SyntheticWeights {
         for (int r = 0; r < rows; r++) {
             double std = Math.exp(logMin + logSpan * rng.nextDouble());
             double mean = std * MEAN_OFFSET_RATIO * (2 * rng.nextDouble() - 1);
-            RealDistribution d = distribution(shapes.get(r), mean, std, rng);
-            for (int c = 0; c < cols; c++) {
-                data[r * cols + c] = (float) d.sample();
-            }
+            fillRow(distribution(shapes.get(r), mean, std, rng), data, r * cols, cols);
         }
         return new Result(new FloatMatrix(rows, cols, data), shapes);
+    }
+
+    /**
+     * {@code cols} samples of {@code d} into {@code data} from {@code off}, in order. A method of its own
+     * so that C2 compiles this loop alone, not {@link #generate} whole by on-stack replacement (twice, when
+     * it was inline; docs/performance.md).
+     */
+    private static void fillRow(RealDistribution d, float[] data, int off, int cols) {
+        for (int c = 0; c < cols; c++) {
+            data[off + c] = (float) d.sample();
+        }
     }
 
     /** Exact counts per {@link ShapeMix#counts}, laid out in shape order, then Fisher–Yates shuffled. */
