@@ -97,19 +97,14 @@ public final class InputFetch {
      * Activations all (n-tile, k-tile) loads read as rows. One k-tile: exactly the union of the rows
      * the output pixels read (consecutive loads keep what they share, and their row ranges only move
      * down). Several k-tiles: every load its whole rows, the channels each k-tile touches times the
-     * rows each n-tile reads ({@link ConvWindow#rowsOverTiles}).
+     * rows each n-tile reads ({@link ConvWindow#channelsOverTiles}, {@link ConvWindow#rowsOverTiles}).
      */
     private long lineBufferElements(ConvWindow w) {
         GemmShape g = grid.shape();
         if (perN) {
             return w.channels(0, g.k()) * w.rows(0, g.n()) * w.width();
         }
-        long channels = 0;
-        for (int kt = 0; kt < grid.kTiles(); kt++) {
-            int k0 = kt * grid.plan().tk();
-            channels += w.channels(k0, Math.min(grid.plan().tk(), g.k() - k0));
-        }
-        return channels * w.rowsOverTiles(grid.plan().tn(), g.n()) * w.width();
+        return w.channelsOverTiles(grid.plan().tk(), g.k()) * w.rowsOverTiles(grid.plan().tn(), g.n()) * w.width();
     }
 
     private boolean lineBufferReadsLess(ConvWindow w) {
