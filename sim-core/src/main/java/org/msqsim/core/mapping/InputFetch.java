@@ -27,6 +27,7 @@ public final class InputFetch {
     private final boolean perN;
     /** {@link #lineBufferElements} of the window, computed once (the planner asks for it per candidate); 0 without one. */
     private final long lineElements;
+    private final long firstFetch;
 
     public InputFetch(TileBytes bytes, TileGrid grid) {
         this.bytes = bytes;
@@ -35,6 +36,15 @@ public final class InputFetch {
         Optional<ConvWindow> w = grid.shape().window();
         this.lineElements = w.isPresent() ? lineBufferElements(w.get()) : 0;
         this.rows = w.isPresent() && lineElements < (long) grid.shape().k() * grid.shape().n() ? w : Optional.empty();
+        this.firstFetch = fetchBytes(0);
+    }
+
+    /**
+     * {@link #fetchBytes} of load 0, computed once: the planner's estimate charges it for every m-tile
+     * count of a (tn, tk) ({@link #sameLoads}), and load 0 is step 0 whatever the m-tiling.
+     */
+    long firstFetchBytes() {
+        return firstFetch;
     }
 
     /**

@@ -70,7 +70,7 @@ final class PlanEstimate {
         double perStep = Math.max(compute, latencyPs + trafficPs(
                 (xOncePerN ? inputBytes / mt : inputBytes) + (wResident ? 0 : weightBytes) + skipBytes / kt,
                 storeBytes / kt));
-        double first = latencyPs + trafficPs(x.fetchBytes(0) + weightBytes, 0);
+        double first = latencyPs + trafficPs(x.firstFetchBytes() + weightBytes, 0);
         double last = latencyPs + trafficPs(skipBytes, storeBytes);
         long steps = grid.steps();
         return (long) Math.ceil(steps * perStep + first + last);
