@@ -81,6 +81,52 @@ public record ConvWindow(int channels, int height, int width, int r, int s, int 
         return Math.max(tiles, rowsSum - edge * (above + below));
     }
 
+    /**
+     * The input channels all tiles of {@code tk} GEMM rows over {@code k} rows touch, summed: tile
+     * {@code t} covers rows {@code [t·tk, min((t+1)·tk, k))} and touches {@link #channels} of them,
+     * {@code ⌊(last row)/RS⌋ − ⌊(first row)/RS⌋ + 1}. Summed over the {@code kt = ⌈k/tk⌉} tiles that is
+     * {@code kt + Σ_{t<kt−1} ⌊((t+1)·tk − 1)/RS⌋ + ⌊(k − 1)/RS⌋ − Σ_{t<kt} ⌊t·tk/RS⌋}, and both sums are
+     * floor sums of an arithmetic progression ({@link #floorSum}), so this costs O(log) steps where the
+     * per-tile loop cost kt (up to K) — the planner asks it for every candidate plan. Exact, equal to
+     * the loop (a property test keeps the loop as its oracle).
+     */
+    public long channelsOverTiles(int tk, int k) {
+        long kt = (k + (long) tk - 1) / tk;
+        long t = taps();
+        return kt + floorSum(kt - 1, t, tk, tk - 1L) + (k - 1L) / t - floorSum(kt, t, tk, 0);
+    }
+
+    /**
+     * {@code Σ_{i=0}^{n−1} ⌊(a·i + b)/m⌋} for {@code n, a, b ≥ 0} and {@code m ≥ 1}, by the Euclid-like
+     * reduction of the AtCoder Library's {@code floor_sum} (reduce a and b below m, then swap the roles
+     * of the axes under the line {@code y = (a·x + b)/m}), O(log m) steps. No overflow for the int
+     * arguments it is given here: after reduction {@code a < m} and {@code b < m}, so {@code a·n + b}
+     * stays below 2^62.
+     */
+    static long floorSum(long n, long m, long a, long b) {
+        long sum = 0;
+        while (n > 0) {
+            if (a >= m) {
+                sum += n * (n - 1) / 2 * (a / m);
+                a %= m;
+            }
+            if (b >= m) {
+                sum += n * (b / m);
+                b %= m;
+            }
+            long yMax = a * n + b;
+            if (yMax < m) {
+                break;
+            }
+            n = yMax / m;
+            b = yMax % m;
+            long swap = m;
+            m = a;
+            a = swap;
+        }
+        return sum;
+    }
+
     private static int gcd(int a, int b) {
         return b == 0 ? a : gcd(b, a % b);
     }

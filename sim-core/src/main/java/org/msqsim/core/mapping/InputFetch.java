@@ -25,13 +25,38 @@ public final class InputFetch {
     private final TileGrid grid;
     private final Optional<ConvWindow> rows;
     private final boolean perN;
+    /** {@link #lineBufferElements} of the window, computed once (the planner asks for it per candidate); 0 without one. */
+    private final long lineElements;
+    private final long firstFetch;
 
     public InputFetch(TileBytes bytes, TileGrid grid) {
         this.bytes = bytes;
         this.grid = grid;
         this.perN = grid.inputOncePerN();
         Optional<ConvWindow> w = grid.shape().window();
-        this.rows = w.isPresent() && lineBufferReadsLess(w.get()) ? w : Optional.empty();
+        this.lineElements = w.isPresent() ? lineBufferElements(w.get()) : 0;
+        this.rows = w.isPresent() && lineElements < (long) grid.shape().k() * grid.shape().n() ? w : Optional.empty();
+        this.firstFetch = fetchBytes(0);
+    }
+
+    /**
+     * {@link #fetchBytes} of load 0, computed once: the planner's estimate charges it for every m-tile
+     * count of a (tn, tk) ({@link #sameLoads}), and load 0 is step 0 whatever the m-tiling.
+     */
+    long firstFetchBytes() {
+        return firstFetch;
+    }
+
+    /**
+     * Whether this fetch's loads are also those of {@code other}'s plan: the same GEMM and the same
+     * {@code tn} and {@code tk}. Nothing here depends on the m-tiling (loads are per n-tile or per
+     * (n-tile, k-tile), the mode and the bytes by tn and tk alone; {@link #fetchBytes} reads only
+     * load 0 through the step numbering, which starts at step 0 whatever the m-tiles), so the
+     * planner builds one per (tn, tk) and ranks every m-tile count with it.
+     */
+    boolean sameLoads(TileGrid other) {
+        return (other.shape() == grid.shape() || other.shape().equals(grid.shape()))
+                && other.plan().tn() == grid.plan().tn() && other.plan().tk() == grid.plan().tk();
     }
 
     /** Whether the plan fetches feature-map rows (line-buffer mode) rather than im2col tiles. */
@@ -90,29 +115,20 @@ public final class InputFetch {
             return bytes.input(p.tk(), p.tn());
         }
         long tiles = (long) grid.nTiles() * grid.kTiles();
-        return TileBytes.packed(lineBufferElements(rows.get()), bytes.activationBits()) / (double) tiles;
+        return TileBytes.packed(lineElements, bytes.activationBits()) / (double) tiles;
     }
 
     /**
      * Activations all (n-tile, k-tile) loads read as rows. One k-tile: exactly the union of the rows
      * the output pixels read (consecutive loads keep what they share, and their row ranges only move
      * down). Several k-tiles: every load its whole rows, the channels each k-tile touches times the
-     * rows each n-tile reads ({@link ConvWindow#rowsOverTiles}).
+     * rows each n-tile reads ({@link ConvWindow#channelsOverTiles}, {@link ConvWindow#rowsOverTiles}).
      */
     private long lineBufferElements(ConvWindow w) {
         GemmShape g = grid.shape();
         if (perN) {
             return w.channels(0, g.k()) * w.rows(0, g.n()) * w.width();
         }
-        long channels = 0;
-        for (int kt = 0; kt < grid.kTiles(); kt++) {
-            int k0 = kt * grid.plan().tk();
-            channels += w.channels(k0, Math.min(grid.plan().tk(), g.k() - k0));
-        }
-        return channels * w.rowsOverTiles(grid.plan().tn(), g.n()) * w.width();
-    }
-
-    private boolean lineBufferReadsLess(ConvWindow w) {
-        return lineBufferElements(w) < (long) grid.shape().k() * grid.shape().n();
+        return w.channelsOverTiles(grid.plan().tk(), g.k()) * w.rowsOverTiles(grid.plan().tn(), g.n()) * w.width();
     }
 }

@@ -48,6 +48,19 @@ final class PlanEstimate {
      * short last tiles of {@link TileGrid#tn(int)} and the like are not modelled here).
      */
     long latencyPs(TileGrid grid) {
+        return latencyPs(grid, new InputFetch(bytes, grid), grid.shape().stage().storeRatio(grid.shape().n()));
+    }
+
+    /**
+     * {@link #latencyPs(TileGrid)} with the input fetch of a plan of the same {@code tn} and {@code tk}
+     * (its loads do not depend on the m-tiling, {@link InputFetch#sameLoads}) and the output stage's
+     * {@link OutputStage#storeRatio}, both computed once per GEMM or per (tn, tk) by the planner
+     * rather than once per candidate; the same arithmetic, so the same result.
+     */
+    long latencyPs(TileGrid grid, InputFetch x, double storeRatio) {
+        if (!x.sameLoads(grid)) {
+            throw new IllegalArgumentException("input fetch of " + x + " used for " + grid);
+        }
         TilePlan p = grid.plan();
         int mt = grid.mTiles();
         int kt = grid.kTiles();
@@ -55,16 +68,15 @@ final class PlanEstimate {
         boolean xOncePerN = grid.inputOncePerN();
         boolean wResident = grid.weightsResident();
         int rows = p.tmDsp() + p.tmLut();
-        InputFetch x = new InputFetch(bytes, grid);
         double inputBytes = x.meanFetchBytes(); // per (n-tile, k-tile): rows with halo or im2col
         long weightBytes = bytes.weights(rows, p.tk());
         OutputStage stage = grid.shape().stage();
-        double storeBytes = bytes.store(rows, p.tn()) * stage.storeRatio(grid.shape().n());
+        double storeBytes = bytes.store(rows, p.tn()) * storeRatio;
         double skipBytes = TileBytes.packed(stage.skipElements(rows, p.tn()), spec.activationBits());
         double perStep = Math.max(compute, latencyPs + trafficPs(
                 (xOncePerN ? inputBytes / mt : inputBytes) + (wResident ? 0 : weightBytes) + skipBytes / kt,
                 storeBytes / kt));
-        double first = latencyPs + trafficPs(x.fetchBytes(0) + weightBytes, 0);
+        double first = latencyPs + trafficPs(x.firstFetchBytes() + weightBytes, 0);
         double last = latencyPs + trafficPs(skipBytes, storeBytes);
         long steps = grid.steps();
         return (long) Math.ceil(steps * perStep + first + last);

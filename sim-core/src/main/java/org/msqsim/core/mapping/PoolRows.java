@@ -39,24 +39,27 @@ public record PoolRows(int r, int s, int stride, int pad, int convH, int convW, 
      * (raster order) have been produced.
      */
     public long pooledDone(long convPixels) {
+        // A window ends at convolution row (column) min(size − 1, p·stride − pad + window − 1), which
+        // never decreases with p, so the pooled rows done are a prefix: every pooled row whose window
+        // ends above row `row`, all outW columns of it, plus the pooled rows whose window ends in row
+        // `row`, the columns whose window ends left of column `col`. Each is a count in closed form
+        // (countBelow) rather than a walk over the pooled rows and columns: the tile loop asks twice
+        // per store. The walk stays in PoolRowsTest as the oracle.
         long row = convPixels / convW;
-        int col = (int) (convPixels % convW);
-        int cols = 0; // pooled columns whose window ends before column `col`
-        while (cols < outW && lastOf(cols, s, stride, pad, convW) < col) {
-            cols++;
-        }
-        long done = 0;
-        for (int py = 0; py < outH; py++) {
-            int last = lastOf(py, r, stride, pad, convH);
-            if (last < row) {
-                done += outW;
-            } else if (last == row) {
-                done += cols;
-            } else {
-                break; // windows end in row order
-            }
-        }
-        return done;
+        long col = convPixels % convW;
+        long cols = countBelow(col, s, outW); // col < convW: the clip at convW − 1 never decides
+        long below = row > convH - 1 ? outH : countBelow(row, r, outH);
+        long upTo = row >= convH - 1 ? outH : countBelow(row + 1, r, outH);
+        return below * outW + (upTo - below) * cols;
+    }
+
+    /**
+     * Pooled rows (columns) {@code p < count} whose unclipped window end {@code p·stride − pad + window − 1}
+     * is below {@code x}: those with {@code p·stride < x + pad − window + 1}.
+     */
+    private long countBelow(long x, int window, int count) {
+        long a = x + pad - window + 1;
+        return a <= 0 ? 0 : Math.min(count, (a + stride - 1) / stride);
     }
 
     /** Pooled rows open at once: a convolution row falls in at most {@code ceil(r / stride)} windows. */

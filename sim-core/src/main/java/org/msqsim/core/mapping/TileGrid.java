@@ -19,6 +19,7 @@ public final class TileGrid {
     private final int nt;
     private final int mt;
     private final int kt;
+    private final long steps;
 
     public TileGrid(GemmShape g, TilePlan p) {
         this.g = g;
@@ -26,6 +27,12 @@ public final class TileGrid {
         this.nt = p.nTiles(g);
         this.mt = p.mTiles(g);
         this.kt = p.kTiles(g);
+        // nt·mt < 2^62 and kt < 2^31, both positive: the product overflows a long exactly when its
+        // high 64 bits are not 0 or its low 64 bits have the sign bit set (the test
+        // nm > Long.MAX_VALUE / kt, without a 64-bit division per plan the planner ranks).
+        long nm = (long) nt * mt;
+        long nmk = nm * kt;
+        this.steps = Math.multiplyHigh(nm, kt) != 0 || nmk < 0 ? Long.MAX_VALUE : nmk;
     }
 
     public GemmShape shape() {
@@ -53,8 +60,7 @@ public final class TileGrid {
      * more (three int tile counts can overflow a long).
      */
     public long steps() {
-        long nm = (long) nt * mt;
-        return nm > Long.MAX_VALUE / kt ? Long.MAX_VALUE : nm * kt;
+        return steps;
     }
 
     /** Output tiles, one per (n-tile, m-tile). */

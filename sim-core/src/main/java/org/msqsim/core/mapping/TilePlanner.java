@@ -59,12 +59,23 @@ public final class TilePlanner {
         long bestSteps = Long.MAX_VALUE;
         long fewestSteps = Long.MAX_VALUE;
         List<Integer> tks = aligned(candidates(g.k(), 1), kUnit(), g.k());
+        List<Integer> mts = mTileCounts(Math.max(g.mDsp(), g.mLut()));
+        // Per GEMM, not per candidate: the share of outputs a fused pool stores.
+        double storeRatio = g.stage().storeRatio(g.n());
         for (int tn : aligned(candidates(g.n(), 8), nUnit(), g.n())) {
             for (int tk : tks) {
-                for (int mt : mTileCounts(Math.max(g.mDsp(), g.mLut()))) {
+                // The input loads depend on tn and tk only, not on the m-tiling: fetched once for all
+                // m-tile counts (the plan with one m-tile stands for them; InputFetch#sameLoads).
+                InputFetch x = new InputFetch(bytes, new TileGrid(g, new TilePlan(tn, tk, ceilDivOrZero(g.mDsp(), 1),
+                        ceilDivOrZero(g.mLut(), 1))));
+                if (x.maxClaimBytes() > spec.inputBuffer().halfBytes()) {
+                    continue; // fits(g, p) would fail on the input for every m-tile count
+                }
+                for (int mt : mts) {
                     TilePlan p = new TilePlan(tn, tk, ceilDivOrZero(g.mDsp(), mt), ceilDivOrZero(g.mLut(), mt));
-                    if (!fits(g, p)) {
-                        continue;
+                    if (weightBytes(p) > spec.weightBuffer().halfBytes()
+                            || outputBytes(p) > spec.outputBuffer().halfBytes()) {
+                        continue; // the rest of fits(g, p)
                     }
                     TileGrid grid = new TileGrid(g, p);
                     long steps = grid.steps();
@@ -72,7 +83,7 @@ public final class TilePlanner {
                     if (steps > MAX_STEPS) {
                         continue;
                     }
-                    long score = estimate.latencyPs(grid);
+                    long score = estimate.latencyPs(grid, x, storeRatio);
                     if (score < bestScore || (score == bestScore && steps < bestSteps)) {
                         best = p;
                         bestScore = score;
@@ -148,7 +159,7 @@ public final class TilePlanner {
     }
 
     /** The n-tile alignment: output-stationary arrays hold pixels in their rows. */
-    private int nUnit() {
+    int nUnit() {
         return commonUnit(c -> c.dataflow() == Dataflow.OUTPUT_STATIONARY ? c.rows() : 0);
     }
 
@@ -156,7 +167,7 @@ public final class TilePlanner {
      * The k-tile alignment: weight-stationary arrays reduce k over their rows of V lanes each,
      * dot-product arrays over their rows, output-stationary vector PEs V indices per clock.
      */
-    private int kUnit() {
+    int kUnit() {
         return commonUnit(c -> switch (c.dataflow()) {
             case OUTPUT_STATIONARY -> c.vectorLanes() > 1 ? c.vectorLanes() : 0;
             case WEIGHT_STATIONARY -> c.rows() * c.vectorLanes();

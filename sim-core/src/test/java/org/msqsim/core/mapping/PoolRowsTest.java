@@ -59,6 +59,33 @@ class PoolRowsTest {
         assertTrue(cases > 1000, "too few prefixes checked: " + cases);
     }
 
+    /** The closed form against the walk over the windows, on seeded random pools and every prefix. */
+    @Test
+    void pooledDoneMatchesTheWindowsOnSeededRandomPools() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(13);
+        int cases = 0;
+        while (cases < 200_000) {
+            int r = 1 + rnd.nextInt(6);
+            int s = 1 + rnd.nextInt(6);
+            int stride = 1 + rnd.nextInt(4);
+            int pad = rnd.nextInt(Math.min(r, s) / 2 + 1); // PyTorch: padding at most half the window
+            int h = Math.max(r, s) + rnd.nextInt(20);
+            int w = Math.max(r, s) + rnd.nextInt(20);
+            int oh = out(h, r, stride, pad);
+            int ow = (w + 2 * pad - s) / stride + 1;
+            PoolRows p;
+            try {
+                p = new PoolRows(r, s, stride, pad, h, w, oh, ow);
+            } catch (IllegalArgumentException e) {
+                continue; // a last window wholly in the padding: not a pool PyTorch builds
+            }
+            for (long n = 0; n <= (long) h * w; n++) {
+                assertEquals(bruteDone(r, s, stride, pad, h, w, oh, ow, n), p.pooledDone(n), p + " prefix " + n);
+                cases++;
+            }
+        }
+    }
+
     @Test
     void resnetStemPoolRowBuffer() {
         PoolRows stem = new PoolRows(3, 3, 2, 1, 112, 112, 56, 56);

@@ -35,6 +35,33 @@ class TileGridTest {
         assertFalse(t.weightsResident());
     }
 
+    /** The step count without a division equals the division test it replaced, saturation included. */
+    @Test
+    void stepsEqualTheDivisionTestOnSeededRandomGrids() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(57);
+        for (int i = 0; i < 100_000; i++) {
+            int m = 1 + rnd.nextInt(i % 3 == 0 ? 1000 : Integer.MAX_VALUE - 1);
+            int k = 1 + rnd.nextInt(Integer.MAX_VALUE - 1);
+            int n = 1 + rnd.nextInt(i % 2 == 0 ? 1000 : Integer.MAX_VALUE - 1);
+            TilePlan p = new TilePlan(1 + rnd.nextInt(Math.min(n, 64)), 1 + rnd.nextInt(Math.min(k, 64)),
+                    1 + rnd.nextInt(Math.min(m, 64)), 0);
+            TileGrid t = new TileGrid(new GemmShape(m, 0, k, n), p);
+            long nm = (long) t.nTiles() * t.mTiles();
+            long old = nm > Long.MAX_VALUE / t.kTiles() ? Long.MAX_VALUE : nm * t.kTiles();
+            assertEquals(old, t.steps(), t::toString);
+        }
+        TileGrid max = new TileGrid(new GemmShape(Integer.MAX_VALUE, 0, Integer.MAX_VALUE, Integer.MAX_VALUE),
+                new TilePlan(1, 1, 1, 0));
+        assertEquals(Long.MAX_VALUE, max.steps());
+        TileGrid one = new TileGrid(new GemmShape(1, 0, 1, 1), new TilePlan(1, 1, 1, 0));
+        assertEquals(1, one.steps());
+        // 2^30 · 2^30 · 8 = 2^63: just past Long.MAX_VALUE, where the low 64 bits turn negative
+        TileGrid edge = new TileGrid(new GemmShape(1 << 30, 0, 8, 1 << 30), new TilePlan(1, 1, 1, 0));
+        assertEquals(Long.MAX_VALUE, edge.steps());
+        TileGrid below = new TileGrid(new GemmShape(1 << 30, 0, 4, 1 << 30), new TilePlan(1, 1, 1, 0));
+        assertEquals(1L << 62, below.steps());
+    }
+
     @Test
     void reuseFollowsTheSplitDimensions() {
         GemmShape g = new GemmShape(8, 0, 16, 32);
