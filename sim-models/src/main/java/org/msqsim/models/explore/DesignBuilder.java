@@ -214,10 +214,10 @@ final class DesignBuilder {
         Optional<PeArraySpec> dsp;
         Optional<PeArraySpec> lut;
         try {
-            dsp = dspCols == 0 ? Optional.empty() : Optional.of(orgs.dsp().apply(dspTemplate)
-                    .withShape(rows, dspCols).withPacking(packing).withClockHz(coreClock(MacKind.DSP, clk)));
-            lut = lutCols == 0 ? Optional.empty() : Optional.of(orgs.lut().apply(lutTemplate)
-                    .withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(coreClock(fam.lutMac(), clk)));
+            dsp = dspCols == 0 ? Optional.empty() : Optional.of(orgs.dsp().withSets(orgs.dsp().apply(dspTemplate)
+                    .withShape(rows, dspCols).withPacking(packing).withClockHz(coreClock(MacKind.DSP, clk))));
+            lut = lutCols == 0 ? Optional.empty() : Optional.of(orgs.lut().withSets(orgs.lut().apply(lutTemplate)
+                    .withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(coreClock(fam.lutMac(), clk))));
         } catch (IllegalArgumentException e) {
             return new SpecBuild.Unbuildable("organisation " + orgs.label() + " does not suit the base design's "
                     + "cores: " + e.getMessage());
