@@ -36,7 +36,8 @@ class DesignBuilderTest {
 
     @Test
     void tooWideABufferIsUnbuildable() {
-        SpecBuild s = builder().spec(DesignFamily.MSQ, 4096, 1, 0, 1, BOARD.clocks().maxHz(), 1);
+        SpecBuild s = builder().spec(DesignFamily.MSQ, Design.OUTPUT_STATIONARY, 4096, 1, 0, 1, BOARD.clocks().maxHz(),
+                1);
         String reason = assertInstanceOf(SpecBuild.Unbuildable.class, s).reason();
         assertTrue(reason.contains("bits wide, more than 4096"), reason);
     }
