@@ -163,7 +163,9 @@ final class BoardSchema {
                 opt("vector_lanes", Type.INTEGER, "1"), opt("double_pumped", Type.BOOLEAN, "false"),
                 opt("dsp_accumulators", Type.BOOLEAN, "false"),
                 // in place: every design before the drain option (docs/cost-model.md "Drain")
-                choice("drain", "in_place", Drain.values()));
+                choice("drain", "in_place", Drain.values()),
+                // 1: no column sets, every design before the option (docs/cost-model.md "Column sets")
+                opt("column_sets", Type.INTEGER, "1"));
         s.put("accelerator.dsp_core", core);
         s.put("accelerator.lut_core", core);
         s.put("accelerator.buffers", List.of(req("input", Type.MAP), req("weight", Type.MAP),

@@ -135,6 +135,7 @@ public final class BoardWriter {
                 case "double_pumped" -> Boolean.toString(c.doublePumped());
                 case "dsp_accumulators" -> Boolean.toString(c.dspAccumulators());
                 case "drain" -> lower(c.drain());
+                case "column_sets" -> Integer.toString(c.columnSets());
                 default -> throw unknown(section, f.name());
             });
         }

@@ -83,6 +83,20 @@ final class CoreReader {
             c.report("drain", "overlapped applies to output_stationary arrays only: a " + df.get().name()
                     .toLowerCase(java.util.Locale.ROOT) + " array has no fold drain to overlap");
         }
+        Optional<Long> sets = c.integer("column_sets", v -> v >= 1 && Long.bitCount(v) == 1,
+                "must be a power of two >= 1 (1: no column sets; docs/cost-model.md \"Column sets\")");
+        if (sets.isPresent() && sets.get() > 1) {
+            if (cols.isPresent() && sets.get() > cols.get()) {
+                c.report("column_sets", "must be at most cols (" + cols.get() + "): each set boundary needs a "
+                        + "slice of at least one column");
+            } else if (df.isPresent() && df.get() == Dataflow.DOT_PRODUCT) {
+                c.report("column_sets", "must be 1 for a dot_product array: column sets are modelled for the "
+                        + "systolic dataflows only");
+            } else if (drain.orElse(Drain.IN_PLACE) == Drain.OVERLAPPED) {
+                c.report("column_sets", "must be 1 with drain: overlapped (column sets are modelled for the "
+                        + "in-place drain only)");
+            }
+        }
         if (dspCore && rows.isPresent() && cols.isPresent() && deviceDsp.isPresent() && lanes.isPresent()) {
             long slices = rows.get() * cols.get() * lanes.get() / (pumped.orElse(false) ? 2 : 1);
             if (slices > deviceDsp.get()) {
@@ -97,6 +111,7 @@ final class CoreReader {
         return Optional.of(new PeArraySpec(name, mac.orElseThrow(), dataflow.orElseThrow(),
                 Math.toIntExact(rows.orElseThrow()), Math.toIntExact(cols.orElseThrow()),
                 Math.toIntExact(packing.orElseThrow()), clock.orElseThrow(), Math.toIntExact(acc.orElseThrow()),
-                Math.toIntExact(lanes.orElseThrow()), pumped.orElseThrow(), dspAcc.orElseThrow(), drain.orElseThrow()));
+                Math.toIntExact(lanes.orElseThrow()), pumped.orElseThrow(), dspAcc.orElseThrow(), drain.orElseThrow(),
+                Math.toIntExact(sets.orElseThrow())));
     }
 }

@@ -34,6 +34,10 @@ class BoardLoaderTest {
     }
 
     /** Replaces exactly one occurrence, so a test cannot silently edit nothing. */
+    /** The LUT core's column_sets line of pynq-z2.yaml, with the key after it (unique in the file). */
+    private static final String LUT_SETS = "column_sets: 4           # docs/cost-model.md \"Column sets\": 4 sets "
+            + "where a layer has few filters\n  buffers:";
+
     private static String edit(String yaml, String from, String to) {
         int at = yaml.indexOf(from);
         assertTrue(at >= 0 && yaml.indexOf(from, at + 1) < 0, "not exactly one '" + from + "'");
@@ -114,6 +118,13 @@ class BoardLoaderTest {
                 Arguments.of("accumulator_bits: 24       # as dsp_core\n    drain: in_place",
                         "accumulator_bits: 24       # as dsp_core\n    drain: later", "accelerator.lut_core.drain",
                         "in_place, overlapped"),
+                Arguments.of(LUT_SETS, "column_sets: 3\n  buffers:", "accelerator.lut_core.column_sets: 3",
+                        "power of two"),
+                Arguments.of(LUT_SETS, "column_sets: 64\n  buffers:", "accelerator.lut_core.column_sets: 64",
+                        "at most cols"),
+                Arguments.of("drain: in_place          # scalar PEs: a shadow costs more MACs than the drain cycles "
+                        + "(docs/cost-model.md \"Drain\")\n    " + LUT_SETS, "drain: overlapped\n    column_sets: 2\n"
+                        + "  buffers:", "accelerator.lut_core.column_sets: 2", "in-place drain only"),
                 Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 24 ",
                         "dataflow: row_stationary\n    rows: 8\n    cols: 24 ", "accelerator.lut_core.dataflow",
                         "output_stationary, weight_stationary, dot_product"),

@@ -41,12 +41,15 @@ class BufferPortsTest {
         assertEquals(8 * 2 + 58, feeds, "two cores on each of 8 defaults, one on each of 58 DPU designs");
     }
 
-    /** ZC706's default, as its board file documents: 1,024 of 1,024 weight bits and 64 of 64 activation bits a clock. */
+    /**
+     * ZC706's default, as its board file documents: 1,008 of 1,008 weight bits and, with four column sets, 4 × 64
+     * of 4 × 64 activation bits a clock.
+     */
     @Test
     void zc706DefaultReadsExactlyItsPorts() {
         AcceleratorSpec d = BoardCatalog.get("zc706").accelerator();
         BufferPorts.CoreFeed dsp = BufferPorts.feed(d, d.dspCore().orElseThrow());
-        assertEquals(new BufferPorts.Port("weight", 1024, 1024), dsp.weights());
-        assertEquals(new BufferPorts.Port("input", 64, 64), dsp.activations());
+        assertEquals(new BufferPorts.Port("weight", 1008, 1008), dsp.weights());
+        assertEquals(new BufferPorts.Port("input", 256, 256), dsp.activations());
     }
 }

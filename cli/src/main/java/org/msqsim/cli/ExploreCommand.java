@@ -53,8 +53,9 @@ import picocli.CommandLine.Spec;
             "   shift-adders (msq), once as LUT-built fixed-point multipliers (lut-fixed,",
             "   FINN-R cost; there F is the fraction of rows on the LUT core).",
             "1b. around the fastest design of each family and F, every other pair of core",
-            "   organisations os, ws, dot, os-v2, os-v4, os-v8 (output- or weight-",
-            "   stationary, dot-product, vector PEs of V lanes; --organisations), each",
+            "   organisations os, ws, dot, os-v2, os-v4, os-v8, os-s4 (output- or weight-",
+            "   stationary, dot-product, vector PEs of V lanes, up to N column sets;",
+            "   --organisations), each",
             "   core's columns rescaled to the same share of what fits.",
             "2. around the 3 fastest designs of each family and F, DSP columns +-3 with",
             "   LUT columns refilled: a core's time moves in whole filter folds, and the",
@@ -120,7 +121,8 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Option(names = "--organisations", paramLabel = "LIST", split = ",",
             description = "Core organisations to search for each core: os, ws, dot, os-vV, ws-vV (V lanes per PE), "
-                    + "or base (the board design's only) (default os,ws,dot,os-v2,os-v4,os-v8).")
+                    + "each systolic one optionally -sN (up to N column sets, N a power of two), "
+                    + "or base (the board design's only) (default os,ws,dot,os-v2,os-v4,os-v8,os-s4).")
     List<String> organisations;
 
     @Option(names = "--grid", hidden = true, defaultValue = "standard", description = "standard or small (tests).")

@@ -103,7 +103,21 @@ final class PeArrayCost {
         if (a.overlappedDrain()) { // each column lane adds its results into the outputs' running sums
             columns = columns.plus(model.adder(acc, fam, true).times((long) a.cols() * a.packing()));
         }
-        return mac.plus(regs).times(pes).plus(columns).plus(vectorAccumulators());
+        return mac.plus(regs).times(pes).plus(columns).plus(vectorAccumulators()).plus(setBoundaryMuxes());
+    }
+
+    /**
+     * Column sets ({@link PeArraySpec#setsFor}, docs/cost-model.md "Column sets"): at each of the N − 1
+     * slice boundaries every row's boundary PE takes its V activations either from its left neighbour
+     * or from the row's stream for the set starting there — a 2:1 mux per activation bit in front of
+     * the activation register it already has ({@code CostModel#mux}: one LUT6 per bit, UG474). The
+     * weights fan out to every set along the top edge (wires, no logic) and each column drains its own
+     * results as before, so nothing else changes in the array; the wider input-buffer port is the
+     * buffer's ({@code BufferCost}).
+     */
+    private ResourceVector setBoundaryMuxes() {
+        long boundaries = (long) a.rows() * (a.columnSets() - 1);
+        return boundaries == 0 ? ResourceVector.ZERO : model.mux(a.vectorLanes() * act, 2).times(boundaries);
     }
 
     /**

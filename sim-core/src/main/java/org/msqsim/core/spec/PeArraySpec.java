@@ -24,6 +24,19 @@ package org.msqsim.core.spec;
  * packed lane once per P chain, where a fabric accumulator taking one cascade sum per clock would
  * clamp per clock.
  *
+ * <p><b>Column sets</b> (docs/cost-model.md "Column sets"). A layer tile of G = ⌈m/p⌉ filter groups
+ * leaves C − G columns idle in every fold when G &lt; C. With {@code columnSets} = N &gt; 1, the columns
+ * are cut into N slices of {@code ⌊C/N⌋} columns; at each of the N − 1 slice boundaries every row has a
+ * 2:1 multiplexer in front of the boundary PE's activation register that takes either its left
+ * neighbour's activation (no split there) or its own activation stream from the input buffer. A tile
+ * then runs on s sets ({@link #setsFor}), s the largest power of two ≤ N whose sets, {@code ⌊C/N⌋·N/s}
+ * columns wide, hold its G groups: each set computes the same G groups (their weights fanned out
+ * along the top edge) for pixels of its own, so one fold covers up to s·R pixels (output-stationary)
+ * or each set streams n/s pixels (weight-stationary). The fixed, nested boundaries keep each mux 2:1;
+ * letting sets start at any column (width G for every G) would need a stream crossbar at every column.
+ * Applies to systolic arrays draining in place (the overlapped drain and dot-product arrays do not
+ * model it).
+ *
  * @param name            e.g. {@code dsp_core}
  * @param mac             what multiplies
  * @param dataflow        how the array maps a GEMM
@@ -38,10 +51,12 @@ package org.msqsim.core.spec;
  * @param dspAccumulators output accumulators in DSP slices rather than fabric (DSP cores only)
  * @param drain           how an output-stationary array drains its folds ({@link Drain}); IN_PLACE
  *                        for the other dataflows
+ * @param columnSets      the most column sets N the array can split into (1: no split; a power of
+ *                        two): see "Column sets" above
  */
 public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows, int cols, int packing,
                           long clockHz, int accumulatorBits, int vectorLanes, boolean doublePumped,
-                          boolean dspAccumulators, Drain drain) {
+                          boolean dspAccumulators, Drain drain, int columnSets) {
     /** The most input-channel lanes a PE may hold (the DPU's widest ICP is 16). */
     public static final int MAX_VECTOR_LANES = 64;
 
@@ -74,6 +89,20 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
         Specs.require(drain != null, name + ".drain", drain, "is required");
         Specs.require(drain != Drain.OVERLAPPED || dataflow == Dataflow.OUTPUT_STATIONARY, name + ".drain",
                 "overlapped", "applies to output_stationary arrays only (the others have no fold drain)");
+        Specs.require(columnSets >= 1 && Integer.bitCount(columnSets) == 1 && columnSets <= cols, name
+                + ".column_sets", columnSets, "must be a power of two from 1 to the array's columns (" + cols + ")");
+        Specs.require(columnSets == 1 || dataflow != Dataflow.DOT_PRODUCT, name + ".column_sets", columnSets,
+                "must be 1 for a dot_product array (column sets are modelled for systolic arrays only)");
+        Specs.require(columnSets == 1 || drain != Drain.OVERLAPPED, name + ".column_sets", columnSets,
+                "must be 1 with the overlapped drain (column sets are modelled for the in-place drain only)");
+    }
+
+    /** As the canonical constructor without column sets (every design before the option). */
+    public PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows, int cols, int packing, long clockHz,
+                       int accumulatorBits, int vectorLanes, boolean doublePumped, boolean dspAccumulators,
+                       Drain drain) {
+        this(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes, doublePumped,
+                dspAccumulators, drain, 1);
     }
 
     /** As the canonical constructor, draining in place (every design before the drain option). */
@@ -92,43 +121,47 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
     /** This array with another multiplier kind (its packing must suit it: 1 for LUT MACs). */
     public PeArraySpec withMac(MacKind newMac) {
         return new PeArraySpec(name, newMac, dataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators, drain);
+                doublePumped, dspAccumulators, drain, columnSets);
     }
 
-    /** This array with {@code newRows} × {@code newCols} PEs. */
+    /**
+     * This array with {@code newRows} × {@code newCols} PEs; its column sets kept, at most the largest
+     * power of two ≤ {@code newCols} (a slice is at least one column).
+     */
     public PeArraySpec withShape(int newRows, int newCols) {
+        int sets = newCols > 0 ? Math.min(columnSets, Integer.highestOneBit(newCols)) : columnSets;
         return new PeArraySpec(name, mac, dataflow, newRows, newCols, packing, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators, drain);
+                doublePumped, dspAccumulators, drain, sets);
     }
 
     /** This array packing {@code newPacking} products per multiplier. */
     public PeArraySpec withPacking(int newPacking) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, newPacking, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators, drain);
+                doublePumped, dspAccumulators, drain, columnSets);
     }
 
     /** This array at another (fabric) clock; a double-pumped core's slices then run at twice it. */
     public PeArraySpec withClockHz(long newClockHz) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, packing, newClockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators, drain);
+                doublePumped, dspAccumulators, drain, columnSets);
     }
 
     /** This array with accumulators of {@code bits} bits. */
     public PeArraySpec withAccumulatorBits(int bits) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, bits, vectorLanes, doublePumped,
-                dspAccumulators, drain);
+                dspAccumulators, drain, columnSets);
     }
 
     /** This array with another dataflow (a dot-product array needs one vector lane). */
     public PeArraySpec withDataflow(Dataflow newDataflow) {
         return new PeArraySpec(name, mac, newDataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators);
+                doublePumped, dspAccumulators, Drain.IN_PLACE, newDataflow == Dataflow.DOT_PRODUCT ? 1 : columnSets);
     }
 
     /** This array with V input-channel lanes per PE. */
     public PeArraySpec withVectorLanes(int lanes) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, lanes,
-                doublePumped, dspAccumulators, drain);
+                doublePumped, dspAccumulators, drain, columnSets);
     }
 
     /**
@@ -137,7 +170,33 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
      */
     public PeArraySpec withDrain(Drain newDrain) {
         return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators, dataflow == Dataflow.OUTPUT_STATIONARY ? newDrain : Drain.IN_PLACE);
+                doublePumped, dspAccumulators, dataflow == Dataflow.OUTPUT_STATIONARY ? newDrain : Drain.IN_PLACE,
+                columnSets);
+    }
+
+    /** This array able to split into up to {@code n} column sets (1: none). */
+    public PeArraySpec withColumnSets(int n) {
+        return new PeArraySpec(name, mac, dataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
+                doublePumped, dspAccumulators, drain, n);
+    }
+
+    /** The columns of one slice between two possible set boundaries, {@code ⌊C/N⌋}. */
+    public int columnSlice() {
+        return cols / columnSets;
+    }
+
+    /**
+     * The column sets a tile of {@code groups} filter groups runs on: the largest power of two s ≤ N
+     * whose sets ({@code ⌊C/N⌋·N/s} columns each) hold all the groups; 1 when none does (the whole
+     * array, folding the groups over its C columns as before).
+     */
+    public int setsFor(int groups) {
+        for (int s = columnSets; s >= 2; s /= 2) {
+            if (groups <= columnSlice() * (columnSets / s)) {
+                return s;
+            }
+        }
+        return 1;
     }
 
     /** Whether folds overlap their drain with the next fold's compute ({@link Drain#OVERLAPPED}). */

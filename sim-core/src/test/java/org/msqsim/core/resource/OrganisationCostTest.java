@@ -46,4 +46,20 @@ class OrganisationCostTest {
         // OS: 16 × (57 + 54) + 96 = 1,872; WS: 16 × 21 + 96 = 432
         assertEquals(lut, m.peArray(col, 4, 4, FpgaFamily.SERIES7).lut());
     }
+
+    /**
+     * Column sets (docs/cost-model.md "Column sets"): N − 1 slice boundaries, a 2:1 mux (one LUT) per
+     * activation bit of each row's boundary PE. ZC706's 16 × 45 4-lane DSP core at 4-bit activations:
+     * N = 2 adds 16 · 1 · 4 = 64 LUT, N = 4 adds 16 · 3 · 4 = 192; vector PEs of V = 4 lanes 4× that.
+     */
+    @ParameterizedTest
+    @CsvSource({"2, 1, 64", "4, 1, 192", "4, 4, 768", "1, 1, 0"})
+    void columnSetBoundaryMuxes(int sets, int lanes, long extraLut) {
+        PeArraySpec core = new PeArraySpec("dsp_core", MacKind.DSP, Dataflow.OUTPUT_STATIONARY, 16, 45, 4,
+                200_000_000L, 24, lanes, false, false);
+        long none = m.peArray(core, 4, 4, FpgaFamily.SERIES7).lut();
+        assertEquals(none + extraLut, m.peArray(core.withColumnSets(sets), 4, 4, FpgaFamily.SERIES7).lut());
+        assertEquals(m.peArray(core, 4, 4, FpgaFamily.SERIES7).ff(),
+                m.peArray(core.withColumnSets(sets), 4, 4, FpgaFamily.SERIES7).ff());
+    }
 }

@@ -23,19 +23,27 @@ import org.msqsim.core.spec.PeArraySpec;
  *       not pixels.</li>
  *   <li>{@code os-vV}, {@code ws-vV}: vector PEs of V lanes, V products reduced through an adder tree
  *       (LUT) or the DSP cascade into one accumulator per PE.</li>
+ *   <li>{@code …-sN}: a systolic core that can split into up to N column sets
+ *       ({@link PeArraySpec#columnSets()}, docs/cost-model.md "Column sets"): a layer with few filter
+ *       groups runs on several sets side by side, each on pixels of its own, for a 2:1 activation mux
+ *       per row at each of the N − 1 slice boundaries and an input port N× as wide.</li>
  * </ul>
  *
  * <p>Serializable: a design travels to a Spark executor as its parameters, these included.
  *
  * @param dataflow    the core's dataflow
  * @param vectorLanes V, input-channel lanes per PE; 1 for a scalar PE and for a dot-product array
+ * @param columnSets  N, the most column sets (1: none; a power of two; 1 for a dot-product array); a
+ *                    core of fewer than N columns cannot be built so
  */
-public record CoreOrganisation(Dataflow dataflow, int vectorLanes) implements Serializable {
+public record CoreOrganisation(Dataflow dataflow, int vectorLanes, int columnSets) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final CoreOrganisation OS = new CoreOrganisation(Dataflow.OUTPUT_STATIONARY, 1);
     public static final CoreOrganisation WS = new CoreOrganisation(Dataflow.WEIGHT_STATIONARY, 1);
     public static final CoreOrganisation DOT = new CoreOrganisation(Dataflow.DOT_PRODUCT, 1);
+    /** The column sets the standard grid tries: up to 4 sets of scalar output-stationary PEs. */
+    public static final int STANDARD_COLUMN_SETS = 4;
 
     /**
      * The organisations the standard grid searches for each core: the three dataflows with scalar PEs,
@@ -44,11 +52,19 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes) implements Se
      * fold is {@code n + 2r + c − 2} over {@code r·V} reduction indices, so the search gains little from
      * them over {@code ws} and {@code os-vV} (add {@code ws.withLanes(V)} here to search them).
      * One line per organisation: a further option of the core (its drain, say) is one more entry.
+     * Column sets: {@code os-s4}, scalar output-stationary PEs in up to 4 sets — one entry, not one per
+     * dataflow and N, to keep the pairs the organisation stage tries few (docs/cost-model.md "Column
+     * sets").
      */
     public static final List<CoreOrganisation> STANDARD = List.of(OS, WS, DOT, OS.withLanes(2), OS.withLanes(4),
-            OS.withLanes(8));
+            OS.withLanes(8), OS.withColumnSets(STANDARD_COLUMN_SETS));
 
     public CoreOrganisation {
+        if (columnSets < 1 || Integer.bitCount(columnSets) != 1
+                || (dataflow == Dataflow.DOT_PRODUCT && columnSets != 1)) {
+            throw new IllegalArgumentException("column sets must be a power of two (1 for a dot-product array), got "
+                    + columnSets + " for " + dataflow);
+        }
         if (dataflow == null) {
             throw new IllegalArgumentException("an organisation needs a dataflow");
         }
@@ -59,9 +75,28 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes) implements Se
         }
     }
 
+    /** Without column sets (N = 1). */
+    public CoreOrganisation(Dataflow dataflow, int vectorLanes) {
+        this(dataflow, vectorLanes, 1);
+    }
+
     /** The organisation of {@code core}. */
     public static CoreOrganisation of(PeArraySpec core) {
-        return new CoreOrganisation(core.dataflow(), core.vectorLanes());
+        return new CoreOrganisation(core.dataflow(), core.vectorLanes(), core.columnSets());
+    }
+
+    /** This organisation with up to N column sets. */
+    public CoreOrganisation withColumnSets(int n) {
+        return new CoreOrganisation(dataflow, vectorLanes, n);
+    }
+
+    /**
+     * {@code shaped} (a core of its final columns) with this organisation's N column sets.
+     *
+     * @throws IllegalArgumentException when the core has fewer than N columns (a slice is at least one)
+     */
+    public PeArraySpec withSets(PeArraySpec shaped) {
+        return shaped.withColumnSets(columnSets);
     }
 
     /** The organisation of a core that may be absent, as reports print it: its label, or "-". */
@@ -71,7 +106,7 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes) implements Se
 
     /** This organisation with V lanes per PE. */
     public CoreOrganisation withLanes(int v) {
-        return new CoreOrganisation(dataflow, v);
+        return new CoreOrganisation(dataflow, v, columnSets);
     }
 
     /**
@@ -92,12 +127,24 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes) implements Se
             case WEIGHT_STATIONARY -> "ws";
             case DOT_PRODUCT -> "dot";
         };
-        return vectorLanes == 1 ? d : d + "-v" + vectorLanes;
+        String v = vectorLanes == 1 ? d : d + "-v" + vectorLanes;
+        return columnSets == 1 ? v : v + "-s" + columnSets;
     }
 
     /** Parses {@link #label()}; an unknown label is an {@code IllegalArgumentException} naming it. */
     public static CoreOrganisation parse(String label) {
         String s = label.trim().toLowerCase(Locale.ROOT);
+        int sets = 1;
+        int ds = s.indexOf("-s");
+        if (ds >= 0) {
+            try {
+                sets = Integer.parseInt(s.substring(ds + 2));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("core organisation '" + label + "': column sets after -s must "
+                        + "be a number", e);
+            }
+            s = s.substring(0, ds);
+        }
         int dash = s.indexOf("-v");
         String d = dash < 0 ? s : s.substring(0, dash);
         Dataflow flow = switch (d) {
@@ -105,10 +152,10 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes) implements Se
             case "ws" -> Dataflow.WEIGHT_STATIONARY;
             case "dot" -> Dataflow.DOT_PRODUCT;
             default -> throw new IllegalArgumentException("unknown core organisation '" + label
-                    + "'; expected os, ws, dot, os-vV or ws-vV");
+                    + "'; expected os, ws, dot, os-vV or ws-vV, each optionally -sN (column sets)");
         };
         try {
-            return new CoreOrganisation(flow, dash < 0 ? 1 : Integer.parseInt(s.substring(dash + 2)));
+            return new CoreOrganisation(flow, dash < 0 ? 1 : Integer.parseInt(s.substring(dash + 2)), sets);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("core organisation '" + label + "': lanes after -v must be a number",
                     e);
@@ -131,9 +178,9 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes) implements Se
      * Activations this core reads from the input buffer per clock, in units of one array row's
      * activation: V per row for a systolic array of V-lane PEs (each row takes V input channels a
      * clock), 1 per lane for a dot-product array (its {@code rows} SIMD lanes take one vector, broadcast
-     * to every PE).
+     * to every PE); × N for a core of N column sets, each set's rows reading pixels of their own.
      */
     static int activationsPerRow(PeArraySpec core) {
-        return core.dataflow() == Dataflow.DOT_PRODUCT ? 1 : core.vectorLanes();
+        return core.dataflow() == Dataflow.DOT_PRODUCT ? 1 : core.vectorLanes() * core.columnSets();
     }
 }

@@ -35,6 +35,8 @@ final class DesignBuilder {
     private final PeArraySpec lutTemplate;
     private final int baseRows;
     private final int basePacking;
+    /** The most column sets of the base design's cores (its input port reads that many streams). */
+    private final int baseColumnSets;
     private final Map<ColumnKey, Integer> maxCache = new HashMap<>();
     private final String memory;
 
@@ -56,6 +58,8 @@ final class DesignBuilder {
         this.lutTemplate = base.lutCore().orElse(new PeArraySpec("lut_core", MacKind.LUT_SP2,
                 Dataflow.OUTPUT_STATIONARY, baseRows, 1, 1, clk, dspTemplate.accumulatorBits()));
         this.basePacking = dspTemplate.packing();
+        this.baseColumnSets = Math.max(base.dspCore().map(PeArraySpec::columnSets).orElse(1),
+                base.lutCore().map(PeArraySpec::columnSets).orElse(1));
         this.baseOrganisations = new Organisations(CoreOrganisation.of(dspTemplate), CoreOrganisation.of(lutTemplate));
         this.memory = board.memories().size() < 2 ? "" : memoryLabel(base, board);
     }
@@ -214,10 +218,10 @@ final class DesignBuilder {
         Optional<PeArraySpec> dsp;
         Optional<PeArraySpec> lut;
         try {
-            dsp = dspCols == 0 ? Optional.empty() : Optional.of(orgs.dsp().apply(dspTemplate)
-                    .withShape(rows, dspCols).withPacking(packing).withClockHz(coreClock(MacKind.DSP, clk)));
-            lut = lutCols == 0 ? Optional.empty() : Optional.of(orgs.lut().apply(lutTemplate)
-                    .withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(coreClock(fam.lutMac(), clk)));
+            dsp = dspCols == 0 ? Optional.empty() : Optional.of(orgs.dsp().withSets(orgs.dsp().apply(dspTemplate)
+                    .withShape(rows, dspCols).withPacking(packing).withClockHz(coreClock(MacKind.DSP, clk))));
+            lut = lutCols == 0 ? Optional.empty() : Optional.of(orgs.lut().withSets(orgs.lut().apply(lutTemplate)
+                    .withMac(fam.lutMac()).withShape(rows, lutCols).withClockHz(coreClock(fam.lutMac(), clk))));
         } catch (IllegalArgumentException e) {
             return new SpecBuild.Unbuildable("organisation " + orgs.label() + " does not suit the base design's "
                     + "cores: " + e.getMessage());
@@ -269,9 +273,14 @@ final class DesignBuilder {
         return new SpecBuild.Buildable(cores.withName(name + dw).withDepthwiseEngine(engine));
     }
 
-    /** The width of a buffer one array row wide: the base width per row × rows, at least 1 bit. */
+    /**
+     * The width of a buffer one array row wide: the base width per row × rows, at least 1 bit. The
+     * base's input port carries one row per column set of its cores (N streams), so its width per row
+     * is its width over the base's N.
+     */
     private long rowWidth(BufferSpec b, int rows) {
-        return Math.max(1, (long) b.widthBits() * rows / baseRows);
+        int sets = b == base.inputBuffer() ? baseColumnSets : 1;
+        return Math.max(1, (long) b.widthBits() * rows / ((long) baseRows * sets));
     }
 
     /** A buffer {@code width} bits wide (at most {@link #MAX_WIDTH_BITS}), capacity × s. */

@@ -44,8 +44,8 @@ import org.msqsim.models.lower.Lowering;
  * tries the other clocks for the designs that matter.
  *
  * <p><b>Stage 1b, core organisations</b> ({@link OrganisationStage}; {@code organisations},
- * {@link CoreOrganisation#STANDARD} by default: output-stationary, weight-stationary, dot-product, and
- * output-stationary vector PEs of 2, 4 and 8 lanes): stage 1 uses the base design's organisations;
+ * {@link CoreOrganisation#STANDARD} by default: output-stationary, weight-stationary, dot-product,
+ * output-stationary vector PEs of 2, 4 and 8 lanes, and output-stationary PEs in up to 4 column sets): stage 1 uses the base design's organisations;
  * then, around the fastest stage-1 design of each family and F, every pair of organisations (one per
  * core the design has), the columns rescaled to the same share of what fits. Each organisation is
  * priced from the same primitives ({@code PeArrayCost}) and its buffers get the ports its dataflow

@@ -38,7 +38,8 @@ class DesignBuilderTest {
 
     @Test
     void tooWideABufferIsUnbuildable() {
-        SpecBuild s = builder().spec(DesignFamily.MSQ, 4096, 1, 0, 1, BOARD.clocks().maxHz(), 1);
+        SpecBuild s = builder().spec(DesignFamily.MSQ, Design.OUTPUT_STATIONARY, 4096, 1, 0, 1, BOARD.clocks().maxHz(),
+                1);
         String reason = assertInstanceOf(SpecBuild.Unbuildable.class, s).reason();
         assertTrue(reason.contains("bits wide, more than 4096"), reason);
     }
@@ -221,6 +222,42 @@ class DesignBuilderTest {
         assertTrue(e.getMessage().contains("'diagonal'"), e.getMessage());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> CoreOrganisation.parse("dot-v4"));
+    }
+
+    /**
+     * Column sets (issue 13 point 5b): an {@code os-s4} core gets 4 sets, an input buffer 4× as wide
+     * (4 sets of rows read pixels of their own) and the boundary muxes in its LUTs; a core of fewer
+     * columns than sets cannot be built; the labels round-trip.
+     */
+    @Test
+    void columnSetsWidenTheInputPortAndCostTheirMuxes() {
+        DesignBuilder b = builder();
+        long clk = BOARD.clocks().maxHz();
+        CoreOrganisation s4 = CoreOrganisation.OS.withColumnSets(4);
+        Organisations sets = new Organisations(s4, s4);
+        AcceleratorSpec a = assertInstanceOf(SpecBuild.Buildable.class,
+                b.spec(DesignFamily.MSQ, Design.OUTPUT_STATIONARY, 8, 4, 8, 8, clk, 1)).spec();
+        AcceleratorSpec s = assertInstanceOf(SpecBuild.Buildable.class,
+                b.spec(DesignFamily.MSQ, sets, 8, 4, 8, 8, clk, 1)).spec();
+        assertEquals(4, s.dspCore().orElseThrow().columnSets());
+        assertEquals(4, s.lutCore().orElseThrow().columnSets());
+        assertEquals(4 * a.inputBuffer().widthBits(), s.inputBuffer().widthBits());
+        assertEquals(a.weightBuffer(), s.weightBuffer());
+        int act = BOARD.accelerator().activationBits();
+        // 8 rows × 3 boundaries × A bits, per core
+        assertEquals(2L * 8 * 3 * act, COST.peArray(s.dspCore().orElseThrow(), 4, act,
+                BOARD.device().family()).lut() - COST.peArray(a.dspCore().orElseThrow(), 4, act,
+                BOARD.device().family()).lut() + COST.peArray(s.lutCore().orElseThrow(), 4, act,
+                BOARD.device().family()).lut() - COST.peArray(a.lutCore().orElseThrow(), 4, act,
+                BOARD.device().family()).lut());
+        assertInstanceOf(SpecBuild.Unbuildable.class, b.spec(DesignFamily.MSQ, sets, 8, 4, 2, 8, clk, 1));
+        assertEquals(s4, CoreOrganisation.parse("os-s4"));
+        assertEquals(CoreOrganisation.OS.withLanes(2).withColumnSets(8), CoreOrganisation.parse("os-v2-s8"));
+        assertEquals("os-v2-s8", CoreOrganisation.parse("os-v2-s8").label());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CoreOrganisation.parse("dot-s2"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CoreOrganisation.parse("os-s3"));
     }
 
     private static int ceilDiv(int a, int b) {

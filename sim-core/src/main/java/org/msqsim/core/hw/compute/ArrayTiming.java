@@ -42,6 +42,13 @@ import org.msqsim.core.spec.PeArraySpec;
  * {@code ceil(m/(C·p)) · n · ceil(k/R)} cycles plus the pipeline fill of
  * {@code 1 + ceil(log2 R)} cycles (multiplier register + adder-tree levels), once per tile.
  *
+ * <p><b>Column sets</b> ({@link PeArraySpec#setsFor}): a tile of G filter groups on s &gt; 1 sets (G
+ * fits one set, so there is one group fold) has each set compute all G groups for pixels of its own,
+ * injected at the set's first column. Output-stationary: a fold holds up to s·R pixels, ⌈n_f/s⌉ rows
+ * per set, and takes {@code k + 2r + G − 2} with r those rows ({@link #setRowsTotal}); weight-stationary:
+ * each set streams ⌈n/s⌉ pixels, a fold {@code ⌈n/s⌉ + 2r + G − 2} ({@link #setPixels}). Bits are
+ * those of s = 1: every output sums the same products in the same κ order in one PE or column.
+ *
  * <p><b>Vector PEs</b> (V input-channel lanes per PE, {@link PeArraySpec#vectorLanes()}): a systolic
  * PE consumes V consecutive reduction indices per clock, so both systolic dataflows run as above on
  * {@code ceil(k/V)} reduction steps (the last step's idle lanes multiply zeros); the lanes' adder
@@ -69,11 +76,40 @@ public final class ArrayTiming {
         return switch (spec.dataflow()) {
             case OUTPUT_STATIONARY -> spec.overlappedDrain()
                     ? outputStationaryOverlapped(spec.rows(), spec.cols(), groups, steps, n)
-                    : outputStationary(spec.rows(), spec.cols(), groups, steps, n);
-            case WEIGHT_STATIONARY -> weightStationary(spec.rows(), spec.cols(), groups, steps, n);
+                    : outputStationary(spec.rows(), spec.cols(), groups, steps,
+                            setRowsTotal(spec.rows(), spec.setsFor(groups), n));
+            case WEIGHT_STATIONARY -> weightStationary(spec.rows(), spec.cols(), groups, steps,
+                    setPixels(spec.setsFor(groups), n));
             case DOT_PRODUCT -> (long) ceilDiv(groups, spec.cols()) * n * ceilDiv(k, spec.rows())
                     + 1 + ceilLog2(spec.rows());
         };
+    }
+
+    /**
+     * Column sets, output-stationary: the rows a tile of n pixels on s sets of R rows occupies summed
+     * over its pixel folds, which is the n of the one-set tile with the same folds. A fold takes up to
+     * s·R pixels and spreads them evenly over the sets, ⌈n_f/s⌉ rows each (the last sets maybe fewer),
+     * and its cycles are {@code k + 2r + c − 2} with r that row count: each set's wavefront starts at its
+     * own first column and row, so the skew spans one set, c = G columns. Full folds take R rows, the
+     * last ⌈n_last/s⌉: {@code (P − 1)·R + ⌈n_last/s⌉}, P = ⌈n/(s·R)⌉ (n itself when s = 1).
+     */
+    static int setRowsTotal(int rows, int sets, int n) {
+        if (sets == 1) {
+            return n;
+        }
+        long perFold = (long) sets * rows;
+        int folds = (int) ((n + perFold - 1) / perFold);
+        int last = (int) (n - (folds - 1) * perFold);
+        return (folds - 1) * rows + ceilDiv(last, sets);
+    }
+
+    /**
+     * Column sets, weight-stationary: each of s sets holds the same reduction rows and filter groups
+     * and streams ⌈n/s⌉ of the tile's pixels (the last set maybe fewer), so every fold is that of a
+     * ⌈n/s⌉-pixel tile.
+     */
+    static int setPixels(int sets, int n) {
+        return ceilDiv(n, sets);
     }
 
     /**
@@ -149,6 +185,31 @@ public final class ArrayTiming {
         long kf = ceilDiv(k, rows);
         long g = ceilDiv(groups, cols);
         return kf * g * (n - 2L) + 2L * g * k + kf * groups;
+    }
+
+    /**
+     * The column-set tile fold by fold ({@code sets} from {@link PeArraySpec#setsFor}, G ≤ C when > 1):
+     * output-stationary folds of up to s·R pixels, ⌈n_f/s⌉ rows per set; weight-stationary reduction
+     * folds each streaming ⌈n/s⌉ pixels per set. Kept for the test that the closed forms agree.
+     */
+    static long withSetsByFolds(Dataflow d, int rows, int cols, int sets, int groups, int k, int n) {
+        if (sets == 1) {
+            return d == Dataflow.OUTPUT_STATIONARY ? outputStationaryByFolds(rows, cols, groups, k, n)
+                    : weightStationaryByFolds(rows, cols, groups, k, n);
+        }
+        long total = 0;
+        if (d == Dataflow.OUTPUT_STATIONARY) {
+            for (int p0 = 0; p0 < n; p0 += sets * rows) {
+                int nf = Math.min(sets * rows, n - p0);
+                total += (long) k + 2L * ceilDiv(nf, sets) + groups - 2;
+            }
+        } else {
+            for (int k0 = 0; k0 < k; k0 += rows) {
+                int r = Math.min(rows, k - k0);
+                total += (long) ceilDiv(n, sets) + 2L * r + groups - 2;
+            }
+        }
+        return total;
     }
 
     /** The fold-by-fold sums the closed forms replace; kept for the test that they agree. */

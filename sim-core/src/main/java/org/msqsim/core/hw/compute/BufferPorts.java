@@ -64,9 +64,12 @@ public final class BufferPorts {
         return core.cols() * perColumn * weightBits;
     }
 
-    /** Activation bits a core reads per clock at full rate. */
+    /**
+     * Activation bits a core reads per clock at full rate: with column sets ({@code column_sets} N), N
+     * streams per row, one per set (a tile on fewer sets reads fewer; the port is sized for all N).
+     */
     public static long activationNeedBits(PeArraySpec core, int activationBits) {
-        int perRow = core.dataflow() == Dataflow.DOT_PRODUCT ? 1 : core.vectorLanes();
+        int perRow = core.dataflow() == Dataflow.DOT_PRODUCT ? 1 : core.vectorLanes() * core.columnSets();
         return (long) core.rows() * perRow * activationBits;
     }
 

@@ -1,5 +1,6 @@
 package org.msqsim.core.hw.compute;
 
+import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
@@ -63,12 +64,17 @@ public record FeedStall(int weights, int activations) {
         if (!stalls() || m == 0 || k == 0 || n == 0) {
             return 0;
         }
-        long groupFolds = ArrayTiming.ceilDiv(ArrayTiming.ceilDiv(m, spec.packing()), spec.cols());
+        int groups = ArrayTiming.ceilDiv(m, spec.packing());
+        long groupFolds = ArrayTiming.ceilDiv(groups, spec.cols());
         long steps = ArrayTiming.ceilDiv(k, spec.vectorLanes());
+        // column sets (PeArraySpec#setsFor): s sets stream side by side, s·R pixels per OS fold, ⌈n/s⌉ per WS set
+        int sets = spec.dataflow() == Dataflow.DOT_PRODUCT ? 1 : spec.setsFor(groups);
         return switch (spec.dataflow()) {
-            case OUTPUT_STATIONARY -> ArrayTiming.ceilDiv(n, spec.rows()) * groupFolds * steps * (streaming() - 1L);
+            case OUTPUT_STATIONARY -> ArrayTiming.ceilDiv(n, sets * spec.rows()) * groupFolds * steps
+                    * (streaming() - 1L);
             case WEIGHT_STATIONARY -> groupFolds * steps * (weights - 1L)
-                    + ArrayTiming.ceilDiv((int) steps, spec.rows()) * groupFolds * n * (activations - 1L);
+                    + ArrayTiming.ceilDiv((int) steps, spec.rows()) * groupFolds * ArrayTiming.ceilDiv(n, sets)
+                    * (activations - 1L);
             case DOT_PRODUCT -> groupFolds * n * ArrayTiming.ceilDiv(k, spec.rows()) * (streaming() - 1L);
         };
     }

@@ -20,7 +20,8 @@ import org.msqsim.core.spec.PeArraySpec;
  * <p>With the in-place drain, folds run one after another, OS folds over (pixels, filter groups) and WS folds over
  * (reduction rows, filter groups), in {@code ArrayTiming}'s order; only the fold's used rows and
  * columns exist. With the overlapped drain ({@code Drain.OVERLAPPED}) an OS tile's folds share one
- * grid and overlap ({@link OverlappedOutputStationary}). Arithmetic goes through the array's {@link PeKernel}, one PE and one clock at a
+ * grid and overlap ({@link OverlappedOutputStationary}). With column sets ({@code PeArraySpec#setsFor})
+ * a fold's grid holds the sets side by side, each fed its own pixels at its first column. Arithmetic goes through the array's {@link PeKernel}, one PE and one clock at a
  * time — the same kernel, and so the same datapath objects, as the fast model's; a packed PE forms
  * its p lane products per cycle as a one-step {@code PackedDspMac} dot and resolves the chain where
  * the fast model's chain ends.
@@ -85,17 +86,21 @@ public final class LiteralSystolicArray {
         if (spec.overlappedDrain()) {
             cycles = new OverlappedOutputStationary(t, kernel, rows, cols, slack, feed).run();
         } else if (spec.dataflow() == Dataflow.OUTPUT_STATIONARY) {
-            for (int p0 = 0; p0 < n; p0 += rows) {
+            int sets = spec.setsFor(t.groups); // > 1: the groups fit one set, one group fold
+            for (int p0 = 0; p0 < n; p0 += sets * rows) {
                 for (int g0 = 0; g0 < t.groups; g0 += cols) {
-                    int r = Math.min(rows, n - p0);
-                    cycles += new OutputStationaryFold(t, kernel, feed, p0, r, g0, Math.min(cols, t.groups - g0)).run();
+                    int nf = Math.min(sets * rows, n - p0);
+                    cycles += new OutputStationaryFold(t, kernel, feed, p0, nf, sets, g0,
+                            Math.min(cols, t.groups - g0)).run();
                 }
             }
         } else {
+            int sets = spec.setsFor(t.groups);
             for (int k0 = 0; k0 < t.steps; k0 += rows) {
                 for (int g0 = 0; g0 < t.groups; g0 += cols) {
                     int r = Math.min(rows, t.steps - k0);
-                    cycles += new WeightStationaryFold(t, kernel, feed, k0, r, g0, Math.min(cols, t.groups - g0)).run();
+                    cycles += new WeightStationaryFold(t, kernel, feed, k0, r, sets, g0,
+                            Math.min(cols, t.groups - g0)).run();
                 }
             }
         }

@@ -52,9 +52,17 @@ final class PeGrid {
      * input-channel lane): step κ = −1 for a bubble.
      */
     void actFromEdge(int i, int kappa, int[] values, int pixel) {
-        System.arraycopy(values, 0, act[i][0], 0, values.length);
-        actK[i][0] = kappa;
-        actPixel[i][0] = kappa >= 0 ? pixel : -1;
+        actFromEdge(i, 0, kappa, values, pixel);
+    }
+
+    /**
+     * The activation register of (i, j) latches a feeder instead of its left neighbour: column 0's,
+     * or a column set's first column's ({@code j > 0}), whose boundary mux selects the set's stream.
+     */
+    void actFromEdge(int i, int j, int kappa, int[] values, int pixel) {
+        System.arraycopy(values, 0, act[i][j], 0, values.length);
+        actK[i][j] = kappa;
+        actPixel[i][j] = kappa >= 0 ? pixel : -1;
     }
 
     /** The activation register of (i, j) latches that of (i, j − 1). */

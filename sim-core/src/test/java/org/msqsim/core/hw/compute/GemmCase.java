@@ -141,6 +141,11 @@ record GemmCase(PeArraySpec spec, PeDatapath datapath, int m, int k, int n,
                 accStride);
     }
 
+    GemmCase withColumnSets(int sets) {
+        return new GemmCase(spec.withColumnSets(sets), datapath, m, k, n, w, wOff, wStride, x, xOff, xStride, acc,
+                accOff, accStride);
+    }
+
     /** Runs the literal model on {@code out}, a copy of {@code acc}. */
     LiteralSystolicArray.Run runLiteral(long[] out) {
         return runLiteral(out, 0);
