@@ -232,7 +232,7 @@ final class DesignBuilder {
             return new SpecBuild.Unbuildable("a " + rows + "x" + dspCols + " DSP core needs " + slices
                     + " DSP slices, the device has " + board.device().dsp());
         }
-        BufferSpec w = base.weightBuffer();
+        BufferSpec w = widestBanks(base.weightBuffer());
         // capacity: each PE column's filters × its lanes, as an output-stationary core reads them
         long capacityBits = ((long) dspCols * packing * orgs.dsp().vectorLanes()
                 + (long) lutCols * orgs.lut().vectorLanes()) * base.weightBits();
@@ -282,6 +282,24 @@ final class DesignBuilder {
         int sets = b == base.inputBuffer() ? baseColumnSets : 1;
         return Math.max(1, (long) b.widthBits() * rows / ((long) baseRows * sets));
     }
+
+    /**
+     * {@code b} in banks of {@value #WEIGHT_BANK_BITS} bits at the same depth in words: a design's weight
+     * banks are as wide as a block RAM's widest simple-dual-port data path (RAMB36: 64 data bits, UG473
+     * / UG573), whatever width the base design's bank count happened to need — a base sized in 16-bit
+     * banks would otherwise give an organisation that reads many weights a clock four times the banks,
+     * each at least a block RAM.
+     */
+    private static BufferSpec widestBanks(BufferSpec b) {
+        if (b.widthBits() >= WEIGHT_BANK_BITS) {
+            return b;
+        }
+        long words = b.capacityBytes() * 8 / ((long) b.banks() * b.widthBits());
+        return b.withWidthBits(WEIGHT_BANK_BITS).withCapacityBytes(words * WEIGHT_BANK_BITS / 8 * b.banks());
+    }
+
+    /** Data bits of one weight bank of an explored design: a RAMB36's simple-dual-port width (UG473). */
+    static final int WEIGHT_BANK_BITS = 64;
 
     /** A buffer {@code width} bits wide (at most {@link #MAX_WIDTH_BITS}), capacity × s. */
     private static BufferSpec rowWide(BufferSpec b, long width, double s) {

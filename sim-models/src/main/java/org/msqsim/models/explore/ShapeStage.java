@@ -51,6 +51,9 @@ final class ShapeStage implements SearchStage {
                                             shape[1], clk, s, grid.baseEngineShare()))
                                     .flatMap(Optional::stream).findFirst().ifPresent(out::add);
                         }
+                        if (fam == DesignFamily.DSP_ONLY) {
+                            baseline(rows, packing, clk, scales, firstIndex, out);
+                        }
                     }
                 }
             }
@@ -58,15 +61,44 @@ final class ShapeStage implements SearchStage {
         return out;
     }
 
+    /**
+     * The DSP-only baseline in every other DSP-core organisation of the grid, at the same rows, packing
+     * and column levels: the verdict divides by the best DSP-only design, so the baseline is searched in
+     * every organisation from stage 1 on (a few hundred designs), not only around the base
+     * organisation's best shape; a weaker search of the baseline would inflate MSQ's speedup.
+     */
+    private void baseline(int rows, int packing, long clk, List<Double> scales, int firstIndex, List<Design> out) {
+        double e = grid.baseEngineShare();
+        for (Organisations orgs : Organisations.pairs(grid.organisations(), b.baseOrganisations(),
+                DesignFamily.DSP_ONLY, 0)) {
+            if (orgs.equals(b.baseOrganisations())) {
+                continue;
+            }
+            for (int d : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, orgs, rows, packing, 0, e))) {
+                if (d > 0) {
+                    scales.stream()
+                            .map(s -> b.design(firstIndex + out.size(), DesignFamily.DSP_ONLY, orgs, 0, rows, packing,
+                                    d, 0, clk, s, e))
+                            .flatMap(Optional::stream).findFirst().ifPresent(out::add);
+                }
+            }
+        }
+    }
+
     /** The (DSP cols, LUT cols) pairs for one family, fraction, row count and packing, at buffer scale 1. */
     private List<int[]> shapes(DesignFamily fam, double f, int rows, int packing) {
+        return shapes(fam, b.baseOrganisations(), f, rows, packing);
+    }
+
+    /** {@link #shapes(DesignFamily, double, int, int)} for cores organised as {@code orgs}. */
+    private List<int[]> shapes(DesignFamily fam, Organisations orgs, double f, int rows, int packing) {
         List<int[]> out = new ArrayList<>();
         double e = grid.baseEngineShare();
         List<Integer> dsp = f == 1 ? List.of(0)
-                : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, rows, packing, 0, e));
+                : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, orgs, rows, packing, 0, e));
         for (int d : dsp) {
             List<Integer> lut = fam == DesignFamily.DSP_ONLY ? List.of(0)
-                    : grid.columnLevels(b.maxCols(fam, rows, packing, d, e));
+                    : grid.columnLevels(b.maxCols(fam, orgs, rows, packing, d, e));
             for (int l : lut) {
                 if (d + l > 0 && (fam == DesignFamily.DSP_ONLY || l > 0)) {
                     out.add(new int[] {d, l});
