@@ -18,9 +18,20 @@ record FractionGroup(DesignFamily family, double fraction) {
      * designs, the fastest of each DSP-core organisation and packing, by index.
      */
     static Map<Integer, Design> fastest(List<DesignResult> results, int top) {
-        Map<FractionGroup, List<DesignResult>> groups = new LinkedHashMap<>();
+        return fastest(results, top, false);
+    }
+
+    /**
+     * {@link #fastest(List, int)}, the groups split by row count too when {@code perRows}: the
+     * organisation stage starts from every row count, since another organisation's best rows need not be
+     * the base organisation's (a dot-product core reduces over its rows, an output-stationary one holds
+     * pixels in them).
+     */
+    static Map<Integer, Design> fastest(List<DesignResult> results, int top, boolean perRows) {
+        Map<List<Object>, List<DesignResult>> groups = new LinkedHashMap<>();
         for (DesignResult r : results) {
-            groups.computeIfAbsent(of(r.design()), k -> new ArrayList<>()).add(r);
+            List<Object> key = perRows ? List.of(of(r.design()), r.design().rows()) : List.of(of(r.design()));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         Map<Integer, Design> chosen = new TreeMap<>();
         for (List<DesignResult> g : groups.values()) {

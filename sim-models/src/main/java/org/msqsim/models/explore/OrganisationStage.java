@@ -36,7 +36,7 @@ final class OrganisationStage implements SearchStage {
         }
         Set<DesignKey> seen = DesignKey.evaluated(done);
         List<Design> out = new ArrayList<>();
-        for (Design d : FractionGroup.fastest(done, 1).values()) {
+        for (Design d : FractionGroup.fastest(done, 1, true).values()) {
             int packing = b.packing(d);
             for (Organisations orgs : Organisations.pairs(grid.organisations(), b.baseOrganisations(), d.family(),
                     d.fraction())) {
