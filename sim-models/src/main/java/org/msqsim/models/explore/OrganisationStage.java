@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Stage 1b of the search, core organisations (issue 13 point 6): for the fastest stage-1 design of
- * each family and F (stage 1 searches the base design's organisations), every other pair of core
+ * each family, F and row count (stage 1 searches the base design's organisations; another
+ * organisation's best rows need not be the base's), every other pair of core
  * organisations of {@link ExploreGrid#organisations()} ({@link Organisations#pairs}) at the same rows,
  * packing, clock and buffer scale, each core's columns rescaled to the same share of the most that
  * fit with its new organisation (organisations differ in LUTs per MAC, so the same share of the budget
@@ -16,7 +17,7 @@ import java.util.Set;
  * <p>Why not every organisation pair in stage 1: the cost model prices neither F nor the clock, so
  * stage 1 evaluates each shape at all 21 fractions; 36 organisation pairs there would multiply its
  * ~7,700 designs by 36. Taking the pairs around each group's best shape costs about one design per
- * pair and group (about 1,400 on ZC706 at 4 bits) and keeps every organisation in the comparison.
+ * pair and group (about 1,400 per row count on ZC706 at 4 bits) and keeps every organisation in the comparison.
  * The pruning assumption, documented: the rows, packing and column shares that suit the base
  * organisation are a good start for the others, which stage 2's column polish then refines.
  */
