@@ -161,6 +161,56 @@ class ExploreStagesTest {
         }
     }
 
+    /**
+     * The verdict divides by the best DSP-only design, so stage 1 tries the DSP-only baseline in every DSP
+     * organisation that can be built at each row count and packing (not only the base's); and the
+     * organisation stage starts from every row count stage 1 evaluated for a family and F, since another
+     * organisation's best rows need not be the base organisation's.
+     */
+    @Test
+    void theBaselineIsSearchedInEveryOrganisationAndOrganisationsFromEveryRowCount() {
+        ExploreGrid grid = ExploreGrid.standard();
+        DesignBuilder b = new DesignBuilder(BOARD, BOARD.accelerator(), COST);
+        List<Design> one = new ShapeStage(grid, b).designs();
+        Set<List<Object>> baseline = new HashSet<>();
+        for (Design d : one) {
+            if (d.family() == DesignFamily.DSP_ONLY) {
+                baseline.add(List.of(d.dspOrganisation(), d.rows(), b.packing(d)));
+            }
+        }
+        int checked = 0;
+        for (CoreOrganisation o : grid.organisations()) {
+            Organisations orgs = new Organisations(o, b.baseOrganisations().lut());
+            for (int rows : grid.rowOptions()) {
+                for (int packing : ExploreGrid.packings(BOARD.accelerator().weightBits())) {
+                    if (b.maxCols(DesignFamily.DSP_ONLY, orgs, rows, packing, 0, grid.baseEngineShare()) > 0) {
+                        checked++;
+                        assertTrue(baseline.contains(List.of(o.label(), rows, packing)),
+                                "no stage-1 DSP-only design " + o.label() + " at " + rows + " rows, packing " + packing);
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 3 * grid.rowOptions().size(), "organisations checked: " + checked);
+        // the organisation stage, on stage 1's results: a start at every row count of each family and F
+        List<DesignResult> stageOne = explored().results().subList(0, one.size()); // stage 1 comes first
+        List<Design> organised = new OrganisationStage(grid, b).designs(stageOne, one.size());
+        Set<List<Object>> stageOneRows = new HashSet<>();
+        Set<List<Object>> organisedRows = new HashSet<>();
+        for (DesignResult r : stageOne) {
+            stageOneRows.add(List.of(r.design().family(), r.design().fraction(), r.design().rows()));
+        }
+        Set<List<Object>> groups = new HashSet<>();
+        for (Design d : organised) {
+            organisedRows.add(List.of(d.family(), d.fraction(), d.rows()));
+            groups.add(List.of(d.family(), d.fraction()));
+        }
+        // each start keeps its rows: one start per family and F would give one row count per group
+        assertTrue(stageOneRows.containsAll(organisedRows), "organisation designs at rows stage 1 never tried");
+        assertTrue(organisedRows.size() >= 2 * groups.size(), organisedRows.size() + " (family, F, rows) starts for "
+                + groups.size() + " (family, F) groups");
+    }
+
     @Test
     void everyDspPackingIsSweptAndSummarised() {
         Exploration ex = new Exploration(explored().results(), 0);
