@@ -1,7 +1,6 @@
 package org.msqsim.core.mapping;
 
 import org.msqsim.core.spec.AcceleratorSpec;
-import org.msqsim.core.spec.AxiPortSpec;
 import org.msqsim.core.spec.DdrSpec;
 
 /**
@@ -51,8 +50,7 @@ public record DmaPorts(int ports, int burstBytes) {
      * every stream uses every port. The planner's estimate ({@code PlanEstimate}) charges by it.
      */
     public static double bytesPerSecond(DdrSpec ddr) {
-        double ports = ddr.ports().stream().mapToDouble(AxiPortSpec::peakBytesPerSecond).sum();
-        return Math.min(ports, ddr.sustainedBytesPerSecond());
+        return Math.min(ddr.portsPeakBytesPerSecond(), ddr.sustainedBytesPerSecond());
     }
 
     /** The port a stream's first transfer starts on. */

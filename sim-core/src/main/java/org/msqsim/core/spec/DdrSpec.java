@@ -74,6 +74,11 @@ public record DdrSpec(String type, int busWidthBits, long dataRateMtps, double e
         return (v + unit - 1) / unit * unit;
     }
 
+    /** Bytes per second all the AXI ports move together in one direction: the sum of their peaks. */
+    public double portsPeakBytesPerSecond() {
+        return ports.stream().mapToDouble(AxiPortSpec::peakBytesPerSecond).sum();
+    }
+
     /** Theoretical peak bytes per second: bus width × transfer rate. */
     public double peakBytesPerSecond() {
         return busWidthBits / 8.0 * dataRateMtps * 1e6;

@@ -87,18 +87,13 @@ final class ShapeStage implements SearchStage {
 
     /** The (DSP cols, LUT cols) pairs for one family, fraction, row count and packing, at buffer scale 1. */
     private List<int[]> shapes(DesignFamily fam, double f, int rows, int packing) {
-        return shapes(fam, b.baseOrganisations(), f, rows, packing);
-    }
-
-    /** {@link #shapes(DesignFamily, double, int, int)} for cores organised as {@code orgs}. */
-    private List<int[]> shapes(DesignFamily fam, Organisations orgs, double f, int rows, int packing) {
         List<int[]> out = new ArrayList<>();
         double e = grid.baseEngineShare();
         List<Integer> dsp = f == 1 ? List.of(0)
-                : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, orgs, rows, packing, 0, e));
+                : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, rows, packing, 0, e));
         for (int d : dsp) {
             List<Integer> lut = fam == DesignFamily.DSP_ONLY ? List.of(0)
-                    : grid.columnLevels(b.maxCols(fam, orgs, rows, packing, d, e));
+                    : grid.columnLevels(b.maxCols(fam, rows, packing, d, e));
             for (int l : lut) {
                 if (d + l > 0 && (fam == DesignFamily.DSP_ONLY || l > 0)) {
                     out.add(new int[] {d, l});

@@ -1,6 +1,5 @@
 package org.msqsim.core.hw.memory;
 
-import org.msqsim.core.spec.AxiPortSpec;
 import org.msqsim.core.spec.DdrSpec;
 
 /**
@@ -43,8 +42,8 @@ public record DdrStream(long readBytes, long writeBytes) {
      * {@code ddr}, {@code ports} the summed peak of its AXI ports in one direction.
      */
     public long latencyPs(DdrSpec ddr) {
-        double ports = ddr.ports().stream().mapToDouble(AxiPortSpec::peakBytesPerSecond).sum();
-        double seconds = Math.max(bytes() / ddr.sustainedBytesPerSecond(), Math.max(readBytes, writeBytes) / ports);
+        double seconds = Math.max(bytes() / ddr.sustainedBytesPerSecond(),
+                Math.max(readBytes, writeBytes) / ddr.portsPeakBytesPerSecond());
         return ddr.latencyPs() + (long) Math.ceil(seconds * 1e12);
     }
 }
