@@ -50,7 +50,7 @@ public class LayerRunBench {
         BoardSpec b = BoardCatalog.get(board);
         runner = new LayerRunner(b.accelerator(), b.device().family().dsp());
         parsed = LayerParser.parse(layer);
-        fraction = MsqBalance.balancedFraction(b.accelerator());
+        fraction = MsqBalance.defaultFraction(b.accelerator());
     }
 
     @Benchmark

@@ -59,7 +59,7 @@ public class NetworkBench {
         BoardSpec b = BoardCatalog.get(board);
         runner = new NetworkRunner(b.accelerator(), b.device().family().dsp());
         net = ModelZoo.get(model);
-        fraction = MsqBalance.balancedFraction(b.accelerator());
+        fraction = MsqBalance.defaultFraction(b.accelerator());
         cyclesPerPs = b.accelerator().controlClockHz() / 1e12;
         long wMax = 0;
         long xMax = 0;

@@ -1,9 +1,11 @@
 package org.msqsim.boards;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.ClockRange;
@@ -41,6 +43,8 @@ final class AcceleratorReader {
         // any DSP packing path handles (FINN mvu_8sx8u).
         Optional<Long> wBits = a.integer("weight_bits", v -> v >= 3 && v <= 8, "must be 3..8 bits");
         Optional<Long> aBits = a.integer("activation_bits", v -> v >= 2 && v <= 8, "must be 2..8 bits");
+        Optional<BigDecimal> fraction = a.number("sp2_fraction", v -> v.signum() >= 0 && v.compareTo(BigDecimal.ONE) <= 0,
+                "must be within [0, 1]");
         Optional<Section> dspSection = a.section("dsp_core");
         Optional<Section> lutSection = a.section("lut_core");
         Optional<PeArraySpec> dsp = dspSection.flatMap(s -> CoreReader.read("dsp_core", s, wBits, aBits, clocks,
@@ -56,13 +60,21 @@ final class AcceleratorReader {
         FusionSpec fusion = a.has("fusion") ? a.section("fusion").flatMap(AcceleratorReader::fusion)
                 .orElse(FusionSpec.DEFAULT) : FusionSpec.DEFAULT;
         Optional<DataPortsSpec> dataPorts = a.section("data_ports").flatMap(p -> dataPorts(p, ddr));
+        fraction.ifPresent(f -> {
+            // SP2 rows run on the LUT core, fixed-point rows on the DSP core (AcceleratorSpec's rule)
+            if (f.signum() > 0 && dspSection.isPresent() && lutSection.isEmpty()) {
+                a.report("sp2_fraction", "needs a lut_core (SP2 rows run on it); 0 for a DSP-only design");
+            } else if (f.compareTo(BigDecimal.ONE) < 0 && lutSection.isPresent() && dspSection.isEmpty()) {
+                a.report("sp2_fraction", "needs a dsp_core (fixed-point rows run on it); 1 for a LUT-only design");
+            }
+        });
         if (!a.clean() || ddr.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AcceleratorSpec(name.orElseThrow(), dsp, lut, buffers.get("input"),
                 buffers.get("weight"), buffers.get("output"), ddr.get(), control.orElseThrow(),
                 Math.toIntExact(wBits.orElseThrow()), Math.toIntExact(aBits.orElseThrow()), engine, fusion,
-                dataPorts));
+                dataPorts, fraction.map(f -> OptionalDouble.of(f.doubleValue())).orElse(OptionalDouble.empty())));
     }
 
     /**

@@ -142,6 +142,8 @@ final class BoardSchema {
         }
         s.put("accelerator", List.of(req("name", Type.STRING), req("control_clock_mhz", Type.NUMBER),
                 req("weight_bits", Type.INTEGER), req("activation_bits", Type.INTEGER),
+                // absent: run takes the cores' balanced fraction (MsqBalance)
+                opt("sp2_fraction", Type.NUMBER, null),
                 opt("dsp_core", Type.MAP, null), opt("lut_core", Type.MAP, null), req("buffers", Type.MAP),
                 opt("depthwise_engine", Type.MAP, null),
                 // absent: adds and max pools fused into the convolution's output stage (FusionSpec.DEFAULT)

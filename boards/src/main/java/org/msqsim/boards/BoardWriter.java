@@ -102,6 +102,7 @@ public final class BoardWriter {
                     scalar(sb, 2, "count", Integer.toString(p.count()));
                     scalar(sb, 2, "width_bits", Integer.toString(p.widthBits()));
                 });
+                case "sp2_fraction" -> a.sp2Fraction().ifPresent(x -> scalar(sb, 1, f.name(), fraction(x)));
                 case "fusion" -> { // written even when it is the default, so a saved design says it
                     sb.append(INDENT).append(f.name()).append(":\n");
                     scalar(sb, 2, "add", Boolean.toString(a.fusion().add()));
@@ -179,6 +180,11 @@ public final class BoardWriter {
     private static IllegalStateException unknown(String section, String key) {
         return new IllegalStateException("BoardWriter has no value for the schema key "
                 + BoardSchema.join(section, key));
+    }
+
+    /** A fraction as the shortest decimal that reads back as the same double (0.95, not 0.9500000000000001). */
+    private static String fraction(double f) {
+        return java.math.BigDecimal.valueOf(f).stripTrailingZeros().toPlainString();
     }
 
     private static String mhz(long hz) {

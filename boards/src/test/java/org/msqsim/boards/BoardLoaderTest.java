@@ -268,6 +268,29 @@ class BoardLoaderTest {
         assertTrue(p.get(0).startsWith("b.yaml:accelerator.data_ports.width_bits"), p.get(0));
     }
 
+    /**
+     * {@code accelerator.sp2_fraction}: the design's own F (a derived default's), read exactly; out of
+     * [0, 1], or needing a core the design lacks, is one line.
+     */
+    @Test
+    void sp2FractionIsTheDesignsOwnAndNeedsItsCores() {
+        String at = "  activation_bits: 4";
+        assertTrue(BoardLoader.parse("b.yaml", pynq).accelerator().sp2Fraction().isEmpty());
+        BoardSpec b = BoardLoader.parse("b.yaml", edit(pynq, at, at + "\n  sp2_fraction: 0.35"));
+        assertEquals(0.35, b.accelerator().sp2Fraction().getAsDouble(), 0.0);
+        assertEquals(List.of("b.yaml:accelerator.sp2_fraction: 1.5 — must be within [0, 1]"),
+                problems(edit(pynq, at, at + "\n  sp2_fraction: 1.5")));
+        String noLut = edit(pynq, at, at + "\n  sp2_fraction: 0.5");
+        noLut = noLut.replaceAll("(?s)\n  lut_core:.*?(?=\n  buffers:)", "");
+        assertEquals(List.of("b.yaml:accelerator.sp2_fraction: 0.5 — needs a lut_core (SP2 rows run on it); 0 for a "
+                + "DSP-only design"), problems(noLut));
+        assertTrue(BoardLoader.parse("b.yaml", noLut.replace("sp2_fraction: 0.5", "sp2_fraction: 0"))
+                .accelerator().sp2Fraction().isPresent());
+        String noDsp = edit(pynq, at, at + "\n  sp2_fraction: 0.5").replaceAll("(?s)\n  dsp_core:.*?(?=\n  lut_core:)", "");
+        assertEquals(List.of("b.yaml:accelerator.sp2_fraction: 0.5 — needs a dsp_core (fixed-point rows run on it); 1 "
+                + "for a LUT-only design"), problems(noDsp));
+    }
+
     @Test
     void fractionalMhzAndNsAreExact() {
         BoardSpec b = BoardLoader.parse("b.yaml", edit(edit(pynq, "default_mhz: 100 ", "default_mhz: 187.5 "),

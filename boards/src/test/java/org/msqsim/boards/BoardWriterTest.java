@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,9 +46,11 @@ class BoardWriterTest {
         BoardSpec b = BoardCatalog.get("zc706");
         // with every optional mapping present: an engine too
         AcceleratorSpec a = b.accelerator().withDepthwiseEngine(Optional.of(new DepthwiseEngineSpec(4, 16, 24, 32)))
-                .withDataPorts(Optional.of(new DataPortsSpec(1, 128)), b.accelerator().ddr());
+                .withDataPorts(Optional.of(new DataPortsSpec(1, 128)), b.accelerator().ddr())
+                .withSp2Fraction(OptionalDouble.of(19 / 20.0));
         StringBuilder sb = new StringBuilder();
         BoardWriter.accelerator(sb, a);
+        assertTrue(sb.toString().contains("\n  sp2_fraction: 0.95\n"), "the shortest decimal of F: " + sb);
         for (String path : BoardSchema.keyPaths()) {
             if (path.startsWith("accelerator.")) {
                 String key = path.substring(path.lastIndexOf('.') + 1);

@@ -106,7 +106,7 @@ final class AccuracyCommand implements Callable<Integer> {
         List<AccuracyRunner.Setting> settings = new ArrayList<>();
         for (int w : bits) {
             AcceleratorSpec acc = DesignArgs.atBits(b.accelerator(), w, new StringBuilder());
-            double f = sp2Fraction == null ? MsqBalance.balancedFraction(acc) : sp2Fraction;
+            double f = sp2Fraction == null ? MsqBalance.defaultFraction(acc) : sp2Fraction;
             settings.add(new AccuracyRunner.Setting(String.format(Locale.ROOT, "MSQ %.3f @%d", f, w), f, w));
             settings.add(new AccuracyRunner.Setting("fixed @" + w, 0, w));
             settings.add(new AccuracyRunner.Setting("SP2 @" + w, 1, w));

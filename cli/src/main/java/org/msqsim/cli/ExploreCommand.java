@@ -116,6 +116,15 @@ final class ExploreCommand implements Callable<Integer> {
                     + "to simulate it bit-exactly: msqsim run --board FILE --sp2-fraction F (F in its header).")
     Path saveBest;
 
+    @Option(names = "--derive-default", paramLabel = "FILE",
+            description = "Derive the board's default design by the documented rule (docs/cost-model.md "
+                    + "\"Default designs\") and write the board file with it as its accelerator: the search "
+                    + "starts from the board's design '" + DefaultRule.SEED + "' (unless --design names another), "
+                    + "every design carries a depthwise engine of the rule's size (so that the default runs "
+                    + "depthwise networks), and the fastest MSQ design with both cores is written with its F "
+                    + "(accelerator.sp2_fraction, what run then takes).")
+    Path deriveDefault;
+
     @Option(names = "--assumed-clocks", description = "Let every core run up to the board's clocks.max_mhz: without "
             + "it a core kind with a documented clock on the part (clocks.documented in the board file) stays at "
             + "or below it; the clocks above are assumptions, and the report says so either way.")
@@ -174,6 +183,16 @@ final class ExploreCommand implements Callable<Integer> {
             Plots.prepareDir(plotDir);
         }
         StringBuilder notes = new StringBuilder();
+        if (deriveDefault != null) {
+            if (saveBest != null) {
+                throw new UserError("--derive-default and --save-best cannot be combined: each writes a board file");
+            }
+            if (designOptions.design == null) {
+                designOptions.design = DefaultRule.SEED;
+            }
+            // the rule's depthwise engine on every design, whatever the network (DefaultRule.ENGINE_SHARE)
+            g = g.withEngineShares(List.of(DefaultRule.ENGINE_SHARE));
+        }
         BoardSpec b = designOptions.apply(DesignArgs.board(board), notes);
         ClockRange documented = b.clocks();
         if (designOptions.clockMhz != null) { // F is then the only clock the search tries, cores and controller
@@ -188,12 +207,14 @@ final class ExploreCommand implements Callable<Integer> {
         }
         notes.append(ClockNotes.describe(documented, b.clocks(), designOptions.clockMhz != null)).append('\n');
         String boardText = null;
-        if (saveBest != null) {
-            AtomicFiles.checkTarget("--save-best", saveBest);
+        if (saveBest != null || deriveDefault != null) {
+            AtomicFiles.checkTarget(saveBest != null ? "--save-best" : "--derive-default",
+                    saveBest != null ? saveBest : deriveDefault);
             try {
                 boardText = BoardCatalog.text(board);
             } catch (IOException e) {
-                throw new UserError("--save-best: cannot read the board file " + board + ": " + e.getMessage());
+                throw new UserError((saveBest != null ? "--save-best" : "--derive-default")
+                        + ": cannot read the board file " + board + ": " + e.getMessage());
             }
         }
         AcceleratorSpec base = DesignArgs.atBits(b.accelerator(), bits, notes);
@@ -202,8 +223,9 @@ final class ExploreCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Explorer.Outcome outcome;
         try (Progress progress = new Progress("exploring " + net.name() + " on " + b.id(), 0)) {
-            outcome = new Explorer(net, b.device().family().dsp(), threads).explore(g, b, base, cost, progress::total,
-                    progress);
+            Explorer explorer = new Explorer(net, b.device().family().dsp(), threads);
+            outcome = deriveDefault != null ? explorer.exploreAsGiven(g, b, base, cost, progress::total, progress)
+                    : explorer.explore(g, b, base, cost, progress::total, progress);
         }
         if (outcome.evaluated() == 0) {
             throw new UserError(b.id() + ": no design of the grid fits within the ceilings (LUT " + ceilingLut
@@ -223,6 +245,13 @@ final class ExploreCommand implements Callable<Integer> {
         }
         if (saveBest != null) {
             saveBest(b, ex.best().orElseThrow(), boardText, net);
+        }
+        if (deriveDefault != null) {
+            String where = b.id() + " and maps " + net.name();
+            DesignResult d = ex.best(DefaultRule::eligible).orElseThrow(() -> new UserError("--derive-default: no MSQ "
+                    + "design with both cores fits " + where));
+            write(deriveDefault, "--derive-default", DefaultRule.boardText(b, d, boardText, net, designOptions.design,
+                    designName(d.design())));
         }
         String text = report.render(format);
         if (format == OutputFormat.table) {
@@ -245,12 +274,18 @@ final class ExploreCommand implements Callable<Integer> {
         // A design on the board's other memory (ZC706's PS DDR) is saved with that memory as its ddr.
         String own = d.spec().ddr().equals(b.accelerator().ddr()) ? boardText : BoardWriter.withMemoriesSwapped(boardText);
         String text = BoardWriter.withAccelerator(own, id, d.spec().withName(designName(d)), header);
+        write(saveBest, "--save-best", text);
+    }
+
+    /** A board file written whole or not at all. */
+    private void write(Path file, String flag, String text) {
         try {
-            AtomicFiles.write(saveBest, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+            AtomicFiles.write(file, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new UserError("--save-best " + saveBest + ": cannot write (" + AtomicFiles.reason(e) + ")");
+            throw new UserError(flag + " " + file + ": cannot write (" + AtomicFiles.reason(e) + ")");
         }
-        spec.commandLine().getErr().println("msqsim explore: wrote the best design to " + saveBest);
+        spec.commandLine().getErr().println("msqsim explore: wrote " + (flag.equals("--save-best") ? "the best design"
+                : "the board with its derived default design") + " to " + file);
     }
 
     /**

@@ -202,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
         if (bits != null) {
             acc = DesignArgs.fittedAtBits(acc, b.device(), notes);
         }
-        double f = sp2Fraction == null ? MsqBalance.balancedFraction(acc) : sp2Fraction;
+        double f = sp2Fraction == null ? MsqBalance.defaultFraction(acc) : sp2Fraction;
         if (!(f >= 0 && f <= 1)) {
             throw new UserError("--sp2-fraction must be within [0, 1], got " + sp2Fraction);
         }

@@ -100,6 +100,42 @@ class ExploreCommandTest {
         }
     }
 
+    /**
+     * {@code --derive-default} writes the board with the fastest MSQ design that has both cores as its
+     * default, carrying a depthwise engine (even for a network without depthwise layers) and the fraction
+     * it was fastest at, which {@code run} then takes: the run without --sp2-fraction gives that design's
+     * explore latency.
+     */
+    @Test
+    void theDerivedDefaultIsTheFastestMsqDesignWithBothCoresAndRunsAtItsFraction(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("board.yaml");
+        CliRunner r = CliRunner.run(small("--design", "default", "--derive-default", file.toString()));
+        assertEquals(0, r.code(), r.err());
+        JsonNode best = null;
+        for (JsonNode d : JSON.readTree(r.out()).get("designs")) {
+            assertFalse(d.get("depthwise_engine").isNull(), "every design carries the rule's engine: " + d);
+            boolean eligible = d.get("family").asText().equals("msq") && d.get("dsp_cols").asInt() > 0
+                    && d.get("lut_cols").asInt() > 0;
+            if (eligible && (best == null || d.get("latency_ms").asDouble() < best.get("latency_ms").asDouble())) {
+                best = d;
+            }
+        }
+        assertTrue(best != null);
+        BoardSpec derived = BoardCatalog.get(file.toString());
+        assertEquals("pynq-z2", derived.id());
+        assertEquals(best.get("sp2_fraction").asDouble(), derived.accelerator().sp2Fraction().getAsDouble(), 0.0);
+        assertEquals(best.get("dsp_cols").asInt(), derived.accelerator().dspCore().orElseThrow().cols());
+        assertEquals(best.get("lut_cols").asInt(), derived.accelerator().lutCore().orElseThrow().cols());
+        assertTrue(derived.accelerator().depthwiseEngine().isPresent());
+        assertEquals(BoardCatalog.get("pynq-z2").designNames(), derived.designNames(), "named designs kept");
+        CliRunner run = CliRunner.run("run", "--board", file.toString(), "--model", "cifar_net", "--timing-only",
+                "--format", "json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode j = JSON.readTree(run.out());
+        assertEquals(best.get("sp2_fraction").asDouble(), j.get("sp2_fraction").asDouble(), 0.0);
+        assertEquals(best.get("latency_ms").asDouble(), j.get("latency_ms").asDouble(), 0.0);
+    }
+
     @Test
     void badFlagsGiveOneLineAndExitTwo(@TempDir Path tmp) throws IOException {
         Path notDir = Files.writeString(tmp.resolve("file"), "x");
@@ -109,7 +145,10 @@ class ExploreCommandTest {
                 small("--save-best", tmp.resolve("no/such/dir/best.yaml").toString()),
                 small("--save-best", tmp.toString()), small("--save-best", ""),
                 new String[] {"explore", "--model", "nonet"}, new String[] {"explore", "--board", "nosuchboard"},
-                new String[] {"explore", "--format", "xml"}, small("--assumed-clocks", "--clock-mhz", "150"));
+                new String[] {"explore", "--format", "xml"}, small("--assumed-clocks", "--clock-mhz", "150"),
+                small("--design", "default", "--derive-default", tmp.resolve("a.yaml").toString(), "--save-best",
+                        tmp.resolve("b.yaml").toString()),
+                small("--design", "default", "--derive-default", tmp.resolve("no/such/dir/a.yaml").toString()));
         for (String[] args : bad) {
             CliRunner r = CliRunner.run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());

@@ -1,6 +1,7 @@
 package org.msqsim.core.spec;
 
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The MSQ accelerator (Chang et al., HPCA 2021, §V): a DSP core for fixed-point rows and a LUT core
@@ -16,12 +17,25 @@ import java.util.Optional;
  *                       two); empty: one DMA per port of the memory. When present, {@link #ddr()} is the
  *                       memory as those masters see it ({@link DataPortsSpec#through}): their ports, at the
  *                       control clock
+ * @param sp2Fraction    the SP2 fraction the design was derived for (a default design derived by
+ *                       {@code explore}, docs/cost-model.md "Default designs"): what {@code run} uses when
+ *                       no fraction is given; empty: the cores' balanced fraction ({@code MsqBalance})
  */
 public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
                               BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer,
                               DdrSpec ddr, long controlClockHz, int weightBits, int activationBits,
                               Optional<DepthwiseEngineSpec> depthwiseEngine, FusionSpec fusion,
-                              Optional<DataPortsSpec> dataPorts) {
+                              Optional<DataPortsSpec> dataPorts, OptionalDouble sp2Fraction) {
+    /** A design without a fraction of its own (run takes the cores' balanced fraction). */
+    public AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
+                           BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer, DdrSpec ddr,
+                           long controlClockHz, int weightBits, int activationBits,
+                           Optional<DepthwiseEngineSpec> depthwiseEngine, FusionSpec fusion,
+                           Optional<DataPortsSpec> dataPorts) {
+        this(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz, weightBits,
+                activationBits, depthwiseEngine, fusion, dataPorts, OptionalDouble.empty());
+    }
+
     /** A design with one DMA per port of its memory. */
     public AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Optional<PeArraySpec> lutCore,
                            BufferSpec inputBuffer, BufferSpec weightBuffer, BufferSpec outputBuffer, DdrSpec ddr,
@@ -72,18 +86,37 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
         Specs.require(weightBits >= 3 && weightBits <= 8, "accelerator.weight_bits", weightBits, "must be 3..8");
         Specs.require(activationBits >= 2 && activationBits <= 8, "accelerator.activation_bits", activationBits,
                 "must be 2..8");
+        Specs.require(sp2Fraction != null, "accelerator.sp2_fraction", null, "must be an OptionalDouble, empty when absent");
+        if (sp2Fraction.isPresent()) {
+            double f = sp2Fraction.getAsDouble();
+            Specs.require(f >= 0 && f <= 1, "accelerator.sp2_fraction", f, "must be within [0, 1]");
+            // SP2 rows run on the LUT core, fixed-point rows on the DSP core (MsqBalance.missingCore)
+            Specs.require(!(f > 0 && lutCore.isEmpty()), "accelerator.sp2_fraction", f,
+                    "needs a lut_core (SP2 rows run on it); 0 for a DSP-only design");
+            Specs.require(!(f < 1 && dspCore.isEmpty()), "accelerator.sp2_fraction", f,
+                    "needs a dsp_core (fixed-point rows run on it); 1 for a LUT-only design");
+        }
+    }
+
+    /** This design with (or, empty, without) a fraction of its own. */
+    public AcceleratorSpec withSp2Fraction(OptionalDouble f) {
+        return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
+                weightBits, activationBits, depthwiseEngine, fusion, dataPorts, f);
     }
 
     /** This design under another name. */
     public AcceleratorSpec withName(String newName) {
         return new AcceleratorSpec(newName, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
-                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion, dataPorts);
+                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion, dataPorts, sp2Fraction);
     }
 
-    /** This design with other cores (set together: at least one must be present). */
+    /**
+     * This design with other cores (set together: at least one must be present), without a fraction of
+     * its own: the fraction was derived for the cores it replaces.
+     */
     public AcceleratorSpec withCores(Optional<PeArraySpec> dsp, Optional<PeArraySpec> lut) {
         return new AcceleratorSpec(name, dsp, lut, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
-                weightBits, activationBits, depthwiseEngine, fusion, dataPorts);
+                weightBits, activationBits, depthwiseEngine, fusion, dataPorts, OptionalDouble.empty());
     }
 
     /**
@@ -93,31 +126,31 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     public AcceleratorSpec withClockHz(long hz) {
         return new AcceleratorSpec(name, dspCore.map(c -> c.withClockHz(hz)), lutCore.map(c -> c.withClockHz(hz)),
                 inputBuffer, weightBuffer, outputBuffer, ddr, hz, weightBits, activationBits, depthwiseEngine, fusion,
-                dataPorts);
+                dataPorts, sp2Fraction);
     }
 
     /** This design with (or without) a depthwise engine. */
     public AcceleratorSpec withDepthwiseEngine(Optional<DepthwiseEngineSpec> engine) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
-                weightBits, activationBits, engine, fusion, dataPorts);
+                weightBits, activationBits, engine, fusion, dataPorts, sp2Fraction);
     }
 
     /** This design with other input, weight and output buffers. */
     public AcceleratorSpec withBuffers(BufferSpec input, BufferSpec weight, BufferSpec output) {
         return new AcceleratorSpec(name, dspCore, lutCore, input, weight, output, ddr, controlClockHz, weightBits,
-                activationBits, depthwiseEngine, fusion, dataPorts);
+                activationBits, depthwiseEngine, fusion, dataPorts, sp2Fraction);
     }
 
     /** This design with another output-stage fusion. */
     public AcceleratorSpec withFusion(FusionSpec other) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,
-                weightBits, activationBits, depthwiseEngine, other, dataPorts);
+                weightBits, activationBits, depthwiseEngine, other, dataPorts, sp2Fraction);
     }
 
     /** This design with its own data masters (or, empty, one DMA per port of its memory). */
     public AcceleratorSpec withDataPorts(Optional<DataPortsSpec> ports, DdrSpec memory) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, memory,
-                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion, ports);
+                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion, ports, sp2Fraction);
     }
 
     /**
@@ -126,7 +159,7 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
      */
     public AcceleratorSpec withDdr(DdrSpec other) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, other,
-                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion, dataPorts);
+                controlClockHz, weightBits, activationBits, depthwiseEngine, fusion, dataPorts, sp2Fraction);
     }
 
     /**
@@ -140,6 +173,6 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
     /** The widths alone, without the rule of {@link #withBits}: for that rule only. */
     AcceleratorSpec withOperandBits(int weight, int activation) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr,
-                controlClockHz, weight, activation, depthwiseEngine, fusion, dataPorts);
+                controlClockHz, weight, activation, depthwiseEngine, fusion, dataPorts, sp2Fraction);
     }
 }

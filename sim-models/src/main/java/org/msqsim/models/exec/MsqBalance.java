@@ -15,6 +15,15 @@ public final class MsqBalance {
     private MsqBalance() {
     }
 
+    /**
+     * The fraction a run of {@code spec} takes when none is given: the design's own
+     * ({@code accelerator.sp2_fraction}, which a default derived by {@code explore} carries: the fraction
+     * it was found fastest at), else the balanced one.
+     */
+    public static double defaultFraction(AcceleratorSpec spec) {
+        return spec.sp2Fraction().isPresent() ? spec.sp2Fraction().getAsDouble() : balancedFraction(spec);
+    }
+
     public static double balancedFraction(AcceleratorSpec spec) {
         double d = spec.dspCore().map(MsqBalance::peak).orElse(0.0);
         double l = spec.lutCore().map(MsqBalance::peak).orElse(0.0);

@@ -117,6 +117,12 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
                 organisations, List.of());
     }
 
+    /** This grid sizing every design's depthwise engine at {@code shares} (the first in stages 1 and 2). */
+    public ExploreGrid withEngineShares(List<Double> shares) {
+        return new ExploreGrid(fractionSteps, rowOptions, colLevels, bufferScales, refineTop, refineClocks,
+                organisations, shares);
+    }
+
     /** This grid for {@code net}: without engines when it has no depthwise layer an engine would run. */
     public ExploreGrid forNetwork(Network net) {
         boolean depthwise = net.layers().stream().anyMatch(l -> l instanceof Conv2d c && Lowering.isDepthwise(c));

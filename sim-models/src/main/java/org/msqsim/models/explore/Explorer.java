@@ -115,9 +115,19 @@ public final class Explorer {
         // The search runs on the base design's memory. A board's other memory (ZC706's PS DDR3 beside
         // its PL DDR3, BoardSpec#altDdr) is priced and can be run, but not yet searched here: the
         // sweep's Search rebuilds designs from parameters that do not carry the memory.
-        Outcome all = new Outcome(List.of(), 0);
         // depthwise engines only for a network with depthwise layers (ExploreGrid#forNetwork)
-        Search search = new Search(grid.forNetwork(net), board, base, model);
+        return exploreAsGiven(grid.forNetwork(net), board, base, model, total, progress);
+    }
+
+    /**
+     * As {@link #explore}, with the grid's depthwise engines kept whatever the network: for a design
+     * meant to run every network (a board's default, derived on ResNet-18, which has no depthwise
+     * layer, must still carry the engine MobileNet needs).
+     */
+    public Outcome exploreAsGiven(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model,
+                                  IntConsumer total, IntConsumer progress) {
+        Outcome all = new Outcome(List.of(), 0);
+        Search search = new Search(grid, board, base, model);
         for (int stage = 0; stage < search.stages(); stage++) {
             int before = all.evaluated();
             List<Design> more = search.designs(stage, all.results(), before);
