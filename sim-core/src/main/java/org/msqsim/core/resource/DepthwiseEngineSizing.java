@@ -2,6 +2,7 @@ package org.msqsim.core.resource;
 
 import java.util.Optional;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.DeviceSpec;
 import org.msqsim.core.spec.MacKind;
@@ -74,6 +75,45 @@ public final class DepthwiseEngineSizing {
             best = Optional.of(e);
         }
         return best;
+    }
+
+    /**
+     * {@code a} with an input buffer whose port carries its depthwise engine's read, one activation per
+     * lane a tap clock ({@code BufferPorts.engineActivationNeedBits}; docs/cost-model.md "Buffer
+     * bandwidth"): the same capacity and bank width in more banks where its {@code banks × width} is
+     * short. Of the bank counts from {@code n0 = ceil(need / width)} to {@code 2·n0}, the one of the fewest
+     * block RAMs (RAMB18 units, or URAM, as {@link CostModel#buffer} prices them), the fewest banks on a tie:
+     * a bank count that splits the capacity into whole blocks costs no block RAM beyond the capacity's
+     * (ZC706: 512 KiB in 16 banks of 64 bits = 128 RAMB36, as in 4), one that does not is priced. {@code a}
+     * itself when it has no engine or its port suffices.
+     */
+    public static AcceleratorSpec withEnginePort(AcceleratorSpec a, DeviceSpec device) {
+        if (a.depthwiseEngine().isEmpty()) {
+            return a;
+        }
+        BufferSpec in = a.inputBuffer();
+        long need = ((long) a.depthwiseEngine().get().lanes() + a.depthwiseEngine().get().sp2Lanes())
+                * a.activationBits();
+        if ((long) in.banks() * in.widthBits() >= need) {
+            return a;
+        }
+        long n0 = (need + in.widthBits() - 1) / in.widthBits();
+        BufferSpec best = null;
+        long bestBlocks = Long.MAX_VALUE;
+        for (long n = n0; n <= Math.min(2 * n0, 4096); n++) {
+            BufferSpec b = in.withBanks((int) n);
+            ResourceVector r = BufferCost.of(b, device);
+            long blocks = r.bram18() + r.uram();
+            if (blocks < bestBlocks) {
+                best = b;
+                bestBlocks = blocks;
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("input buffer " + in.name() + " would need " + n0 + " banks of "
+                    + in.widthBits() + " bits for the depthwise engine, more than 4096");
+        }
+        return a.withBuffers(best, a.weightBuffer(), a.outputBuffer());
     }
 
     /** T channel lanes split at fraction f; null where the split leaves a kind outside 1..256 / 0..256. */

@@ -211,7 +211,9 @@ final class DesignBuilder {
      * the cost model's port shapes, not in capacity it does not need.
      *
      * <p>Its depthwise engine is the documented rule's ({@link DepthwiseEngineSizing}) at
-     * {@code engineShare} beside these cores, none at 0 (whatever engine the base design has).
+     * {@code engineShare} beside these cores, none at 0 (whatever engine the base design has), and the
+     * input buffer gets the banks the engine reads ({@link DepthwiseEngineSizing#withEnginePort}: the
+     * bank count of the fewest block RAMs, priced by the cost model like any bank).
      */
     SpecBuild spec(DesignFamily fam, Organisations orgs, int rows, int packing, int dspCols, int lutCols, long clk,
                    double s, double engineShare) {
@@ -270,7 +272,9 @@ final class DesignBuilder {
                 : DepthwiseEngineSizing.size(model, cores, board.device(), engineShare);
         String dw = engine.map(e -> String.format(Locale.ROOT, "-dw%dx%d+%d", e.pixels(), e.channels(),
                 e.sp2Channels())).orElse("");
-        return new SpecBuild.Buildable(cores.withName(name + dw).withDepthwiseEngine(engine));
+        // the engine reads one activation per lane a tap clock from the input buffer: banks for it
+        return new SpecBuild.Buildable(DepthwiseEngineSizing.withEnginePort(
+                cores.withName(name + dw).withDepthwiseEngine(engine), board.device()));
     }
 
     /**
