@@ -273,8 +273,12 @@ final class DesignBuilder {
         String dw = engine.map(e -> String.format(Locale.ROOT, "-dw%dx%d+%d", e.pixels(), e.channels(),
                 e.sp2Channels())).orElse("");
         // the engine reads one activation per lane a tap clock from the input buffer: banks for it
-        return new SpecBuild.Buildable(DepthwiseEngineSizing.withEnginePort(
-                cores.withName(name + dw).withDepthwiseEngine(engine), board.device()));
+        try {
+            return new SpecBuild.Buildable(DepthwiseEngineSizing.withEnginePort(
+                    cores.withName(name + dw).withDepthwiseEngine(engine), board.device()));
+        } catch (IllegalArgumentException e) {
+            return new SpecBuild.Unbuildable(e.getMessage());
+        }
     }
 
     /**

@@ -178,11 +178,13 @@ class DesignBuilderTest {
      * Invariant (issue 13 point 10): every design {@code explore} builds has ports that feed its cores
      * ({@link BufferPorts}: no {@code FeedStall}), on every board, every family, every pair of standard
      * organisations, several shapes, packings and buffer scales — explore sizes the ports, so the stall
-     * model never fires on its designs.
+     * model never fires on its designs; nor on their depthwise engines' reads of the input buffer
+     * ({@link BufferPorts#engineStall}, {@code DepthwiseEngineSizing.withEnginePort}).
      */
     @Test
     void exploreDesignsNeverStallOnTheirPorts() {
         int checked = 0;
+        int engines = 0;
         for (BoardSpec board : BoardCatalog.all()) {
             DesignBuilder b = new DesignBuilder(board, board.accelerator(), COST);
             long clk = board.clocks().maxHz();
@@ -194,12 +196,17 @@ class DesignBuilderTest {
                                 if (fam == DesignFamily.DSP_ONLY && shape[3] > 0) {
                                     continue;
                                 }
+                                // a depthwise engine on a third of the designs each at two shares (its input port)
+                                double share = new double[] {0, 0.05, 0.15}[(checked + engines) % 3];
                                 SpecBuild s = b.spec(fam, new Organisations(dspOrg, lutOrg), shape[0], shape[1],
-                                        shape[2], shape[3], clk, scale);
+                                        shape[2], shape[3], clk, scale, share);
                                 if (s instanceof SpecBuild.Buildable ok) {
                                     for (BufferPorts.CoreFeed f : BufferPorts.feeds(ok.spec())) {
                                         assertEquals(FeedStall.NONE, f.stall(), () -> ok.spec().name() + " " + f);
                                     }
+                                    assertEquals(1, BufferPorts.engineStall(ok.spec()), () -> ok.spec().name() + " "
+                                            + BufferPorts.enginePort(ok.spec()));
+                                    engines += ok.spec().depthwiseEngine().isPresent() ? 1 : 0;
                                     checked++;
                                 }
                             }
@@ -209,6 +216,7 @@ class DesignBuilderTest {
             }
         }
         assertTrue(checked > 1000, "too few buildable designs: " + checked);
+        assertTrue(engines > 300, "too few designs with a depthwise engine: " + engines);
     }
 
     @Test
