@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.msqsim.core.hw.compute.BufferPorts;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.resource.FitReport;
@@ -41,6 +42,13 @@ final class DesignBuilder {
     private final String memory;
 
     private final Organisations baseOrganisations;
+    /**
+     * The base design's input buffer in the banks its cores read (one row of activations per column set,
+     * {@code BufferPorts.activationNeedBits}): any banks the base has beyond those are its depthwise
+     * engine's ({@code DepthwiseEngineSizing.withEnginePort}), which each built design gets for its own
+     * engine instead.
+     */
+    private final BufferSpec inputTemplate;
 
     /** A {@link #maxCols} question: DSP alone ({@code DSP_ONLY}) or the family's LUT core beside {@code dspCols}. */
     private record ColumnKey(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols,
@@ -62,6 +70,11 @@ final class DesignBuilder {
                 base.lutCore().map(PeArraySpec::columnSets).orElse(1));
         this.baseOrganisations = new Organisations(CoreOrganisation.of(dspTemplate), CoreOrganisation.of(lutTemplate));
         this.memory = board.memories().size() < 2 ? "" : memoryLabel(base, board);
+        BufferSpec in = base.inputBuffer();
+        long coresRead = Math.max(base.dspCore().map(c -> BufferPorts.activationNeedBits(c, base.activationBits()))
+                .orElse(0L), base.lutCore().map(c -> BufferPorts.activationNeedBits(c, base.activationBits())).orElse(0L));
+        int coreBanks = (int) Math.max(1, Math.min(in.banks(), (coresRead + in.widthBits() - 1) / in.widthBits()));
+        this.inputTemplate = in.withBanks(coreBanks);
     }
 
     /** How reports name the memory {@code base} uses: where its controller sits. */
@@ -251,13 +264,13 @@ final class DesignBuilder {
         BufferSpec weight = w.withBanks(banks).withCapacityBytes(perBank * capacityBanks);
         int lanesPerRow = Math.max(dsp.map(CoreOrganisation::activationsPerRow).orElse(1),
                 lut.map(CoreOrganisation::activationsPerRow).orElse(1));
-        long inputWidth = rowWidth(base.inputBuffer(), rows) * lanesPerRow;
+        long inputWidth = rowWidth(inputTemplate, rows) * lanesPerRow;
         long outputWidth = rowWidth(base.outputBuffer(), rows);
         if (inputWidth > MAX_WIDTH_BITS || outputWidth > MAX_WIDTH_BITS) {
             return new SpecBuild.Unbuildable("input or output buffer " + Math.max(inputWidth, outputWidth)
                     + " bits wide, more than " + MAX_WIDTH_BITS);
         }
-        BufferSpec input = rowWide(base.inputBuffer(), inputWidth, s);
+        BufferSpec input = rowWide(inputTemplate, inputWidth, s);
         BufferSpec output = rowWide(base.outputBuffer(), outputWidth, s);
         // the clocks the cores get (a LUT core held below the DSP core's shows both)
         long dspClk = dsp.map(PeArraySpec::clockHz).orElse(clk);
@@ -287,7 +300,7 @@ final class DesignBuilder {
      * is its width over the base's N.
      */
     private long rowWidth(BufferSpec b, int rows) {
-        int sets = b == base.inputBuffer() ? baseColumnSets : 1;
+        int sets = b == inputTemplate ? baseColumnSets : 1;
         return Math.max(1, (long) b.widthBits() * rows / ((long) baseRows * sets));
     }
 

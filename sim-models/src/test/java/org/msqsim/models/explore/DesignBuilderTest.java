@@ -219,6 +219,36 @@ class DesignBuilderTest {
         assertTrue(engines > 300, "too few designs with a depthwise engine: " + engines);
     }
 
+    /**
+     * The input banks a board default has for its depthwise engine do not leak into the designs explore
+     * builds from it: built from the default (e.g. ZC706's 16 banks) or from the same default with only the
+     * banks its cores read (4), every shape gets the same spec, with or without an engine of its own.
+     */
+    @Test
+    void theDefaultsEngineBanksDoNotLeakIntoExploredDesigns() {
+        int moved = 0;
+        for (BoardSpec board : BoardCatalog.all()) {
+            AcceleratorSpec base = board.accelerator();
+            long cores = BufferPorts.feeds(base).stream().mapToLong(f -> f.activations().needBits()).max()
+                    .orElseThrow();
+            int coreBanks = (int) ((cores + base.inputBuffer().widthBits() - 1) / base.inputBuffer().widthBits());
+            AcceleratorSpec coresOnly = base.withBuffers(base.inputBuffer().withBanks(coreBanks), base.weightBuffer(),
+                    base.outputBuffer());
+            moved += coreBanks != base.inputBuffer().banks() ? 1 : 0;
+            DesignBuilder a = new DesignBuilder(board, base, COST);
+            DesignBuilder b = new DesignBuilder(board, coresOnly, COST);
+            long clk = board.clocks().defaultHz();
+            for (int[] shape : new int[][] {{8, 4, 4, 4}, {16, 2, 11, 0}, {32, 4, 0, 9}}) {
+                for (double share : new double[] {0, 0.05}) {
+                    assertEquals(b.spec(DesignFamily.MSQ, shape[0], shape[1], shape[2], shape[3], clk, 1, share),
+                            a.spec(DesignFamily.MSQ, shape[0], shape[1], shape[2], shape[3], clk, 1, share),
+                            board.id() + " " + java.util.Arrays.toString(shape) + " share " + share);
+                }
+            }
+        }
+        assertTrue(moved >= 5, "defaults whose engines widened their input banks: " + moved);
+    }
+
     @Test
     void organisationLabelsRoundTripAndBadOnesAreNamed() {
         for (CoreOrganisation o : CoreOrganisation.STANDARD) {
