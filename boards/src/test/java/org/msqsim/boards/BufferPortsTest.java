@@ -1,13 +1,16 @@
 package org.msqsim.boards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.msqsim.core.hw.compute.BufferPorts;
 import org.msqsim.core.hw.compute.FeedStall;
+import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.BoardSpec;
 
 /**
@@ -42,14 +45,60 @@ class BufferPortsTest {
     }
 
     /**
+     * Every shipped depthwise engine reads its input buffer unstalled: one activation per lane a tap clock
+     * ({@link BufferPorts#engineActivationNeedBits}) within {@code banks × width}. The board defaults get the
+     * banks from {@code DefaultDesignRule}'s step 4; the DPU's engine (PP/2 pixels × ICP channels × 8 bit) fits
+     * its PP feature-map banks of ICP bytes with room to spare (half), unchanged.
+     */
+    @Test
+    void noShippedDepthwiseEngineStalls() {
+        List<String> stalled = new ArrayList<>();
+        int engines = 0;
+        for (BoardSpec b : BoardCatalog.all()) {
+            List<AcceleratorSpec> designs = new ArrayList<>();
+            designs.add(b.accelerator());
+            designs.addAll(b.designs());
+            for (AcceleratorSpec d : designs) {
+                if (d.depthwiseEngine().isPresent()) {
+                    engines++;
+                    BufferPorts.Port p = BufferPorts.enginePort(d).orElseThrow();
+                    if (p.factor() != 1 || BufferPorts.engineStall(d) != 1) {
+                        stalled.add(b.id() + " " + d.name() + ": " + p);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), stalled);
+        assertTrue(engines >= 8, "every default has an engine: " + engines);
+    }
+
+    /**
+     * The engine's banks cost no block RAM on the board defaults: the input buffer in its file's banks takes the
+     * same RAMB18/URAM as in the banks the cores alone read (one row per column set), the capacity and width kept.
+     */
+    @Test
+    void engineBanksCostNoBlockRamOnTheDefaults() {
+        CostModel cost = CostModel.defaults();
+        for (BoardSpec b : BoardCatalog.all()) {
+            AcceleratorSpec d = b.accelerator();
+            BufferSpec in = d.inputBuffer();
+            long cores = BufferPorts.feeds(d).stream().mapToLong(f -> f.activations().needBits()).max().orElseThrow();
+            BufferSpec coresOnly = in.withBanks((int) ((cores + in.widthBits() - 1) / in.widthBits()));
+            assertEquals(cost.buffer(coresOnly, b.device()), cost.buffer(in, b.device()), b.id());
+        }
+    }
+
+    /**
      * ZC706's default, as its board file documents: 1,008 of 1,008 weight bits and, with four column sets, 4 × 64
-     * of 4 × 64 activation bits a clock.
+     * activation bits a clock of the input buffer's 16 × 64 (its banks are the depthwise engine's).
      */
     @Test
     void zc706DefaultReadsExactlyItsPorts() {
         AcceleratorSpec d = BoardCatalog.get("zc706").accelerator();
         BufferPorts.CoreFeed dsp = BufferPorts.feed(d, d.dspCore().orElseThrow());
         assertEquals(new BufferPorts.Port("weight", 1008, 1008), dsp.weights());
-        assertEquals(new BufferPorts.Port("input", 256, 256), dsp.activations());
+        assertEquals(new BufferPorts.Port("input", 256, 1024), dsp.activations());
+        // its depthwise engine: 16 pixels × (8 + 4) channel lanes × 4 bit = 768 of 16 × 64 bits a tap clock
+        assertEquals(new BufferPorts.Port("input", 768, 1024), BufferPorts.enginePort(d).orElseThrow());
     }
 }

@@ -1,6 +1,7 @@
 package org.msqsim.boards;
 
 import java.util.Optional;
+import org.msqsim.core.hw.compute.BufferPorts;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.resource.FitReport;
@@ -15,7 +16,8 @@ import org.msqsim.core.spec.PeArraySpec;
 /**
  * The documented rule that sizes each board's default design (docs/cost-model.md "Default designs",
  * steps 0-3) as code: from a board file's design it re-derives the DSP core's columns, the LUT core's
- * columns, the weight buffer's banks and the depthwise engine under the current cost model. Steps 0
+ * columns, the weight buffer's banks, the depthwise engine and the input buffer's banks under the current cost
+ * model. Steps 0
  * and 3 are iterated to a fixed point, and step 2 with them, since the overheads (requantization
  * units, output stage) follow the cores.
  */
@@ -37,7 +39,8 @@ final class DefaultDesignRule {
             PeArraySpec lut = a.lutCore().orElseThrow();
             int dspCols = dspColumns(cost, a, dev);
             a = withCores(a, dsp.withShape(dsp.rows(), dspCols), lut, bankDepth);
-            a = a.withDepthwiseEngine(DepthwiseEngineSizing.size(cost, a, dev, DepthwiseEngineSizing.DEFAULT_LUT_SHARE));
+            a = withInputPort(a.withDepthwiseEngine(DepthwiseEngineSizing.size(cost, a, dev,
+                    DepthwiseEngineSizing.DEFAULT_LUT_SHARE)), dev);
             int lutCols = 4;
             for (int c = 8; c <= 4096; c += 4) {
                 if (!cost.fitWithinCeilings(withCores(a, a.dspCore().orElseThrow(), lut.withShape(lut.rows(), c),
@@ -49,13 +52,28 @@ final class DefaultDesignRule {
             AcceleratorSpec next = withCores(a, a.dspCore().orElseThrow(), lut.withShape(lut.rows(), lutCols), bankDepth);
             Optional<DepthwiseEngineSpec> e = DepthwiseEngineSizing.size(cost, next, dev,
                     DepthwiseEngineSizing.DEFAULT_LUT_SHARE);
-            next = next.withDepthwiseEngine(e);
+            next = withInputPort(next.withDepthwiseEngine(e), dev);
             if (next.equals(a)) {
                 return a;
             }
             a = next;
         }
         throw new IllegalStateException(b.id() + ": the rule does not reach a fixed point");
+    }
+
+    /**
+     * Step 4: the input buffer's banks (capacity and bank width kept): the banks the cores read (one
+     * row of activations per column set, {@code BufferPorts.activationNeedBits}), widened for the
+     * depthwise engine's one activation per lane a tap clock at no block RAM beyond the capacity's
+     * where a bank count allows ({@link DepthwiseEngineSizing#withEnginePort}).
+     */
+    static AcceleratorSpec withInputPort(AcceleratorSpec a, DeviceSpec dev) {
+        BufferSpec in = a.inputBuffer();
+        long cores = Math.max(a.dspCore().map(c -> BufferPorts.activationNeedBits(c, a.activationBits())).orElse(0L),
+                a.lutCore().map(c -> BufferPorts.activationNeedBits(c, a.activationBits())).orElse(0L));
+        int banks = (int) Math.max(1, (cores + in.widthBits() - 1) / in.widthBits());
+        return DepthwiseEngineSizing.withEnginePort(a.withBuffers(in.withBanks(banks), a.weightBuffer(),
+                a.outputBuffer()), dev);
     }
 
     /** Step 2 (with its 60 % floor) beside {@code a}'s overheads. */

@@ -38,6 +38,7 @@ class DefaultDesignRuleTest {
         assertEquals(rule.lutCore(), file.lutCore(), id);
         assertEquals(rule.weightBuffer(), file.weightBuffer(), id);
         assertEquals(rule.depthwiseEngine(), file.depthwiseEngine(), id);
+        assertEquals(rule.inputBuffer(), file.inputBuffer(), id);
     }
 
     /** Which bound stops the DSP core, and what a 60 % DSP core would cost (the figures the board comments quote). */
@@ -74,10 +75,11 @@ class DefaultDesignRuleTest {
         long ll = COST.peArray(l, 4, 4, b.device().family()).lut();
         var u = f.utilisation();
         return String.format(Locale.ROOT,
-                "RULE %s | %dx%dx%d (%d LUT) | %dx%d (%d LUT, %.2f/MAC) | w %dx%d %d KiB | dw %dx(%d+%d) acc %d bank %d"
+                "RULE %s | %dx%dx%d (%d LUT) | %dx%d (%d LUT, %.2f/MAC) | w %dx%d %d KiB | in %dx%d %d KiB | dw %dx(%d+%d) acc %d bank %d"
                         + " KiB | LUT %.1f %% | FF %.1f %% | DSP %.1f %% | BRAM %.1f %% | URAM %.1f %% | used %s | budget %d",
                 b.id(), d.rows(), d.cols(), d.packing(), dl, l.rows(), l.cols(), ll, (double) ll / (l.rows() * l.cols()),
                 a.weightBuffer().banks(), a.weightBuffer().widthBits(), a.weightBuffer().capacityBytes() / 1024,
+                a.inputBuffer().banks(), a.inputBuffer().widthBits(), a.inputBuffer().capacityBytes() / 1024,
                 e.pixels(), e.channels(), e.sp2Channels(), e.accumulatorBits(), e.weightBankKib(),
                 100 * u.get("LUT"), 100 * u.get("FF"), 100 * u.get("DSP"), 100 * u.get("BRAM"), 100 * u.get("URAM"),
                 f.used(), DepthwiseEngineSizing.coreLutBudget(COST, a, b.device()));

@@ -2,6 +2,7 @@ package org.msqsim.core.resource;
 
 import java.util.Optional;
 import org.msqsim.core.spec.AcceleratorSpec;
+import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.DeviceSpec;
 import org.msqsim.core.spec.MacKind;
@@ -30,6 +31,11 @@ public final class DepthwiseEngineSizing {
     public static final double DEFAULT_LUT_SHARE = 0.05;
     /** Extra accumulator bits over W + A: exact for up to 2^5 = 32 taps. */
     static final int TAP_BITS = 5;
+
+    /** A block RAM's widest simple-dual-port data path: RAMB36 512 × 72, 64 data bits (UG473 / UG573). */
+    static final int PORT_BITS = 64;
+    /** The most banks a buffer may have ({@code BufferSpec}). */
+    static final int MAX_BANKS = 4096;
 
     private DepthwiseEngineSizing() {
     }
@@ -74,6 +80,54 @@ public final class DepthwiseEngineSizing {
             best = Optional.of(e);
         }
         return best;
+    }
+
+    /**
+     * {@code a} with an input buffer whose port carries its depthwise engine's read, one activation per
+     * lane a tap clock ({@code BufferPorts.engineActivationNeedBits}; docs/cost-model.md "Buffer
+     * bandwidth"): the same capacity and bank width in more banks where its {@code banks × width} is
+     * short (a bank narrower than 64 bits may also be widened, see below). Of the bank counts from
+     * {@code n0 = ceil(need / width)} to {@code 2·n0}, the one of the fewest
+     * block RAMs (RAMB18 units, or URAM, as {@link CostModel#buffer} prices them), the fewest banks on a tie:
+     * a bank count that splits the capacity into whole blocks costs no block RAM beyond the capacity's
+     * (ZC706: 512 KiB in 16 banks of 64 bits = 128 RAMB36, as in 4), one that does not is priced. {@code a}
+     * itself when it has no engine or its port suffices. A bank narrower than a block RAM's 64-bit port
+     * (explore's small designs) is also tried at 2, 4, … times its width up to 64 bits, kept only where that
+     * takes strictly fewer blocks; the board defaults' 32- and 64-bit banks keep their width.
+     *
+     * @throws IllegalArgumentException if the read needs more than {@value #MAX_BANKS} banks
+     */
+    public static AcceleratorSpec withEnginePort(AcceleratorSpec a, DeviceSpec device) {
+        if (a.depthwiseEngine().isEmpty()) {
+            return a;
+        }
+        BufferSpec in = a.inputBuffer();
+        long need = ((long) a.depthwiseEngine().get().lanes() + a.depthwiseEngine().get().sp2Lanes())
+                * a.activationBits();
+        if ((long) in.banks() * in.widthBits() >= need) {
+            return a;
+        }
+        BufferSpec best = null;
+        long bestBlocks = Long.MAX_VALUE;
+        // the buffer's own bank width first; a bank narrower than a block RAM's 64-bit data port also at
+        // 2, 4, … times its width, taken only where that needs strictly fewer blocks
+        for (int width = in.widthBits(); width == in.widthBits() || width <= PORT_BITS; width *= 2) {
+            long n0 = (need + width - 1) / width;
+            for (long n = n0; n <= Math.min(2 * n0, MAX_BANKS); n++) {
+                BufferSpec b = in.withWidthBits(width).withBanks((int) n);
+                ResourceVector r = BufferCost.of(b, device);
+                long blocks = r.bram18() + r.uram();
+                if (blocks < bestBlocks) {
+                    best = b;
+                    bestBlocks = blocks;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("input buffer " + in.name() + " would need more than " + MAX_BANKS
+                    + " banks for the depthwise engine's " + need + " bits a clock");
+        }
+        return a.withBuffers(best, a.weightBuffer(), a.outputBuffer());
     }
 
     /** T channel lanes split at fraction f; null where the split leaves a kind outside 1..256 / 0..256. */

@@ -1,9 +1,11 @@
 package org.msqsim.models.exec;
 
 import java.util.List;
+import org.msqsim.core.hw.compute.BufferPorts;
 import org.msqsim.core.hw.compute.DepthwiseEngine;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.DdrSpec;
+import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.time.ClockDomain;
 import org.msqsim.core.trace.OffsetTrace;
 import org.msqsim.core.trace.TraceSink;
@@ -23,6 +25,8 @@ final class LayerTimer {
     private final DdrSpec ddr;
     private final GemmTimingCache cache;
     private final ClockDomain control;
+    /** Clocks per tap of the depthwise engine's input read (1 without an engine or with a wide enough port). */
+    private final int engineFeed;
 
     LayerTimer(GemmExecutor exec, AcceleratorSpec spec) {
         this.exec = exec;
@@ -30,6 +34,7 @@ final class LayerTimer {
         this.ddr = spec.ddr();
         this.cache = new GemmTimingCache(exec);
         this.control = new ClockDomain("control", spec.controlClockHz());
+        this.engineFeed = BufferPorts.engineStall(spec);
     }
 
     RunTally time(List<Work> works, TraceSink trace) {
@@ -48,10 +53,17 @@ final class LayerTimer {
         return t;
     }
 
-    /** Adds a depthwise layer on the engine: its cycles at the control clock against its DDR stream. */
+    /**
+     * Adds a depthwise layer on the engine: its cycles at the control clock, each tap clock stretched to
+     * the input buffer's port ({@link BufferPorts#engineStall}), against its DDR stream.
+     */
     void depthwise(DepthwiseWork d, RunTally t) {
-        long cycles = DepthwiseEngine.cycles(spec.depthwiseEngine().orElseThrow(), d.shape(), d.sp2Channels());
-        t.add(d.traffic(), d.traffic().latencyPs(ddr), control.edgeTime(cycles), d.shape().macs());
+        DepthwiseEngineSpec e = spec.depthwiseEngine().orElseThrow();
+        long cycles = DepthwiseEngine.cycles(e, d.shape(), d.sp2Channels(), engineFeed);
+        long unstalled = DepthwiseEngine.cycles(e, d.shape(), d.sp2Channels(), 1);
+        long computePs = control.edgeTime(cycles);
+        t.add(d.traffic(), d.traffic().latencyPs(ddr), computePs, d.shape().macs(),
+                computePs - control.edgeTime(unstalled));
     }
 
     /** Adds a stream's traffic and time to {@code t}. */

@@ -53,10 +53,12 @@ final class RunTally {
     /**
      * A depthwise layer on the engine: its MACs, and its time, the longer of the engine's compute and
      * its DDR stream (the line buffer streams rows in while the lanes compute); what the stream
-     * takes beyond the compute is memory time.
+     * takes beyond the compute is memory time; {@code stallPs} of the compute the engine waited on the
+     * input buffer's port.
      */
-    void add(DdrStream s, long streamPs, long computePs, long engineMacs) {
+    void add(DdrStream s, long streamPs, long computePs, long engineMacs, long stallPs) {
         long layerPs = Math.max(streamPs, computePs);
+        portStall += stallPs;
         ps += layerPs;
         macs += engineMacs;
         bytes += s.bytes();

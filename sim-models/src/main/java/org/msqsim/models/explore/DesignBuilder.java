@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.msqsim.core.hw.compute.BufferPorts;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.resource.FitReport;
@@ -41,6 +42,13 @@ final class DesignBuilder {
     private final String memory;
 
     private final Organisations baseOrganisations;
+    /**
+     * The base design's input buffer in the banks its cores read (one row of activations per column set,
+     * {@code BufferPorts.activationNeedBits}): any banks the base has beyond those are its depthwise
+     * engine's ({@code DepthwiseEngineSizing.withEnginePort}), which each built design gets for its own
+     * engine instead.
+     */
+    private final BufferSpec inputTemplate;
 
     /** A {@link #maxCols} question: DSP alone ({@code DSP_ONLY}) or the family's LUT core beside {@code dspCols}. */
     private record ColumnKey(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols,
@@ -62,6 +70,11 @@ final class DesignBuilder {
                 base.lutCore().map(PeArraySpec::columnSets).orElse(1));
         this.baseOrganisations = new Organisations(CoreOrganisation.of(dspTemplate), CoreOrganisation.of(lutTemplate));
         this.memory = board.memories().size() < 2 ? "" : memoryLabel(base, board);
+        BufferSpec in = base.inputBuffer();
+        long coresRead = Math.max(base.dspCore().map(c -> BufferPorts.activationNeedBits(c, base.activationBits()))
+                .orElse(0L), base.lutCore().map(c -> BufferPorts.activationNeedBits(c, base.activationBits())).orElse(0L));
+        int coreBanks = (int) Math.max(1, Math.min(in.banks(), (coresRead + in.widthBits() - 1) / in.widthBits()));
+        this.inputTemplate = in.withBanks(coreBanks);
     }
 
     /** How reports name the memory {@code base} uses: where its controller sits. */
@@ -211,7 +224,9 @@ final class DesignBuilder {
      * the cost model's port shapes, not in capacity it does not need.
      *
      * <p>Its depthwise engine is the documented rule's ({@link DepthwiseEngineSizing}) at
-     * {@code engineShare} beside these cores, none at 0 (whatever engine the base design has).
+     * {@code engineShare} beside these cores, none at 0 (whatever engine the base design has), and the
+     * input buffer gets the banks the engine reads ({@link DepthwiseEngineSizing#withEnginePort}: the
+     * bank count of the fewest block RAMs, priced by the cost model like any bank).
      */
     SpecBuild spec(DesignFamily fam, Organisations orgs, int rows, int packing, int dspCols, int lutCols, long clk,
                    double s, double engineShare) {
@@ -249,13 +264,13 @@ final class DesignBuilder {
         BufferSpec weight = w.withBanks(banks).withCapacityBytes(perBank * capacityBanks);
         int lanesPerRow = Math.max(dsp.map(CoreOrganisation::activationsPerRow).orElse(1),
                 lut.map(CoreOrganisation::activationsPerRow).orElse(1));
-        long inputWidth = rowWidth(base.inputBuffer(), rows) * lanesPerRow;
+        long inputWidth = rowWidth(inputTemplate, rows) * lanesPerRow;
         long outputWidth = rowWidth(base.outputBuffer(), rows);
         if (inputWidth > MAX_WIDTH_BITS || outputWidth > MAX_WIDTH_BITS) {
             return new SpecBuild.Unbuildable("input or output buffer " + Math.max(inputWidth, outputWidth)
                     + " bits wide, more than " + MAX_WIDTH_BITS);
         }
-        BufferSpec input = rowWide(base.inputBuffer(), inputWidth, s);
+        BufferSpec input = rowWide(inputTemplate, inputWidth, s);
         BufferSpec output = rowWide(base.outputBuffer(), outputWidth, s);
         // the clocks the cores get (a LUT core held below the DSP core's shows both)
         long dspClk = dsp.map(PeArraySpec::clockHz).orElse(clk);
@@ -270,7 +285,13 @@ final class DesignBuilder {
                 : DepthwiseEngineSizing.size(model, cores, board.device(), engineShare);
         String dw = engine.map(e -> String.format(Locale.ROOT, "-dw%dx%d+%d", e.pixels(), e.channels(),
                 e.sp2Channels())).orElse("");
-        return new SpecBuild.Buildable(cores.withName(name + dw).withDepthwiseEngine(engine));
+        // the engine reads one activation per lane a tap clock from the input buffer: banks for it
+        try {
+            return new SpecBuild.Buildable(DepthwiseEngineSizing.withEnginePort(
+                    cores.withName(name + dw).withDepthwiseEngine(engine), board.device()));
+        } catch (IllegalArgumentException e) {
+            return new SpecBuild.Unbuildable(e.getMessage());
+        }
     }
 
     /**
@@ -279,7 +300,7 @@ final class DesignBuilder {
      * is its width over the base's N.
      */
     private long rowWidth(BufferSpec b, int rows) {
-        int sets = b == base.inputBuffer() ? baseColumnSets : 1;
+        int sets = b == inputTemplate ? baseColumnSets : 1;
         return Math.max(1, (long) b.widthBits() * rows / ((long) baseRows * sets));
     }
 

@@ -29,7 +29,7 @@ import org.msqsim.models.zoo.ModelZoo;
 class DepthwiseEngineRunTest {
 
     /** conv 3x3 → depthwise 3x3 (stride 1 and 2) → pointwise → pool → dense, at 8 and 4 bits. */
-    private static Network tiny() {
+    static Network tiny() {
         Network.Builder b = Network.builder("dw_tiny", "a small depthwise-separable network", new Shape(3, 14, 14));
         String c1 = b.add(new Conv2d("conv1", 14, 14, 3, 16, 3, 3, 1, 1, 1, true, Activation.RELU), Network.INPUT);
         String d1 = b.add(new Conv2d("dw1", 14, 14, 16, 16, 3, 3, 1, 1, 16, true, Activation.RELU), c1);

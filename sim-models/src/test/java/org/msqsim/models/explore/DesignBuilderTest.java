@@ -178,11 +178,13 @@ class DesignBuilderTest {
      * Invariant (issue 13 point 10): every design {@code explore} builds has ports that feed its cores
      * ({@link BufferPorts}: no {@code FeedStall}), on every board, every family, every pair of standard
      * organisations, several shapes, packings and buffer scales — explore sizes the ports, so the stall
-     * model never fires on its designs.
+     * model never fires on its designs; nor on their depthwise engines' reads of the input buffer
+     * ({@link BufferPorts#engineStall}, {@code DepthwiseEngineSizing.withEnginePort}).
      */
     @Test
     void exploreDesignsNeverStallOnTheirPorts() {
         int checked = 0;
+        int engines = 0;
         for (BoardSpec board : BoardCatalog.all()) {
             DesignBuilder b = new DesignBuilder(board, board.accelerator(), COST);
             long clk = board.clocks().maxHz();
@@ -194,12 +196,17 @@ class DesignBuilderTest {
                                 if (fam == DesignFamily.DSP_ONLY && shape[3] > 0) {
                                     continue;
                                 }
+                                // a depthwise engine on a third of the designs each at two shares (its input port)
+                                double share = new double[] {0, 0.05, 0.15}[(checked + engines) % 3];
                                 SpecBuild s = b.spec(fam, new Organisations(dspOrg, lutOrg), shape[0], shape[1],
-                                        shape[2], shape[3], clk, scale);
+                                        shape[2], shape[3], clk, scale, share);
                                 if (s instanceof SpecBuild.Buildable ok) {
                                     for (BufferPorts.CoreFeed f : BufferPorts.feeds(ok.spec())) {
                                         assertEquals(FeedStall.NONE, f.stall(), () -> ok.spec().name() + " " + f);
                                     }
+                                    assertEquals(1, BufferPorts.engineStall(ok.spec()), () -> ok.spec().name() + " "
+                                            + BufferPorts.enginePort(ok.spec()));
+                                    engines += ok.spec().depthwiseEngine().isPresent() ? 1 : 0;
                                     checked++;
                                 }
                             }
@@ -209,6 +216,37 @@ class DesignBuilderTest {
             }
         }
         assertTrue(checked > 1000, "too few buildable designs: " + checked);
+        assertTrue(engines > 300, "too few designs with a depthwise engine: " + engines);
+    }
+
+    /**
+     * The input banks a board default has for its depthwise engine do not leak into the designs explore
+     * builds from it: built from the default (e.g. ZC706's 16 banks) or from the same default with only the
+     * banks its cores read (4), every shape gets the same spec, with or without an engine of its own.
+     */
+    @Test
+    void theDefaultsEngineBanksDoNotLeakIntoExploredDesigns() {
+        int moved = 0;
+        for (BoardSpec board : BoardCatalog.all()) {
+            AcceleratorSpec base = board.accelerator();
+            long cores = BufferPorts.feeds(base).stream().mapToLong(f -> f.activations().needBits()).max()
+                    .orElseThrow();
+            int coreBanks = (int) ((cores + base.inputBuffer().widthBits() - 1) / base.inputBuffer().widthBits());
+            AcceleratorSpec coresOnly = base.withBuffers(base.inputBuffer().withBanks(coreBanks), base.weightBuffer(),
+                    base.outputBuffer());
+            moved += coreBanks != base.inputBuffer().banks() ? 1 : 0;
+            DesignBuilder a = new DesignBuilder(board, base, COST);
+            DesignBuilder b = new DesignBuilder(board, coresOnly, COST);
+            long clk = board.clocks().defaultHz();
+            for (int[] shape : new int[][] {{8, 4, 4, 4}, {16, 2, 11, 0}, {32, 4, 0, 9}}) {
+                for (double share : new double[] {0, 0.05}) {
+                    assertEquals(b.spec(DesignFamily.MSQ, shape[0], shape[1], shape[2], shape[3], clk, 1, share),
+                            a.spec(DesignFamily.MSQ, shape[0], shape[1], shape[2], shape[3], clk, 1, share),
+                            board.id() + " " + java.util.Arrays.toString(shape) + " share " + share);
+                }
+            }
+        }
+        assertTrue(moved >= 5, "defaults whose engines widened their input banks: " + moved);
     }
 
     @Test

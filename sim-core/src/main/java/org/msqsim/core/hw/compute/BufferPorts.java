@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.Dataflow;
+import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
@@ -31,6 +32,10 @@ import org.msqsim.core.spec.PeArraySpec;
  * be clocked by the core that reads it (a block RAM's two ports have independent clocks, UG473
  * "Block RAM Summary" / UG573). Port widths are data bits (a 72-bit RAMB36 port is 64 data bits plus
  * parity when the board file says 64).
+ *
+ * <p>The depthwise engine reads the input buffer too: one activation per lane a tap clock
+ * ({@link #engineActivationNeedBits}), stalled by {@link #engineStall} when the port is short
+ * ({@link DepthwiseEngine}); the engine runs when the cores do not, so it has the port to itself.
  *
  * <p>The output side is reported, not enforced: an output-stationary column emits one result a clock
  * during its drain, so a fold's drain writes up to {@code cols·p} partial sums a clock, which the
@@ -80,6 +85,26 @@ public final class BufferPorts {
      */
     public static long outputNeedBits(PeArraySpec core) {
         return (long) core.cols() * core.packing() * core.accumulatorBits();
+    }
+
+    /**
+     * Activation bits the depthwise engine reads from the input buffer per tap clock at full rate: one
+     * A-bit activation per lane, {@code pixels × (channels + sp2Channels)} (both lane kinds take the same
+     * pixel group at once, each its own channels; {@link DepthwiseEngine}, class comment "Input port").
+     */
+    public static long engineActivationNeedBits(DepthwiseEngineSpec engine, int activationBits) {
+        return ((long) engine.lanes() + engine.sp2Lanes()) * activationBits;
+    }
+
+    /** The depthwise engine's activation port: its demand against the input buffer's, or empty without an engine. */
+    public static Optional<Port> enginePort(AcceleratorSpec spec) {
+        return spec.depthwiseEngine().map(e -> new Port(spec.inputBuffer().name(),
+                engineActivationNeedBits(e, spec.activationBits()), haveBits(spec.inputBuffer())));
+    }
+
+    /** Clocks the depthwise engine's feeder takes per tap ({@code ceil(need / have)}, 1 without an engine). */
+    public static int engineStall(AcceleratorSpec spec) {
+        return enginePort(spec).map(Port::factor).orElse(1);
     }
 
     /** Bits per clock a buffer's port gives: banks × width. */

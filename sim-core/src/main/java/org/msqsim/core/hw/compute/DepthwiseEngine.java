@@ -27,6 +27,16 @@ import org.msqsim.core.spec.DepthwiseEngineSpec;
  * {@code cycles = ceil(Ho·Wo / pixels) · max(ceil(Cfix / channels), ceil(Csp2 / sp2Channels)) · R·S + }{@value #PIPELINE}
  * (a kind with no channels takes no windows). With no SP2 channel this is the formula above.
  *
+ * <p><b>Input port</b> (issue 13 point 10; docs/cost-model.md "Buffer bandwidth"). Every tap clock,
+ * each lane's operand register loads the one activation its window's tap reads from the input buffer
+ * (the line buffer): the engine has no sliding-window register (none is priced, and the DPU's
+ * feature-map banks are sized for one activation per lane a clock), so a tap clock reads
+ * {@code pixels × (channels + sp2Channels)} activations ({@link BufferPorts#engineActivationNeedBits}).
+ * When the input buffer's {@code banks × width_bits} carry fewer, the feeder takes
+ * {@code f = ceil(need / have)} clocks per tap ({@link BufferPorts#engineStall}), the lanes frozen (clock
+ * enable low, no register changes) on all but the last: {@code cycles = windows · R·S · f + }{@value #PIPELINE}
+ * (the pipeline's last clocks read nothing and are not stretched).
+ *
  * <p><b>Values.</b> Each output accumulates its R·S products {@code w[c][tap]·x[c][y][x]} (zero where
  * the window reads padding) in κ = tap order in a wrapping accumulator of its lane kind's width
  * ({@link DepthwiseEngineSpec#accumulatorBits} for fixed-point channels,
@@ -94,6 +104,29 @@ public final class DepthwiseEngine {
      * @throws IllegalArgumentException if the layer has SP2 channels and the engine no SP2 lanes
      */
     public static long cycles(DepthwiseEngineSpec spec, Layer l, int sp2Channels) {
+        return cycles(spec, l, sp2Channels, 1);
+    }
+
+    /**
+     * As {@link #cycles(DepthwiseEngineSpec, Layer, int)}, each tap clock taking {@code feed} clocks to
+     * read its activations from the input buffer ({@link BufferPorts#engineStall}; class comment).
+     *
+     * @throws IllegalArgumentException if {@code feed < 1}, or as the three-argument form
+     */
+    public static long cycles(DepthwiseEngineSpec spec, Layer l, int sp2Channels, int feed) {
+        if (feed < 1) {
+            throw new IllegalArgumentException("feed clocks per tap must be >= 1, got " + feed);
+        }
+        return tapClocks(spec, l, sp2Channels) * feed + PIPELINE;
+    }
+
+    /** The stall clocks {@code feed} clocks per tap add to the layer: {@code (feed − 1) ·} tap clocks. */
+    public static long stallCycles(DepthwiseEngineSpec spec, Layer l, int sp2Channels, int feed) {
+        return cycles(spec, l, sp2Channels, feed) - cycles(spec, l, sp2Channels, 1);
+    }
+
+    /** Tap clocks of the layer: windows × R·S (the clocks that read the input buffer). */
+    private static long tapClocks(DepthwiseEngineSpec spec, Layer l, int sp2Channels) {
         if (sp2Channels < 0 || sp2Channels > l.c() || (sp2Channels > 0 && !spec.hasSp2Lanes())) {
             throw new IllegalArgumentException(sp2Channels + " SP2 channels of " + l.c() + " on an engine with "
                     + spec.sp2Channels() + " SP2 channel lanes");
@@ -101,7 +134,7 @@ public final class DepthwiseEngine {
         long pixelGroups = ceilDiv((long) l.outH() * l.outW(), spec.pixels());
         long fixedGroups = ceilDiv(l.c() - sp2Channels, spec.channels());
         long sp2Groups = sp2Channels == 0 ? 0 : ceilDiv(sp2Channels, spec.sp2Channels());
-        return pixelGroups * Math.max(fixedGroups, sp2Groups) * l.r() * l.s() + PIPELINE;
+        return pixelGroups * Math.max(fixedGroups, sp2Groups) * l.r() * l.s();
     }
 
     /** The declared accumulator: every output is one of its values. */

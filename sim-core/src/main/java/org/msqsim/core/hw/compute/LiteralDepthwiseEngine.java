@@ -15,6 +15,11 @@ import org.msqsim.core.spec.DepthwiseEngineSpec;
  * multiply the SP2 <i>codes</i> with the shift-add datapath ({@link Sp2Mac}), so the SP2 products are
  * formed as the hardware forms them, not from the integer weights the fast engine uses. The reference
  * the fast engine is tested against; small layers only, plainness over speed.
+ *
+ * <p>Input port: with a feed of {@code f} clocks per tap ({@link BufferPorts#engineStall}), each tap's
+ * activations take {@code f} clocks to read; on the first {@code f − 1} of them the clock enable is low
+ * and no register of any lane changes (a stall). Once every tap is issued, the pipeline empties
+ * without reading the buffer.
  */
 public final class LiteralDepthwiseEngine {
 
@@ -25,19 +30,31 @@ public final class LiteralDepthwiseEngine {
     private final DepthwiseEngineSpec spec;
     private final FixedFormat accumulator;
     private final FixedFormat sp2Accumulator;
+    /** Clocks the feeder takes to read one tap's activations (1: the input port keeps up). */
+    private final int feed;
 
     /** Fixed-point channels only. */
     public LiteralDepthwiseEngine(DepthwiseEngineSpec spec) {
         this.spec = spec;
         this.accumulator = FixedFormat.signedInt(spec.accumulatorBits(), Overflow.WRAP);
         this.sp2Accumulator = null;
+        this.feed = 1;
     }
 
     /** SP2 lanes for weights of {@code weightBits}. */
     public LiteralDepthwiseEngine(DepthwiseEngineSpec spec, int weightBits) {
+        this(spec, weightBits, 1);
+    }
+
+    /** SP2 lanes for weights of {@code weightBits}, {@code feed} clocks per tap read (class comment). */
+    public LiteralDepthwiseEngine(DepthwiseEngineSpec spec, int weightBits, int feed) {
+        if (feed < 1) {
+            throw new IllegalArgumentException("feed clocks per tap must be >= 1, got " + feed);
+        }
         this.spec = spec;
         this.accumulator = FixedFormat.signedInt(spec.accumulatorBits(), Overflow.WRAP);
         this.sp2Accumulator = FixedFormat.signedInt(spec.sp2AccumulatorBits(weightBits), Overflow.WRAP);
+        this.feed = feed;
     }
 
     /** Same operands and output layout as {@link DepthwiseEngine#compute}, every channel fixed-point. */
@@ -86,7 +103,14 @@ public final class LiteralDepthwiseEngine {
         long written = 0;
         long total = (long) l.c() * ho * wo;
         long cycle = 0;
+        long issue = 0; // the tap clock the lanes are on: it advances only when its read is complete
+        long tapClocks = Math.max(fixedWindows, sp2Windows) * taps;
+        int reading = 0; // clocks spent so far reading the current tap's activations
         for (; written < total; cycle++) {
+            if (issue < tapClocks && ++reading < feed) {
+                continue; // stall: the feeder is still reading this tap's words; no register changes
+            }
+            reading = 0;
             for (int lane = 0; lane < lanes; lane++) {
                 boolean sp2Lane = lane >= fixedLanes;
                 FixedFormat width = sp2Lane ? sp2Accumulator : accumulator;
@@ -113,10 +137,10 @@ public final class LiteralDepthwiseEngine {
                 int perPixel = sp2Lane ? spec.sp2Channels() : spec.channels();
                 int[] list = sp2Lane ? sp2Ch : fixedCh;
                 long windows = sp2Lane ? sp2Windows : fixedWindows;
-                if (cycle < windows * taps) {
+                if (issue < windows * taps) {
                     long channelGroups = windows / pixelGroups;
-                    long window = cycle / taps;
-                    int tap = (int) (cycle % taps);
+                    long window = issue / taps;
+                    int tap = (int) (issue % taps);
                     long pg = window / channelGroups;
                     long cg = window % channelGroups;
                     long pixel = pg * spec.pixels() + k / perPixel;
@@ -138,6 +162,7 @@ public final class LiteralDepthwiseEngine {
                     }
                 }
             }
+            issue++;
         }
         return new Run(cycle, macs, overflows);
     }

@@ -135,6 +135,90 @@ class DepthwiseEngineTest {
         assertTrue(events > 50, "too few overflows to test anything: " + events);
     }
 
+    /**
+     * The input port (issue 13 point 10): an engine reading {@code pixels × (channels + sp2Channels) × A}
+     * bits a tap clock from an input buffer of {@code banks × width} bits stalls {@code ceil(need/have) − 1}
+     * clocks per tap. Over random engines, layers, widths, SP2/fixed splits and ports from 1 bit to 1.5×
+     * the demand (and the edges: exactly the demand, one bit short, one bit): the fast engine, the literal
+     * one (lanes frozen on stall clocks) and the plain per-channel integer convolution agree on every bit
+     * and overflow event; the literal cycles equal the closed form; no stall when the port carries the
+     * demand; a wider port never adds a cycle; the stall is exactly {@code (f − 1)} per tap clock.
+     */
+    @Test
+    void inputPortStallsAgreeBitAndCycleExact() {
+        SplittableRandom rnd = new SplittableRandom(0xF33DL);
+        int stalled = 0;
+        for (int c = 0; c < 300; c++) {
+            int wBits = rnd.nextBoolean() ? 4 : 8;
+            int aBits = rnd.nextBoolean() ? 4 : 8;
+            DepthwiseEngineSpec spec = new DepthwiseEngineSpec(1 + rnd.nextInt(4), 1 + rnd.nextInt(4),
+                    rnd.nextBoolean() ? MacKind.DSP : MacKind.LUT_FIXED, rnd.nextInt(4),
+                    c % 3 == 0 ? 8 + rnd.nextInt(4) : 24, 32);
+            long need = BufferPorts.engineActivationNeedBits(spec, aBits);
+            assertEquals(((long) spec.lanes() + spec.sp2Lanes()) * aBits, need);
+            long have = switch (c % 6) {
+                case 0 -> need;
+                case 1 -> Math.max(1, need - 1);
+                case 2 -> 1;
+                default -> 1 + rnd.nextLong(need + need / 2);
+            };
+            int feed = new BufferPorts.Port("input", need, have).factor();
+            assertEquals(have >= need ? 1 : (need + have - 1) / have, feed);
+            Case k = Case.random(rnd, wBits, aBits);
+            Sp2Format f = Sp2Format.of(wBits);
+            boolean[] sp2 = new boolean[k.l.c()];
+            int taps = k.l.r() * k.l.s();
+            int[] codes = new int[k.w.length];
+            int[] w = k.w.clone();
+            int sp2Count = 0;
+            for (int ch = 0; ch < sp2.length; ch++) {
+                sp2[ch] = spec.hasSp2Lanes() && rnd.nextBoolean();
+                sp2Count += sp2[ch] ? 1 : 0;
+                for (int t = 0; t < taps; t++) {
+                    int code = rnd.nextInt(4) == 0 ? f.codeOf(f.maxMagnitudeInt(), rnd.nextBoolean())
+                            : rnd.nextInt(f.codeCount());
+                    codes[ch * taps + t] = code;
+                    if (sp2[ch]) {
+                        w[ch * taps + t] = f.valueInt(code);
+                    }
+                }
+            }
+            long[] fast = new long[k.outLen()];
+            long[] literal = new long[k.outLen()];
+            long fo = new DepthwiseEngine(spec, wBits).compute(k.l, k.in, w, sp2, fast);
+            LiteralDepthwiseEngine.Run run = new LiteralDepthwiseEngine(spec, wBits, feed).run(k.l, k.in, w, sp2,
+                    codes, new Sp2Mac(f, aBits, false), literal);
+            long[] plain = new Case(k.l, k.in, w).plain();
+            int plane = k.l.outH() * k.l.outW();
+            for (int i = 0; i < plain.length; i++) {
+                int drop = 64 - (sp2[i / plane] ? spec.sp2AccumulatorBits(wBits) : spec.accumulatorBits());
+                assertEquals((plain[i] << drop) >> drop, fast[i], k::toString);
+            }
+            assertArrayEquals(fast, literal, k::toString);
+            assertEquals(fo, run.overflowEvents(), k::toString);
+            assertEquals(k.realMacs(), run.macs(), k::toString);
+            long closed = DepthwiseEngine.cycles(spec, k.l, sp2Count, feed);
+            long free = DepthwiseEngine.cycles(spec, k.l, sp2Count);
+            assertEquals(closed, run.cycles(), () -> spec + " feed " + feed + " " + k);
+            assertEquals((free - DepthwiseEngine.PIPELINE) * feed + DepthwiseEngine.PIPELINE, closed, k::toString);
+            assertEquals(closed - free, DepthwiseEngine.stallCycles(spec, k.l, sp2Count, feed), k::toString);
+            if (have >= need) {
+                assertEquals(free, closed, k::toString);
+            }
+            // a wider port never adds a cycle
+            long prev = Long.MAX_VALUE;
+            for (long h = 1; h <= need + 1; h++) {
+                long cy = DepthwiseEngine.cycles(spec, k.l, sp2Count, new BufferPorts.Port("input", need, h).factor());
+                assertTrue(cy <= prev, k::toString);
+                prev = cy;
+            }
+            stalled += feed > 1 ? 1 : 0;
+        }
+        assertTrue(stalled > 100, "too few stalled cases to test anything: " + stalled);
+        assertThrows(IllegalArgumentException.class, () -> DepthwiseEngine.cycles(
+                new DepthwiseEngineSpec(1, 1, 24, 1), new DepthwiseEngine.Layer(1, 3, 3, 3, 3, 1, 1), 0, 0));
+    }
+
     /** The SP2 lanes' accumulator is L − (W − 1) bits wider: +0 at 4 bits (L = 3), +8 at 8 bits (L = 15). */
     @Test
     void sp2AccumulatorWidth() {
