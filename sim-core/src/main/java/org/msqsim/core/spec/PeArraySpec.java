@@ -91,8 +91,6 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
                 "overlapped", "applies to output_stationary arrays only (the others have no fold drain)");
         Specs.require(columnSets >= 1 && Integer.bitCount(columnSets) == 1 && columnSets <= cols, name
                 + ".column_sets", columnSets, "must be a power of two from 1 to the array's columns (" + cols + ")");
-        Specs.require(columnSets == 1 || dataflow != Dataflow.DOT_PRODUCT, name + ".column_sets", columnSets,
-                "must be 1 for a dot_product array (column sets are modelled for systolic arrays only)");
         Specs.require(columnSets == 1 || drain != Drain.OVERLAPPED, name + ".column_sets", columnSets,
                 "must be 1 with the overlapped drain (column sets are modelled for the in-place drain only)");
     }
@@ -155,7 +153,7 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
     /** This array with another dataflow (a dot-product array needs one vector lane). */
     public PeArraySpec withDataflow(Dataflow newDataflow) {
         return new PeArraySpec(name, mac, newDataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators, Drain.IN_PLACE, newDataflow == Dataflow.DOT_PRODUCT ? 1 : columnSets);
+                doublePumped, dspAccumulators, Drain.IN_PLACE, columnSets);
     }
 
     /** This array with V input-channel lanes per PE. */

@@ -41,6 +41,9 @@ import org.msqsim.core.spec.PeArraySpec;
  * products of one filter group and pixel through a pipelined adder tree; a tile takes
  * {@code ceil(m/(C·p)) · n · ceil(k/R)} cycles plus the pipeline fill of
  * {@code 1 + ceil(log2 R)} cycles (multiplier register + adder-tree levels), once per tile.
+ * With column sets each group fold of c groups runs on {@code setsFor(c)} sets, each set taking its
+ * own pixel's input vector, so only the last (ragged) fold can split: {@link #dotProductIssues}.
+ * {@link LiteralDotProductArray} steps it clock by clock.
  *
  * <p><b>Column sets</b> ({@link PeArraySpec#setsFor}): a tile of G filter groups on s &gt; 1 sets (G
  * fits one set, so there is one group fold) has each set compute all G groups for pixels of its own,
@@ -80,9 +83,39 @@ public final class ArrayTiming {
                             setRowsTotal(spec.rows(), spec.setsFor(groups), n));
             case WEIGHT_STATIONARY -> weightStationary(spec.rows(), spec.cols(), groups, steps,
                     setPixels(spec.setsFor(groups), n));
-            case DOT_PRODUCT -> (long) ceilDiv(groups, spec.cols()) * n * ceilDiv(k, spec.rows())
-                    + 1 + ceilLog2(spec.rows());
+            case DOT_PRODUCT -> dotProductIssues(spec, groups, k, n) + dotProductFill(spec.rows());
         };
+    }
+
+    /**
+     * Dot-product issue clocks: one clock per (group fold, pixel round, synapse fold). Group folds of C
+     * groups use every column; the last, of {@code c_last} groups, runs on {@code s = setsFor(c_last)}
+     * column sets, each taking its own pixel's vector, so its n pixels take ⌈n/s⌉ rounds:
+     * {@code ((F − 1)·n + ⌈n/s⌉)·⌈k/R⌉}, F = ⌈G/C⌉ (s = 1 without column sets: {@code F·n·⌈k/R⌉}).
+     */
+    static long dotProductIssues(PeArraySpec spec, int groups, int k, int n) {
+        int folds = ceilDiv(groups, spec.cols());
+        int last = groups - (folds - 1) * spec.cols();
+        int sets = spec.setsFor(last); // a full fold (C groups) never fits a set: s = 1
+        return ((long) (folds - 1) * n + ceilDiv(n, sets)) * ceilDiv(k, spec.rows());
+    }
+
+    /** A dot-product PE's pipeline: the multiplier register and ⌈log2 R⌉ adder-tree levels. */
+    static int dotProductFill(int rows) {
+        return 1 + ceilLog2(rows);
+    }
+
+    /** The dot-product tile fold by fold (each group fold on its own sets); kept for the test that they agree. */
+    static long dotProductByFolds(PeArraySpec spec, int groups, int k, int n) {
+        long total = 0;
+        for (int g0 = 0; g0 < groups; g0 += spec.cols()) {
+            int c = Math.min(spec.cols(), groups - g0);
+            int s = spec.setsFor(c);
+            for (int p0 = 0; p0 < n; p0 += s) { // one round: up to s pixels, one per set
+                total += ceilDiv(k, spec.rows());
+            }
+        }
+        return total + dotProductFill(spec.rows());
     }
 
     /**
