@@ -122,9 +122,6 @@ class BoardLoaderTest {
                         "power of two"),
                 Arguments.of(LUT_SETS, "column_sets: 64\n  buffers:", "accelerator.lut_core.column_sets: 64",
                         "at most cols"),
-                Arguments.of("drain: in_place          # scalar PEs: a shadow costs more MACs than the drain cycles "
-                        + "(docs/cost-model.md \"Drain\")\n    " + LUT_SETS, "drain: overlapped\n    column_sets: 2\n"
-                        + "  buffers:", "accelerator.lut_core.column_sets: 2", "in-place drain only"),
                 Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 24 ",
                         "dataflow: row_stationary\n    rows: 8\n    cols: 24 ", "accelerator.lut_core.dataflow",
                         "output_stationary, weight_stationary, dot_product"),
