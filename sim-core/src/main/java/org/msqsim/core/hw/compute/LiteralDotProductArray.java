@@ -79,12 +79,10 @@ public final class LiteralDotProductArray {
         int lanesR = spec.rows();
         LiteralTile t = new LiteralTile(kernel, lanesR, w, wOff, wRowStride, x, xOff, xRowStride, m, k, n, acc,
                 accOff, accRowStride);
-        new Run(t).go();
+        long cycles = new Run(t).go();
         t.finish(acc, accOff, accRowStride);
-        return new LiteralSystolicArray.Run(cyclesOf, t.macs, t.overflowEvents);
+        return new LiteralSystolicArray.Run(cycles, t.macs, t.overflowEvents);
     }
-
-    private long cyclesOf;
 
     /** One tile's stepping state. */
     private final class Run {
@@ -133,7 +131,8 @@ public final class LiteralDotProductArray {
             this.scratch = new long[t.lanes];
         }
 
-        void go() {
+        /** Steps the tile until the last result has left an accumulator; returns its cycles. */
+        long go() {
             long cycle = 0; // clocks on which the array advances
             long stalled = 0; // clocks it waits for the feeders' read (FeedStall)
             long lastResult = -1;
@@ -169,7 +168,7 @@ public final class LiteralDotProductArray {
                     check(stored[g][p], "group " + g + ", pixel " + p + " never left the array");
                 }
             }
-            cyclesOf = lastResult + 1 + stalled;
+            return lastResult + 1 + stalled;
         }
 
         /** One clock: each column's due issue enters its accumulator, then each column issues. */
@@ -190,7 +189,7 @@ public final class LiteralDotProductArray {
                 if (streamPixel[stream] < 0 || c == 0) {
                     continue;
                 }
-                int rel = s == 1 ? j : j - sl / stride * stride * slice; // column within its set
+                int rel = s == 1 ? j : j - sl / stride * width; // column within its set (set q starts at q·width)
                 if (rel >= c || (s > 1 && sl / stride >= s)) {
                     continue; // an idle column of the set (its bank holds no group of this fold)
                 }
