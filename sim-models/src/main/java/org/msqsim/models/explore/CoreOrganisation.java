@@ -45,7 +45,7 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes, int columnSet
     public static final CoreOrganisation OS = new CoreOrganisation(Dataflow.OUTPUT_STATIONARY, 1);
     public static final CoreOrganisation WS = new CoreOrganisation(Dataflow.WEIGHT_STATIONARY, 1);
     public static final CoreOrganisation DOT = new CoreOrganisation(Dataflow.DOT_PRODUCT, 1);
-    /** The column sets the standard grid tries: up to 4 sets of scalar output-stationary PEs. */
+    /** The column sets the standard grid tries: up to 4 sets of scalar output-stationary PEs or dot-product PEs. */
     public static final int STANDARD_COLUMN_SETS = 4;
 
     /**
@@ -55,12 +55,16 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes, int columnSet
      * fold is {@code n + 2r + c − 2} over {@code r·V} reduction indices, so the search gains little from
      * them over {@code ws} and {@code os-vV} (add {@code ws.withLanes(V)} here to search them).
      * One line per organisation: a further option of the core (its drain, say) is one more entry.
-     * Column sets: {@code os-s4}, scalar output-stationary PEs in up to 4 sets — one entry, not one per
-     * dataflow and N, to keep the pairs the organisation stage tries few (docs/cost-model.md "Column
-     * sets").
+     * Column sets: {@code os-s4}, scalar output-stationary PEs in up to 4 sets, and {@code dot-s4}, a
+     * dot-product array whose ragged last group fold splits over up to 4 sets (docs/core-organisations.md
+     * §4) — one entry each, not one per dataflow and N, to keep the pairs the organisation stage tries
+     * few. {@code dot-s4} joined after measuring it (ResNet-18, `explore`): ZC706 best DSP-only 3.746 →
+     * 3.653 ms, PYNQ-Z2 best MSQ 18.292 → 17.931 ms and DSP-only 32.051 → 30.229 ms, ZC706 search
+     * 2:07 → 2:19 min; plain {@code dot} stays (cheaper by N − 1 vector registers, the muxes and a
+     * narrower input port).
      */
     public static final List<CoreOrganisation> STANDARD = List.of(OS, WS, DOT, OS.withLanes(2), OS.withLanes(4),
-            OS.withLanes(8), OS.withColumnSets(STANDARD_COLUMN_SETS));
+            OS.withLanes(8), OS.withColumnSets(STANDARD_COLUMN_SETS), DOT.withColumnSets(STANDARD_COLUMN_SETS));
 
     public CoreOrganisation {
         if (columnSets < 1 || Integer.bitCount(columnSets) != 1) {

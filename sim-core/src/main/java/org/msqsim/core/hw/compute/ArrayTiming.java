@@ -351,7 +351,7 @@ public final class ArrayTiming {
         return spec.peakMacsPerCycle() * cycles;
     }
 
-    /** Which dataflows have a literal cycle-stepped model. */
+    /** Which dataflows {@link LiteralSystolicArray} steps (a dot-product array: {@link LiteralDotProductArray}). */
     public static boolean isSystolic(Dataflow d) {
         return d != Dataflow.DOT_PRODUCT;
     }

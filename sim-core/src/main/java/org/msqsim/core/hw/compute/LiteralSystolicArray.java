@@ -22,7 +22,8 @@ import org.msqsim.core.spec.PeArraySpec;
  * <p>With the in-place drain, folds run one after another, OS folds over (pixels, filter groups) and WS folds over
  * (reduction rows, filter groups), in {@code ArrayTiming}'s order; only the fold's used rows and
  * columns exist. With the overlapped drain ({@code Drain.OVERLAPPED}) an OS tile's folds share one
- * grid and overlap ({@link OverlappedOutputStationary}). With column sets ({@code PeArraySpec#setsFor})
+ * grid and overlap ({@link OverlappedOutputStationary}); on column sets each set is such a grid on the
+ * controller's shared fold starts ({@code overlappedOnSets}). With column sets ({@code PeArraySpec#setsFor})
  * a fold's grid holds the sets side by side, each fed its own pixels at its first column. Arithmetic goes through the array's {@link PeKernel}, one PE and one clock at a
  * time — the same kernel, and so the same datapath objects, as the fast model's; a packed PE forms
  * its p lane products per cycle as a one-step {@code PackedDspMac} dot and resolves the chain where
