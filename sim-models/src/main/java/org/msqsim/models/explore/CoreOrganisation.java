@@ -59,8 +59,8 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes, int columnSet
      * dot-product array whose ragged last group fold splits over up to 4 sets (docs/core-organisations.md
      * §4) — one entry each, not one per dataflow and N, to keep the pairs the organisation stage tries
      * few. {@code dot-s4} joined after measuring it (ResNet-18, `explore`): ZC706 best DSP-only 3.746 →
-     * 3.653 ms, PYNQ-Z2 best MSQ 18.292 → 17.931 ms and DSP-only 32.051 → 30.229 ms, ZC706 search
-     * 2:07 → 2:19 min; plain {@code dot} stays (cheaper by N − 1 vector registers, the muxes and a
+     * 3.653 ms, PYNQ-Z2 best MSQ 18.292 → 17.931 ms and DSP-only 32.051 → 30.229 ms, designs evaluated
+     * +12 % (ZC706) and +17 % (PYNQ-Z2); plain {@code dot} stays (cheaper by N − 1 vector registers, the muxes and a
      * narrower input port).
      */
     public static final List<CoreOrganisation> STANDARD = List.of(OS, WS, DOT, OS.withLanes(2), OS.withLanes(4),
