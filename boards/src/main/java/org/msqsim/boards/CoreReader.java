@@ -89,12 +89,6 @@ final class CoreReader {
             if (cols.isPresent() && sets.get() > cols.get()) {
                 c.report("column_sets", "must be at most cols (" + cols.get() + "): each set boundary needs a "
                         + "slice of at least one column");
-            } else if (df.isPresent() && df.get() == Dataflow.DOT_PRODUCT) {
-                c.report("column_sets", "must be 1 for a dot_product array: column sets are modelled for the "
-                        + "systolic dataflows only");
-            } else if (drain.orElse(Drain.IN_PLACE) == Drain.OVERLAPPED) {
-                c.report("column_sets", "must be 1 with drain: overlapped (column sets are modelled for the "
-                        + "in-place drain only)");
             }
         }
         if (dspCore && rows.isPresent() && cols.isPresent() && deviceDsp.isPresent() && lanes.isPresent()) {

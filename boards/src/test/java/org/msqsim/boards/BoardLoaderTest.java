@@ -122,9 +122,6 @@ class BoardLoaderTest {
                         "power of two"),
                 Arguments.of(LUT_SETS, "column_sets: 64\n  buffers:", "accelerator.lut_core.column_sets: 64",
                         "at most cols"),
-                Arguments.of("drain: in_place          # scalar PEs: a shadow costs more MACs than the drain cycles "
-                        + "(docs/cost-model.md \"Drain\")\n    " + LUT_SETS, "drain: overlapped\n    column_sets: 2\n"
-                        + "  buffers:", "accelerator.lut_core.column_sets: 2", "in-place drain only"),
                 Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 24 ",
                         "dataflow: row_stationary\n    rows: 8\n    cols: 24 ", "accelerator.lut_core.dataflow",
                         "output_stationary, weight_stationary, dot_product"),
@@ -211,6 +208,27 @@ class BoardLoaderTest {
         assertEquals(1, b.accelerator().inputBuffer().banks());
         assertTrue(b.accelerator().inputBuffer().doubleBuffered());
         assertEquals(MemoryKind.BRAM, b.accelerator().weightBuffer().memory());
+    }
+
+    /**
+     * Column sets (issue 13 point 5) load with every dataflow and drain: a dot-product core and an
+     * overlapped-drain core keep their {@code column_sets}; more sets than columns is still one line.
+     */
+    @Test
+    void columnSetsLoadOnDotProductAndOverlappedCores() {
+        String lut = "    dataflow: output_stationary\n    rows: 8\n    cols: 24 ";
+        BoardSpec dot = BoardLoader.parse("b.yaml", edit(pynq, lut, "    dataflow: dot_product\n    rows: 8\n    cols: 24 "));
+        assertEquals(4, dot.accelerator().lutCore().orElseThrow().columnSets());
+        assertEquals(org.msqsim.core.spec.Dataflow.DOT_PRODUCT, dot.accelerator().lutCore().orElseThrow().dataflow());
+        String drain = "drain: in_place          # scalar PEs: a shadow costs more MACs than the drain cycles "
+                + "(docs/cost-model.md \"Drain\")\n    " + LUT_SETS; // the LUT core's (the DSP core's drain line is the same)
+        BoardSpec ovl = BoardLoader.parse("b.yaml", edit(pynq, drain, "drain: overlapped\n    " + LUT_SETS));
+        assertTrue(ovl.accelerator().lutCore().orElseThrow().overlappedDrain());
+        assertEquals(4, ovl.accelerator().lutCore().orElseThrow().columnSets());
+        List<String> p = problems(edit(edit(pynq, lut, "    dataflow: dot_product\n    rows: 8\n    cols: 24 "),
+                LUT_SETS, "column_sets: 32\n  buffers:"));
+        assertEquals(1, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).contains("at most cols"), p.get(0));
     }
 
     /** {@code accelerator.fusion} (issue 13 point 3): absent is both fused, keys are validated like any other. */

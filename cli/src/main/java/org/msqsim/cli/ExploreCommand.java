@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
             "   FINN-R cost; there F is the fraction of rows on the LUT core). The",
             "   DSP-only baseline is also tried in every DSP-core organisation below.",
             "1b. around the fastest design of each family, F and row count, every other pair of core",
-            "   organisations os, ws, dot, os-v2, os-v4, os-v8, os-s4 (output- or weight-",
+            "   organisations os, ws, dot, os-v2, os-v4, os-v8, os-s4, dot-s4 (output- or weight-",
             "   stationary, dot-product, vector PEs of V lanes, up to N column sets;",
             "   --organisations), each",
             "   core's columns rescaled to the same share of what fits.",

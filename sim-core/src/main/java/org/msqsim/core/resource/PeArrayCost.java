@@ -233,9 +233,30 @@ final class PeArrayCost {
             perPe = lanes.plus(tree).plus(model.adder(acc, fam, true));
         }
         ResourceVector weightRegs = ResourceVector.ofLut(0, (long) rows * a.packing() * w);
-        ResourceVector activationRegs = ResourceVector.ofLut(0, (long) rows * act);
-        return perPe.plus(weightRegs).times(a.cols()).plus(activationRegs)
+        ResourceVector activationRegs = ResourceVector.ofLut(0, (long) rows * act * a.columnSets());
+        return perPe.plus(weightRegs).times(a.cols()).plus(activationRegs).plus(dotSetMuxes())
                 .plus(new ResourceVector(0, 0, a.accumulatorSlices(), 0, 0));
+    }
+
+    /**
+     * Column sets on a dot-product array (docs/core-organisations.md "Column sets on dot-product
+     * arrays"): N input-vector registers of {@code rows·A} bits (one per stream, counted above) and, in
+     * front of each slice σ = 1 … N − 1's vector register, a mux of the streams that slice can take: its
+     * own (every slice starts a set when s = N) and the first slice of each larger set containing it —
+     * σ rounded down to multiples of 2, 4, … N slices, a new value for each set bit of σ, so
+     * {@code 1 + popcount(σ)} inputs (N = 4: 2, 2, 3; {@code CostModel#mux}: one LUT6 per bit up to 4
+     * inputs, UG474 "Multiplexers"). Slice 0 always takes stream 0. The weights
+     * need no mux: the loader writes each group's weights into the bank of every set's column
+     * (replication at load, the write data bus is common to the banks; only the write enables differ).
+     */
+    private ResourceVector dotSetMuxes() {
+        int n = a.columnSets();
+        ResourceVector total = ResourceVector.ZERO;
+        for (int slice = 1; slice < n; slice++) {
+            int inputs = 1 + Integer.bitCount(slice); // own stream + one per set bit (each a larger set's start)
+            total = total.plus(model.mux(a.rows() * act, inputs));
+        }
+        return total;
     }
 
     /** The packed-DSP lane facts, or null for LUT MACs and unpacked DSPs. */

@@ -34,8 +34,9 @@ package org.msqsim.core.spec;
  * along the top edge) for pixels of its own, so one fold covers up to s·R pixels (output-stationary)
  * or each set streams n/s pixels (weight-stationary). The fixed, nested boundaries keep each mux 2:1;
  * letting sets start at any column (width G for every G) would need a stream crossbar at every column.
- * Applies to systolic arrays draining in place (the overlapped drain and dot-product arrays do not
- * model it).
+ * Applies to every dataflow and drain: with the overlapped drain the sets share the controller's fold
+ * starts; a dot-product array splits its ragged last group fold, each set's PEs taking their own
+ * input vector (docs/core-organisations.md "Column sets on dot-product arrays").
  *
  * @param name            e.g. {@code dsp_core}
  * @param mac             what multiplies
@@ -91,10 +92,6 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
                 "overlapped", "applies to output_stationary arrays only (the others have no fold drain)");
         Specs.require(columnSets >= 1 && Integer.bitCount(columnSets) == 1 && columnSets <= cols, name
                 + ".column_sets", columnSets, "must be a power of two from 1 to the array's columns (" + cols + ")");
-        Specs.require(columnSets == 1 || dataflow != Dataflow.DOT_PRODUCT, name + ".column_sets", columnSets,
-                "must be 1 for a dot_product array (column sets are modelled for systolic arrays only)");
-        Specs.require(columnSets == 1 || drain != Drain.OVERLAPPED, name + ".column_sets", columnSets,
-                "must be 1 with the overlapped drain (column sets are modelled for the in-place drain only)");
     }
 
     /** As the canonical constructor without column sets (every design before the option). */
@@ -155,7 +152,7 @@ public record PeArraySpec(String name, MacKind mac, Dataflow dataflow, int rows,
     /** This array with another dataflow (a dot-product array needs one vector lane). */
     public PeArraySpec withDataflow(Dataflow newDataflow) {
         return new PeArraySpec(name, mac, newDataflow, rows, cols, packing, clockHz, accumulatorBits, vectorLanes,
-                doublePumped, dspAccumulators, Drain.IN_PLACE, newDataflow == Dataflow.DOT_PRODUCT ? 1 : columnSets);
+                doublePumped, dspAccumulators, Drain.IN_PLACE, columnSets);
     }
 
     /** This array with V input-channel lanes per PE. */

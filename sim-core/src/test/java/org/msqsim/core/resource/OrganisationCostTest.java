@@ -62,4 +62,22 @@ class OrganisationCostTest {
         assertEquals(m.peArray(core, 4, 4, FpgaFamily.SERIES7).ff(),
                 m.peArray(core.withColumnSets(sets), 4, 4, FpgaFamily.SERIES7).ff());
     }
+    /**
+     * Column sets on a dot-product array (docs/core-organisations.md "Column sets on dot-product
+     * arrays"): N input-vector registers of R·A bits (N − 1 more FF sets than one broadcast vector) and a
+     * mux of 1 + popcount(σ) streams per bit in front of slice σ = 1 … N − 1 (one LUT6 per bit up to 4:1).
+     * ZC706's 64 × 62 SP2 core at A = 4: N = 2: one 2:1 mux of 256 bits, 256 FF; N = 4: slices 1, 2, 3
+     * take 2, 2, 3 streams: 768 LUT, 768 FF; N = 8: 7 slices (2, 2, 3, 2, 3, 3, 4 streams), 1,792 LUT and FF.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 0, 0", "2, 256, 256", "4, 768, 768", "8, 1792, 1792"})
+    void dotProductColumnSets(int sets, long extraLut, long extraFf) {
+        PeArraySpec core = new PeArraySpec("lut_core", MacKind.LUT_SP2, Dataflow.DOT_PRODUCT, 64, 62, 1,
+                200_000_000L, 24);
+        var none = m.peArray(core, 4, 4, FpgaFamily.SERIES7);
+        var split = m.peArray(core.withColumnSets(sets), 4, 4, FpgaFamily.SERIES7);
+        assertEquals(none.lut() + extraLut, split.lut());
+        assertEquals(none.ff() + extraFf, split.ff());
+        assertEquals(none.dsp(), split.dsp());
+    }
 }

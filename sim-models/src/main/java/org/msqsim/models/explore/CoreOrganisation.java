@@ -23,17 +23,20 @@ import org.msqsim.core.spec.PeArraySpec;
  *       not pixels.</li>
  *   <li>{@code os-vV}, {@code ws-vV}: vector PEs of V lanes, V products reduced through an adder tree
  *       (LUT) or the DSP cascade into one accumulator per PE.</li>
- *   <li>{@code …-sN}: a systolic core that can split into up to N column sets
+ *   <li>{@code …-sN}: a core that can split into up to N column sets
  *       ({@link PeArraySpec#columnSets()}, docs/cost-model.md "Column sets"): a layer with few filter
  *       groups runs on several sets side by side, each on pixels of its own, for a 2:1 activation mux
- *       per row at each of the N − 1 slice boundaries and an input port N× as wide.</li>
+ *       per row at each of the N − 1 slice boundaries and an input port N× as wide. {@code dot-sN}: a
+ *       dot-product array whose ragged last group fold runs on several sets, each slice's PEs taking
+ *       the input vector of their set (docs/core-organisations.md "Column sets on dot-product
+ *       arrays").</li>
  * </ul>
  *
  * <p>Serializable: a design travels to a Spark executor as its parameters, these included.
  *
  * @param dataflow    the core's dataflow
  * @param vectorLanes V, input-channel lanes per PE; 1 for a scalar PE and for a dot-product array
- * @param columnSets  N, the most column sets (1: none; a power of two; 1 for a dot-product array); a
+ * @param columnSets  N, the most column sets (1: none; a power of two); a
  *                    core of fewer than N columns cannot be built so
  */
 public record CoreOrganisation(Dataflow dataflow, int vectorLanes, int columnSets) implements Serializable {
@@ -42,7 +45,7 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes, int columnSet
     public static final CoreOrganisation OS = new CoreOrganisation(Dataflow.OUTPUT_STATIONARY, 1);
     public static final CoreOrganisation WS = new CoreOrganisation(Dataflow.WEIGHT_STATIONARY, 1);
     public static final CoreOrganisation DOT = new CoreOrganisation(Dataflow.DOT_PRODUCT, 1);
-    /** The column sets the standard grid tries: up to 4 sets of scalar output-stationary PEs. */
+    /** The column sets the standard grid tries: up to 4 sets of scalar output-stationary PEs or dot-product PEs. */
     public static final int STANDARD_COLUMN_SETS = 4;
 
     /**
@@ -52,18 +55,21 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes, int columnSet
      * fold is {@code n + 2r + c − 2} over {@code r·V} reduction indices, so the search gains little from
      * them over {@code ws} and {@code os-vV} (add {@code ws.withLanes(V)} here to search them).
      * One line per organisation: a further option of the core (its drain, say) is one more entry.
-     * Column sets: {@code os-s4}, scalar output-stationary PEs in up to 4 sets — one entry, not one per
-     * dataflow and N, to keep the pairs the organisation stage tries few (docs/cost-model.md "Column
-     * sets").
+     * Column sets: {@code os-s4}, scalar output-stationary PEs in up to 4 sets, and {@code dot-s4}, a
+     * dot-product array whose ragged last group fold splits over up to 4 sets (docs/core-organisations.md
+     * §4) — one entry each, not one per dataflow and N, to keep the pairs the organisation stage tries
+     * few. {@code dot-s4} joined after measuring it (ResNet-18, `explore`): ZC706 best DSP-only 3.746 →
+     * 3.653 ms, PYNQ-Z2 best MSQ 18.292 → 17.931 ms and DSP-only 32.051 → 30.229 ms, designs evaluated
+     * +12 % (ZC706) and +17 % (PYNQ-Z2); plain {@code dot} stays (cheaper by N − 1 vector registers, the muxes and a
+     * narrower input port).
      */
     public static final List<CoreOrganisation> STANDARD = List.of(OS, WS, DOT, OS.withLanes(2), OS.withLanes(4),
-            OS.withLanes(8), OS.withColumnSets(STANDARD_COLUMN_SETS));
+            OS.withLanes(8), OS.withColumnSets(STANDARD_COLUMN_SETS), DOT.withColumnSets(STANDARD_COLUMN_SETS));
 
     public CoreOrganisation {
-        if (columnSets < 1 || Integer.bitCount(columnSets) != 1
-                || (dataflow == Dataflow.DOT_PRODUCT && columnSets != 1)) {
-            throw new IllegalArgumentException("column sets must be a power of two (1 for a dot-product array), got "
-                    + columnSets + " for " + dataflow);
+        if (columnSets < 1 || Integer.bitCount(columnSets) != 1) {
+            throw new IllegalArgumentException("column sets must be a power of two, got " + columnSets + " for "
+                    + dataflow);
         }
         if (dataflow == null) {
             throw new IllegalArgumentException("an organisation needs a dataflow");
@@ -178,9 +184,10 @@ public record CoreOrganisation(Dataflow dataflow, int vectorLanes, int columnSet
      * Activations this core reads from the input buffer per clock, in units of one array row's
      * activation: V per row for a systolic array of V-lane PEs (each row takes V input channels a
      * clock), 1 per lane for a dot-product array (its {@code rows} SIMD lanes take one vector, broadcast
-     * to every PE); × N for a core of N column sets, each set's rows reading pixels of their own.
+     * to every PE); × N for a core of N column sets, each set's rows (a dot-product set: its vector)
+     * reading pixels of their own.
      */
     static int activationsPerRow(PeArraySpec core) {
-        return core.dataflow() == Dataflow.DOT_PRODUCT ? 1 : core.vectorLanes() * core.columnSets();
+        return (core.dataflow() == Dataflow.DOT_PRODUCT ? 1 : core.vectorLanes()) * core.columnSets();
     }
 }

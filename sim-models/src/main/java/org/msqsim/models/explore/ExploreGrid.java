@@ -45,7 +45,8 @@ import org.msqsim.models.lower.Lowering;
  *
  * <p><b>Stage 1b, core organisations</b> ({@link OrganisationStage}; {@code organisations},
  * {@link CoreOrganisation#STANDARD} by default: output-stationary, weight-stationary, dot-product,
- * output-stationary vector PEs of 2, 4 and 8 lanes, and output-stationary PEs in up to 4 column sets): stage 1 uses the base design's organisations;
+ * output-stationary vector PEs of 2, 4 and 8 lanes, and output-stationary and dot-product PEs in up to 4
+ * column sets): stage 1 uses the base design's organisations;
  * then, around the fastest stage-1 design of each family and F, every pair of organisations (one per
  * core the design has), the columns rescaled to the same share of what fits. Each organisation is
  * priced from the same primitives ({@code PeArrayCost}) and its buffers get the ports its dataflow

@@ -292,10 +292,30 @@ class DesignBuilderTest {
         assertEquals(s4, CoreOrganisation.parse("os-s4"));
         assertEquals(CoreOrganisation.OS.withLanes(2).withColumnSets(8), CoreOrganisation.parse("os-v2-s8"));
         assertEquals("os-v2-s8", CoreOrganisation.parse("os-v2-s8").label());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> CoreOrganisation.parse("dot-s2"));
+        assertEquals(CoreOrganisation.DOT.withColumnSets(2), CoreOrganisation.parse("dot-s2"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> CoreOrganisation.parse("os-s3"));
+    }
+
+    /**
+     * Column sets on dot-product cores (docs/core-organisations.md "Column sets on dot-product arrays"):
+     * a {@code dot-s4} core reads 4 input vectors a clock, so its input buffer is 4× as wide; the weight
+     * port is unchanged (the sets' weights are replicated in the banks at load).
+     */
+    @Test
+    void dotProductColumnSetsWidenTheInputPort() {
+        DesignBuilder b = builder();
+        long clk = BOARD.clocks().maxHz();
+        CoreOrganisation dot = CoreOrganisation.DOT;
+        CoreOrganisation s4 = dot.withColumnSets(4);
+        AcceleratorSpec a = assertInstanceOf(SpecBuild.Buildable.class,
+                b.spec(DesignFamily.MSQ, new Organisations(dot, dot), 16, 4, 8, 8, clk, 1)).spec();
+        AcceleratorSpec s = assertInstanceOf(SpecBuild.Buildable.class,
+                b.spec(DesignFamily.MSQ, new Organisations(s4, s4), 16, 4, 8, 8, clk, 1)).spec();
+        assertEquals(4, s.lutCore().orElseThrow().columnSets());
+        assertEquals(4 * a.inputBuffer().widthBits(), s.inputBuffer().widthBits());
+        assertEquals(a.weightBuffer(), s.weightBuffer());
+        assertEquals("dot-s4", s4.label());
     }
 
     private static int ceilDiv(int a, int b) {

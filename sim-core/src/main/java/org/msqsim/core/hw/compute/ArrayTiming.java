@@ -1,5 +1,7 @@
 package org.msqsim.core.hw.compute;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.PeArraySpec;
 
@@ -41,11 +43,16 @@ import org.msqsim.core.spec.PeArraySpec;
  * products of one filter group and pixel through a pipelined adder tree; a tile takes
  * {@code ceil(m/(C·p)) · n · ceil(k/R)} cycles plus the pipeline fill of
  * {@code 1 + ceil(log2 R)} cycles (multiplier register + adder-tree levels), once per tile.
+ * With column sets each group fold of c groups runs on {@code setsFor(c)} sets, each set taking its
+ * own pixel's input vector, so only the last (ragged) fold can split: {@link #dotProductIssues}.
+ * {@link LiteralDotProductArray} steps it clock by clock.
  *
  * <p><b>Column sets</b> ({@link PeArraySpec#setsFor}): a tile of G filter groups on s &gt; 1 sets (G
  * fits one set, so there is one group fold) has each set compute all G groups for pixels of its own,
  * injected at the set's first column. Output-stationary: a fold holds up to s·R pixels, ⌈n_f/s⌉ rows
- * per set, and takes {@code k + 2r + G − 2} with r those rows ({@link #setRowsTotal}); weight-stationary:
+ * per set, and takes {@code k + 2r + G − 2} with r those rows ({@link #setRowsTotal}); with the
+ * overlapped drain the sets share the controller's fold starts, each gap the largest any set taking
+ * part in the next fold needs ({@link #outputStationaryOverlapped(int, int, int, int, int, int)}); weight-stationary:
  * each set streams ⌈n/s⌉ pixels, a fold {@code ⌈n/s⌉ + 2r + G − 2} ({@link #setPixels}). Bits are
  * those of s = 1: every output sums the same products in the same κ order in one PE or column.
  *
@@ -75,14 +82,44 @@ public final class ArrayTiming {
         int steps = ceilDiv(k, spec.vectorLanes()); // reduction steps: V lanes per PE and clock
         return switch (spec.dataflow()) {
             case OUTPUT_STATIONARY -> spec.overlappedDrain()
-                    ? outputStationaryOverlapped(spec.rows(), spec.cols(), groups, steps, n)
+                    ? outputStationaryOverlapped(spec.rows(), spec.cols(), spec.setsFor(groups), groups, steps, n)
                     : outputStationary(spec.rows(), spec.cols(), groups, steps,
                             setRowsTotal(spec.rows(), spec.setsFor(groups), n));
             case WEIGHT_STATIONARY -> weightStationary(spec.rows(), spec.cols(), groups, steps,
                     setPixels(spec.setsFor(groups), n));
-            case DOT_PRODUCT -> (long) ceilDiv(groups, spec.cols()) * n * ceilDiv(k, spec.rows())
-                    + 1 + ceilLog2(spec.rows());
+            case DOT_PRODUCT -> dotProductIssues(spec, groups, k, n) + dotProductFill(spec.rows());
         };
+    }
+
+    /**
+     * Dot-product issue clocks: one clock per (group fold, pixel round, synapse fold). Group folds of C
+     * groups use every column; the last, of {@code c_last} groups, runs on {@code s = setsFor(c_last)}
+     * column sets, each taking its own pixel's vector, so its n pixels take ⌈n/s⌉ rounds:
+     * {@code ((F − 1)·n + ⌈n/s⌉)·⌈k/R⌉}, F = ⌈G/C⌉ (s = 1 without column sets: {@code F·n·⌈k/R⌉}).
+     */
+    static long dotProductIssues(PeArraySpec spec, int groups, int k, int n) {
+        int folds = ceilDiv(groups, spec.cols());
+        int last = groups - (folds - 1) * spec.cols();
+        int sets = spec.setsFor(last); // a full fold (C groups) never fits a set: s = 1
+        return ((long) (folds - 1) * n + ceilDiv(n, sets)) * ceilDiv(k, spec.rows());
+    }
+
+    /** A dot-product PE's pipeline: the multiplier register and ⌈log2 R⌉ adder-tree levels. */
+    static int dotProductFill(int rows) {
+        return 1 + ceilLog2(rows);
+    }
+
+    /** The dot-product tile fold by fold (each group fold on its own sets); kept for the test that they agree. */
+    static long dotProductByFolds(PeArraySpec spec, int groups, int k, int n) {
+        long total = 0;
+        for (int g0 = 0; g0 < groups; g0 += spec.cols()) {
+            int c = Math.min(spec.cols(), groups - g0);
+            int s = spec.setsFor(c);
+            for (int p0 = 0; p0 < n; p0 += s) { // one round: up to s pixels, one per set
+                total += ceilDiv(k, spec.rows());
+            }
+        }
+        return total + dotProductFill(spec.rows());
     }
 
     /**
@@ -153,6 +190,78 @@ public final class ArrayTiming {
             }
         }
         return end;
+    }
+
+    /**
+     * The overlapped tile on {@code sets} column sets (s &gt; 1: the G groups fit one set, one group
+     * fold) in O(1). Each fold takes up to s·R pixels, ⌈n_f/s⌉ rows per set (the last used set maybe
+     * fewer, {@code OutputStationaryFold}'s spread); every set runs the controller's fold starts, and a
+     * gap must satisfy each set that takes part in the next fold: {@code max(k, 2r_q − r'_q)} over those
+     * sets (a set idle in the next fold only drains). Full folds have R rows in every set, so the gaps
+     * are {@code a = max(k, R)} between full folds and {@code b = max(k, 2R − r_min)} into the last, r_min
+     * its smallest used set; the tile ends when set 0 (the most rows) of fold P−2 or P−1 has drained.
+     */
+    static long outputStationaryOverlapped(int rows, int cols, int sets, int groups, int k, int n) {
+        if (sets == 1) {
+            return outputStationaryOverlapped(rows, cols, groups, k, n);
+        }
+        long perFold = (long) sets * rows;
+        int pf = (int) ((n + perFold - 1) / perFold);
+        int nLast = (int) (n - (pf - 1) * perFold);
+        int rLast = ceilDiv(nLast, sets);
+        int rMin = nLast - (ceilDiv(nLast, rLast) - 1) * rLast;
+        long a = Math.max(k, rows);
+        long b = Math.max(k, 2L * rows - rMin);
+        if (pf == 1) {
+            return (long) k + 2L * rLast + groups - 2;
+        }
+        long startPrev = (pf - 2L) * a;
+        return Math.max(startPrev + k + 2L * rows + groups - 2, startPrev + b + k + 2L * rLast + groups - 2);
+    }
+
+    /**
+     * The overlapped tile on column sets fold by fold, as the literal controller issues it: each fold's
+     * per-set rows, the next start the largest {@link #overlappedGap} over the sets used in the next
+     * fold, the end the latest fold's last result (its most rows). Kept for the test that the closed
+     * form agrees.
+     */
+    static long outputStationaryOverlappedWithSetsByFolds(int rows, int cols, int sets, int groups, int k, int n) {
+        if (sets == 1) {
+            return outputStationaryOverlappedByFolds(rows, cols, groups, k, n);
+        }
+        List<int[]> folds = new ArrayList<>();
+        for (int p0 = 0; p0 < n; p0 += sets * rows) {
+            folds.add(setRows(Math.min(sets * rows, n - p0), sets));
+        }
+        long start = 0;
+        long end = 0;
+        for (int f = 0; f < folds.size(); f++) {
+            int[] r = folds.get(f);
+            end = Math.max(end, start + k + 2L * r[0] + groups - 2);
+            if (f + 1 < folds.size()) {
+                int[] next = folds.get(f + 1);
+                long gap = 1;
+                for (int q = 0; q < next.length; q++) {
+                    gap = Math.max(gap, overlappedGap(k, r[q], next[q]));
+                }
+                start += gap;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * The rows each used set takes in a fold of {@code nf} pixels on {@code sets} sets: ⌈nf/s⌉ each, the
+     * last used set the rest (the spread of {@code OutputStationaryFold}).
+     */
+    static int[] setRows(int nf, int sets) {
+        int r = ceilDiv(nf, sets);
+        int used = ceilDiv(nf, r);
+        int[] out = new int[used];
+        for (int q = 0; q < used; q++) {
+            out[q] = Math.min(r, nf - q * r);
+        }
+        return out;
     }
 
     /** The overlapped tile fold by fold: gaps {@code max(k, 2r − r')}, end the latest fold's last result. */
@@ -242,7 +351,7 @@ public final class ArrayTiming {
         return spec.peakMacsPerCycle() * cycles;
     }
 
-    /** Which dataflows have a literal cycle-stepped model. */
+    /** Which dataflows {@link LiteralSystolicArray} steps (a dot-product array: {@link LiteralDotProductArray}). */
     public static boolean isSystolic(Dataflow d) {
         return d != Dataflow.DOT_PRODUCT;
     }

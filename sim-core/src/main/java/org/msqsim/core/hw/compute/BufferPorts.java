@@ -25,7 +25,7 @@ import org.msqsim.core.spec.PeArraySpec;
  *       are taken to be split between the cores in proportion to their demands (a bank wired to a
  *       core's columns), and both stall by {@code ceil(sum / have)}.</li>
  *   <li><b>activations</b>: V per array row for a systolic array of V-lane PEs, one vector of
- *       {@code rows} for a dot-product array (broadcast to every PE); × A bits. Both cores take the
+ *       {@code rows} for a dot-product array (broadcast to every PE), × N with N column sets; × A bits. Both cores take the
  *       same input rows, so one read serves both: each core stalls by {@code ceil(its need / have)}.</li>
  * </ul>
  * A core's demand is counted in bits per clock of its own clock, as is the port: each bank is taken to
@@ -71,10 +71,10 @@ public final class BufferPorts {
 
     /**
      * Activation bits a core reads per clock at full rate: with column sets ({@code column_sets} N), N
-     * streams per row, one per set (a tile on fewer sets reads fewer; the port is sized for all N).
+     * streams per row, one per set (a dot-product array N input vectors of {@code rows}) (a tile on fewer sets reads fewer; the port is sized for all N).
      */
     public static long activationNeedBits(PeArraySpec core, int activationBits) {
-        int perRow = core.dataflow() == Dataflow.DOT_PRODUCT ? 1 : core.vectorLanes() * core.columnSets();
+        int perRow = (core.dataflow() == Dataflow.DOT_PRODUCT ? 1 : core.vectorLanes()) * core.columnSets();
         return (long) core.rows() * perRow * activationBits;
     }
 

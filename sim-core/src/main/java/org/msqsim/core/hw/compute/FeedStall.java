@@ -26,9 +26,9 @@ import org.msqsim.core.spec.PeArraySpec;
  *       ({@code activations} clocks apiece); the partial sums leaving the bottom go to the output
  *       accumulators, not this feed. Extra: {@code G·ceil(k/V)·(weights − 1) + folds·n·(activations − 1)},
  *       the preloads' r summing to {@code ceil(k/V)} per filter-group fold G.</li>
- *   <li><b>Dot-product</b>: every clock of the tile reads a vector of weights (one per product) and
- *       one of activations: {@code ceil(m/(C·p))·n·ceil(k/R)·(max − 1)} extra; the adder tree's fill
- *       reads nothing.</li>
+ *   <li><b>Dot-product</b>: every issue clock of the tile reads a vector of weights (one per product)
+ *       and one activation vector per set: {@code ArrayTiming.dotProductIssues·(max − 1)} extra
+ *       ({@code ceil(m/(C·p))·n·ceil(k/R)} without column sets); the adder tree's fill reads nothing.</li>
  * </ul>
  * The output side (results leaving the array) is not a feed: see {@link BufferPorts}.
  *
@@ -75,7 +75,7 @@ public record FeedStall(int weights, int activations) {
             case WEIGHT_STATIONARY -> groupFolds * steps * (weights - 1L)
                     + ArrayTiming.ceilDiv((int) steps, spec.rows()) * groupFolds * ArrayTiming.ceilDiv(n, sets)
                     * (activations - 1L);
-            case DOT_PRODUCT -> groupFolds * n * ArrayTiming.ceilDiv(k, spec.rows()) * (streaming() - 1L);
+            case DOT_PRODUCT -> ArrayTiming.dotProductIssues(spec, groups, k, n) * (streaming() - 1L);
         };
     }
 

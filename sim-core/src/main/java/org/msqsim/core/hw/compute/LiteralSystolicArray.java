@@ -1,5 +1,7 @@
 package org.msqsim.core.hw.compute;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.msqsim.core.spec.Dataflow;
 import org.msqsim.core.spec.PeArraySpec;
@@ -20,7 +22,8 @@ import org.msqsim.core.spec.PeArraySpec;
  * <p>With the in-place drain, folds run one after another, OS folds over (pixels, filter groups) and WS folds over
  * (reduction rows, filter groups), in {@code ArrayTiming}'s order; only the fold's used rows and
  * columns exist. With the overlapped drain ({@code Drain.OVERLAPPED}) an OS tile's folds share one
- * grid and overlap ({@link OverlappedOutputStationary}). With column sets ({@code PeArraySpec#setsFor})
+ * grid and overlap ({@link OverlappedOutputStationary}); on column sets each set is such a grid on the
+ * controller's shared fold starts ({@code overlappedOnSets}). With column sets ({@code PeArraySpec#setsFor})
  * a fold's grid holds the sets side by side, each fed its own pixels at its first column. Arithmetic goes through the array's {@link PeKernel}, one PE and one clock at a
  * time — the same kernel, and so the same datapath objects, as the fast model's; a packed PE forms
  * its p lane products per cycle as a one-step {@code PackedDspMac} dot and resolves the chain where
@@ -83,7 +86,9 @@ public final class LiteralSystolicArray {
         int rows = spec.rows();
         int cols = spec.cols();
         long cycles = 0;
-        if (spec.overlappedDrain()) {
+        if (spec.overlappedDrain() && spec.setsFor(t.groups) > 1) {
+            cycles = overlappedOnSets(t, spec.setsFor(t.groups));
+        } else if (spec.overlappedDrain()) {
             cycles = new OverlappedOutputStationary(t, kernel, rows, cols, slack, feed).run();
         } else if (spec.dataflow() == Dataflow.OUTPUT_STATIONARY) {
             int sets = spec.setsFor(t.groups); // > 1: the groups fit one set, one group fold
@@ -106,5 +111,51 @@ public final class LiteralSystolicArray {
         }
         t.finish(acc, accOff, accRowStride);
         return new Run(cycles, t.macs, t.overflowEvents);
+    }
+
+    /**
+     * The overlapped drain on {@code sets} column sets (the tile's G groups fit one set: one group fold).
+     * The controller cuts the pixels into folds of up to s·R, spread over the sets as
+     * {@link ArrayTiming#setRows} (⌈n_f/s⌉ rows each, the last used set the rest), and starts each fold
+     * the largest {@link ArrayTiming#overlappedGap} any set taking part in it needs after its previous
+     * fold. The sets share no register — a boundary's activation mux takes the set's own stream, weights
+     * fan out per column, each column drains at its own foot — so each set is stepped as its own grid
+     * on those starts, every check of {@link OverlappedOutputStationary} in force; they run on the same
+     * clocks, so the tile ends when the last set has drained (stall clocks are those of the folds'
+     * streaming clocks, which set 0 takes part in for every fold).
+     */
+    private long overlappedOnSets(LiteralTile t, int sets) {
+        int rows = spec.rows();
+        List<int[]> spread = new ArrayList<>();
+        for (int p0 = 0; p0 < t.n; p0 += sets * rows) {
+            spread.add(ArrayTiming.setRows(Math.min(sets * rows, t.n - p0), sets));
+        }
+        List<List<OverlappedOutputStationary.Fold>> perSet = new ArrayList<>();
+        for (int q = 0; q < sets; q++) {
+            perSet.add(new ArrayList<>());
+        }
+        long start = 0;
+        for (int f = 0; f < spread.size(); f++) {
+            int[] r = spread.get(f);
+            if (f > 0) {
+                int[] prev = spread.get(f - 1);
+                long gap = 1;
+                for (int q = 0; q < r.length; q++) {
+                    gap = Math.max(gap, ArrayTiming.overlappedGap(t.steps, prev[q], r[q]) - slack);
+                }
+                start += gap;
+            }
+            int p0 = f * sets * rows;
+            for (int q = 0; q < r.length; q++) { // set q: the fold's pixels q·⌈n_f/s⌉ …
+                perSet.get(q).add(new OverlappedOutputStationary.Fold(p0 + q * r[0], r[q], 0, t.groups, start));
+            }
+        }
+        long cycles = 0;
+        for (List<OverlappedOutputStationary.Fold> folds : perSet) {
+            if (!folds.isEmpty()) {
+                cycles = Math.max(cycles, new OverlappedOutputStationary(t, kernel, folds, feed).run());
+            }
+        }
+        return cycles;
     }
 }

@@ -31,7 +31,7 @@ import java.util.List;
 final class OverlappedOutputStationary {
 
     /** One fold: pixels p0.. (r rows), filter groups g0.. (c columns), started at {@code start}. */
-    private record Fold(int p0, int r, int g0, int c, long start) {
+    record Fold(int p0, int r, int g0, int c, long start) {
     }
 
     private final LiteralTile t;
@@ -69,9 +69,12 @@ final class OverlappedOutputStationary {
      * feeders' read) takes {@link FeedStall#streaming()} clocks, the array frozen on all but the last.
      */
     OverlappedOutputStationary(LiteralTile t, PeKernel kernel, int rowsMax, int colsMax, int slack, FeedStall feed) {
-        this.t = t;
-        this.feed = feed;
-        this.kernel = kernel;
+        this(t, kernel, schedule(t, rowsMax, colsMax, slack), feed);
+    }
+
+    /** The one-set controller's folds: pixel-fold-major, each started {@link ArrayTiming#overlappedGap} after the last. */
+    private static List<Fold> schedule(LiteralTile t, int rowsMax, int colsMax, int slack) {
+        List<Fold> folds = new ArrayList<>();
         long start = 0;
         for (int p0 = 0; p0 < t.n; p0 += rowsMax) {
             int r = Math.min(rowsMax, t.n - p0);
@@ -83,8 +86,26 @@ final class OverlappedOutputStationary {
                 folds.add(new Fold(p0, r, g0, Math.min(colsMax, t.groups - g0), start));
             }
         }
-        this.rows = Math.min(rowsMax, t.n);
-        this.cols = Math.min(colsMax, t.groups);
+        return folds;
+    }
+
+    /**
+     * One column set's grid running {@code folds} (its pixels, rows and the controller's starts; column
+     * sets, {@link LiteralSystolicArray}): the set's first column takes the row streams of its own pixels.
+     */
+    OverlappedOutputStationary(LiteralTile t, PeKernel kernel, List<Fold> folds, FeedStall feed) {
+        this.t = t;
+        this.feed = feed;
+        this.kernel = kernel;
+        this.folds.addAll(folds);
+        int rowsUsed = 0;
+        int colsUsed = 0;
+        for (Fold f : folds) {
+            rowsUsed = Math.max(rowsUsed, f.r());
+            colsUsed = Math.max(colsUsed, f.c());
+        }
+        this.rows = rowsUsed;
+        this.cols = colsUsed;
         this.g = new PeGrid(rows, cols, t.lanes, t.channels);
         this.actFold = filled(rows, cols);
         this.wFold = filled(rows, cols);

@@ -153,6 +153,10 @@ record GemmCase(PeArraySpec spec, PeDatapath datapath, int m, int k, int n,
 
     /** The literal model with {@code slack} cycles taken off each overlapped fold gap. */
     LiteralSystolicArray.Run runLiteral(long[] out, int slack) {
+        if (spec.dataflow() == Dataflow.DOT_PRODUCT) {
+            return new LiteralDotProductArray(spec, datapath).run(w, wOff, wStride, x, xOff, xStride, m, k, n, out,
+                    accOff, accStride);
+        }
         return new LiteralSystolicArray(spec, datapath, slack).run(w, wOff, wStride, x, xOff, xStride, m, k, n,
                 out, accOff, accStride);
     }
