@@ -117,15 +117,26 @@ final class OutputStageCost {
         FusionSpec f = spec.fusion();
         int word = lanes * a;
         if (f.pool()) {
-            total = total.plus(m.buffer(new BufferSpec("pool_rows", f.poolBufferKib() * 1024L, word, 1, false,
-                    MemoryKind.BRAM), device));
+            total = total.plus(m.buffer(laneWide("pool_rows", f.poolBufferKib() * 1024L, word), device));
         }
         if (f.add()) {
-            total = total.plus(m.buffer(new BufferSpec("skip_fifo", 2L * spec.ddr().burstBytes(), word, 1, false,
-                    MemoryKind.BRAM), device));
+            total = total.plus(m.buffer(laneWide("skip_fifo", 2L * spec.ddr().burstBytes(), word), device));
         }
         return total;
     }
+
+    /**
+     * A buffer one lane word ({@code lanes · A} bits) wide: one bank up to a buffer's widest word
+     * ({@value #MAX_WORD_BITS} bits), else the fewest banks of equal width that carry the word.
+     */
+    static BufferSpec laneWide(String name, long bytes, int wordBits) {
+        int banks = (wordBits + MAX_WORD_BITS - 1) / MAX_WORD_BITS;
+        int width = (wordBits + banks - 1) / banks;
+        return new BufferSpec(name, bytes, width, banks, false, MemoryKind.BRAM);
+    }
+
+    /** The widest word of one bank ({@code BufferSpec}: width_bits 1..4096). */
+    static final int MAX_WORD_BITS = 4096;
 
     ResourceVector interconnect(AcceleratorSpec spec) {
         ResourceVector port = m.mux(AR_BITS, 3).plus(ResourceVector.ofLut(ARBITER_LUT + 2, AR_BITS + 2));
