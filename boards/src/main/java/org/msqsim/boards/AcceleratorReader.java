@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BufferSpec;
 import org.msqsim.core.spec.ClockRange;
@@ -94,15 +95,21 @@ final class AcceleratorReader {
                 Math.toIntExact(width.orElseThrow())));
     }
 
-    /** {@code fusion}: which element-wise layers the output stage fuses, and the pool unit's row buffer. */
+    /**
+     * {@code fusion}: which element-wise layers the output stage fuses, the pool unit's row buffer, and
+     * the output stage's lanes (absent: the wider core's rows).
+     */
     private static Optional<FusionSpec> fusion(Section f) {
         Optional<Boolean> add = f.bool("add");
         Optional<Boolean> pool = f.bool("pool");
         Optional<Long> kib = f.integer("pool_buffer_kib", v -> v >= 1 && v <= 4096, "must be 1..4096 KiB");
+        Optional<Long> lanes = f.integer("lanes", v -> v >= 1 && v <= FusionSpec.MAX_LANES,
+                "must be 1.." + FusionSpec.MAX_LANES + " lanes");
         if (!f.clean()) {
             return Optional.empty();
         }
-        return Optional.of(new FusionSpec(add.orElseThrow(), pool.orElseThrow(), Math.toIntExact(kib.orElseThrow())));
+        return Optional.of(new FusionSpec(add.orElseThrow(), pool.orElseThrow(), Math.toIntExact(kib.orElseThrow()),
+                lanes.map(n -> OptionalInt.of(Math.toIntExact(n))).orElse(OptionalInt.empty())));
     }
 
     /**

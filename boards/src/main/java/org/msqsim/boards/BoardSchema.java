@@ -152,7 +152,9 @@ final class BoardSchema {
                 opt("data_ports", Type.MAP, null)));
         s.put("accelerator.data_ports", List.of(req("count", Type.INTEGER), req("width_bits", Type.INTEGER)));
         s.put("accelerator.fusion", List.of(opt("add", Type.BOOLEAN, "true"), opt("pool", Type.BOOLEAN, "true"),
-                opt("pool_buffer_kib", Type.INTEGER, "8")));
+                opt("pool_buffer_kib", Type.INTEGER, "8"),
+                // absent: the wider core's rows (AcceleratorSpec.outputLanes)
+                opt("lanes", Type.INTEGER, null)));
         // fixed_mac and sp2_channels default to the DPU's engine: DSP lanes, every channel fixed-point
         s.put("accelerator.depthwise_engine", List.of(req("pixels", Type.INTEGER), req("channels", Type.INTEGER),
                 choice("fixed_mac", "dsp", MacKind.values()), opt("sp2_channels", Type.INTEGER, "0"),

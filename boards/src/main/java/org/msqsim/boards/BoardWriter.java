@@ -108,6 +108,8 @@ public final class BoardWriter {
                     scalar(sb, 2, "add", Boolean.toString(a.fusion().add()));
                     scalar(sb, 2, "pool", Boolean.toString(a.fusion().pool()));
                     scalar(sb, 2, "pool_buffer_kib", Integer.toString(a.fusion().poolBufferKib()));
+                    // only when set: absent keeps the rule (the wider core's rows) through a round trip
+                    a.fusion().lanes().ifPresent(n -> scalar(sb, 2, "lanes", Integer.toString(n)));
                 }
                 default -> scalar(sb, 1, f.name(), switch (f.name()) {
                     case "name" -> a.name();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,13 +94,13 @@ class BoardLoaderTest {
                 Arguments.of("control_clock_mhz: 100", "control_clock_mhz: 50", "accelerator.control_clock_mhz: 50",
                         "[100, 200]"),
                 Arguments.of("uram: 0 ", "uram: 4 ", "device.uram: 4", "7-series parts have no URAM"),
-                Arguments.of("capacity_kib: 96", "capacity_kib: -96", "accelerator.buffers.input.capacity_kib: -96",
+                Arguments.of("capacity_kib: 96         # 24", "capacity_kib: -96         # 24", "accelerator.buffers.input.capacity_kib: -96",
                         "positive"),
-                Arguments.of("capacity_kib: 96", "capacity_kib: 99999", "accelerator.buffers",
+                Arguments.of("capacity_kib: 96         # 24", "capacity_kib: 99999         # 24", "accelerator.buffers",
                         "more than the device's 140 RAMB36"),
-                Arguments.of("rows: 8\n    cols: 21", "rows: 16\n    cols: 21", "accelerator.dsp_core",
+                Arguments.of("rows: 8\n    cols: 20", "rows: 16\n    cols: 20", "accelerator.dsp_core",
                         "more than the device's 220"),
-                Arguments.of("    cols: 21 ", "    cols: 21.5 ", "accelerator.dsp_core.cols: 21.5", "whole number"),
+                Arguments.of("    cols: 20 ", "    cols: 20.5 ", "accelerator.dsp_core.cols: 20.5", "whole number"),
                 Arguments.of("data_rate_mtps: 1050", "data_rate_mtps: 12.8GB/s", "ddr.data_rate_mtps: \"12.8GB/s\"",
                         "plain integer in MT/s expected"),
                 Arguments.of("bus_width_bits: 16", "bus_width_bits: 24", "ddr.bus_width_bits: 24", "power of two"),
@@ -122,8 +123,8 @@ class BoardLoaderTest {
                         "power of two"),
                 Arguments.of(LUT_SETS, "column_sets: 64\n  buffers:", "accelerator.lut_core.column_sets: 64",
                         "at most cols"),
-                Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 24 ",
-                        "dataflow: row_stationary\n    rows: 8\n    cols: 24 ", "accelerator.lut_core.dataflow",
+                Arguments.of("dataflow: output_stationary\n    rows: 8\n    cols: 16 ",
+                        "dataflow: row_stationary\n    rows: 8\n    cols: 16 ", "accelerator.lut_core.dataflow",
                         "output_stationary, weight_stationary, dot_product"),
                 Arguments.of("fixed_mac: lut_fixed", "fixed_mac: lut_sp2", "accelerator.depthwise_engine.fixed_mac",
                         "dsp or lut_fixed"),
@@ -216,8 +217,8 @@ class BoardLoaderTest {
      */
     @Test
     void columnSetsLoadOnDotProductAndOverlappedCores() {
-        String lut = "    dataflow: output_stationary\n    rows: 8\n    cols: 24 ";
-        BoardSpec dot = BoardLoader.parse("b.yaml", edit(pynq, lut, "    dataflow: dot_product\n    rows: 8\n    cols: 24 "));
+        String lut = "    dataflow: output_stationary\n    rows: 8\n    cols: 16 ";
+        BoardSpec dot = BoardLoader.parse("b.yaml", edit(pynq, lut, "    dataflow: dot_product\n    rows: 8\n    cols: 16 "));
         assertEquals(4, dot.accelerator().lutCore().orElseThrow().columnSets());
         assertEquals(org.msqsim.core.spec.Dataflow.DOT_PRODUCT, dot.accelerator().lutCore().orElseThrow().dataflow());
         String drain = "drain: in_place          # scalar PEs: a shadow costs more MACs than the drain cycles "
@@ -225,27 +226,59 @@ class BoardLoaderTest {
         BoardSpec ovl = BoardLoader.parse("b.yaml", edit(pynq, drain, "drain: overlapped\n    " + LUT_SETS));
         assertTrue(ovl.accelerator().lutCore().orElseThrow().overlappedDrain());
         assertEquals(4, ovl.accelerator().lutCore().orElseThrow().columnSets());
-        List<String> p = problems(edit(edit(pynq, lut, "    dataflow: dot_product\n    rows: 8\n    cols: 24 "),
+        List<String> p = problems(edit(edit(pynq, lut, "    dataflow: dot_product\n    rows: 8\n    cols: 16 "),
                 LUT_SETS, "column_sets: 32\n  buffers:"));
         assertEquals(1, p.size(), String.join("\n", p));
         assertTrue(p.get(0).contains("at most cols"), p.get(0));
     }
 
+    /** pynq-z2.yaml without its {@code fusion} section (the rule's lanes), for tests that write their own. */
+    private static String withoutFusion(String yaml) {
+        int at = yaml.indexOf("  fusion:");
+        int end = yaml.indexOf("\n", yaml.indexOf("    lanes:", at));
+        end = yaml.indexOf("\n", end + 1); // the lanes comment's second line
+        assertTrue(at > 0 && end > at, "pynq-z2.yaml has a fusion section ending in its lanes");
+        return yaml.substring(0, at) + yaml.substring(end + 1);
+    }
+
     /** {@code accelerator.fusion} (issue 13 point 3): absent is both fused, keys are validated like any other. */
     @Test
     void fusionKeyIsReadAndValidated() {
-        assertEquals(FusionSpec.DEFAULT, BoardLoader.parse("b.yaml", pynq).accelerator().fusion());
+        String bare = withoutFusion(pynq);
+        assertEquals(FusionSpec.DEFAULT, BoardLoader.parse("b.yaml", bare).accelerator().fusion());
         String at = "  activation_bits: 4";
-        BoardSpec b = BoardLoader.parse("b.yaml", edit(pynq, at, at + "\n  fusion:\n    add: false\n    pool_buffer_kib: 16"));
+        BoardSpec b = BoardLoader.parse("b.yaml", edit(bare, at, at + "\n  fusion:\n    add: false\n    pool_buffer_kib: 16"));
         assertEquals(new FusionSpec(false, true, 16), b.accelerator().fusion());
-        List<String> p = problems(edit(pynq, at, at + "\n  fusion:\n    pool: maybe"));
+        List<String> p = problems(edit(bare, at, at + "\n  fusion:\n    pool: maybe"));
         assertEquals(1, p.size(), String.join("\n", p));
         assertTrue(p.get(0).startsWith("b.yaml:accelerator.fusion.pool: \"maybe\""), p.get(0));
-        p = problems(edit(pynq, at, at + "\n  fusion:\n    pool_buffer_kib: 0"));
+        p = problems(edit(bare, at, at + "\n  fusion:\n    pool_buffer_kib: 0"));
         assertEquals(List.of("b.yaml:accelerator.fusion.pool_buffer_kib: 0 — must be 1..4096 KiB"), p);
-        p = problems(edit(pynq, at, at + "\n  fusion:\n    relu: true"));
+        p = problems(edit(bare, at, at + "\n  fusion:\n    relu: true"));
         assertEquals(1, p.size(), String.join("\n", p));
         assertTrue(p.get(0).startsWith("b.yaml:accelerator.fusion.relu"), p.get(0));
+    }
+
+    /**
+     * {@code accelerator.fusion.lanes} (issue 13 point 10): the output stage's requantizer lanes; absent, the
+     * wider core's rows (the board files' old rule); out of range is one line.
+     */
+    @Test
+    void outputLanesAreReadDefaultedAndValidated() {
+        assertEquals(OptionalInt.of(16), BoardLoader.parse("b.yaml", pynq).accelerator().fusion().lanes());
+        assertEquals(16, BoardLoader.parse("b.yaml", pynq).accelerator().outputLanes());
+        AcceleratorSpec bare = BoardLoader.parse("b.yaml", withoutFusion(pynq)).accelerator();
+        assertEquals(OptionalInt.empty(), bare.fusion().lanes());
+        assertEquals(8, bare.outputLanes(), "absent: the cores' 8 rows");
+        String at = "    lanes: 16 ";
+        assertEquals(3, BoardLoader.parse("b.yaml", edit(pynq, at, "    lanes: 3 ")).accelerator().outputLanes());
+        for (String bad : List.of("0", "4097", "-2")) {
+            List<String> p = problems(edit(pynq, at, "    lanes: " + bad + " "));
+            assertEquals(List.of("b.yaml:accelerator.fusion.lanes: " + bad + " — must be 1..4096 lanes"), p);
+        }
+        List<String> p = problems(edit(pynq, at, "    lanes: 2.5 "));
+        assertEquals(1, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).startsWith("b.yaml:accelerator.fusion.lanes: 2.5"), p.get(0));
     }
 
     /**

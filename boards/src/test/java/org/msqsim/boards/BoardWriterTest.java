@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,20 @@ class BoardWriterTest {
                 assertTrue(sb.toString().contains("\n" + " ".repeat(2 * (path.split("\\.").length - 1)) + key + ":"),
                         path + " missing from\n" + sb);
             }
+        }
+    }
+
+    /** The output stage's lanes round-trip: set, they are written; absent (the rows rule), they stay absent. */
+    @Test
+    void outputLanesRoundTripSetOrAbsent(@TempDir Path dir) throws IOException {
+        BoardSpec b = BoardCatalog.get("zc706");
+        for (OptionalInt lanes : List.of(OptionalInt.of(7), OptionalInt.empty())) {
+            AcceleratorSpec a = b.accelerator().withFusion(b.accelerator().fusion().withLanes(lanes));
+            String text = BoardWriter.withAccelerator(BoardCatalog.text("zc706"), a, "lanes");
+            assertEquals(lanes.isPresent(), text.contains("\n    lanes: 7\n"), text);
+            AcceleratorSpec back = BoardLoader.load(Files.writeString(dir.resolve("b.yaml"), text)).accelerator();
+            assertEquals(a, back);
+            assertEquals(lanes.orElse(16), back.outputLanes());
         }
     }
 

@@ -89,16 +89,16 @@ class BufferPortsTest {
     }
 
     /**
-     * ZC706's default, as its board file documents: 1,008 of 1,008 weight bits and, with four column sets, 4 × 64
+     * ZC706's default, as its board file documents: 928 of 928 weight bits ((42 × 4 + 64) × 4) and, with four column sets, 4 × 64
      * activation bits a clock of the input buffer's 16 × 64 (its banks are the depthwise engine's).
      */
     @Test
     void zc706DefaultReadsExactlyItsPorts() {
         AcceleratorSpec d = BoardCatalog.get("zc706").accelerator();
         BufferPorts.CoreFeed dsp = BufferPorts.feed(d, d.dspCore().orElseThrow());
-        assertEquals(new BufferPorts.Port("weight", 1008, 1008), dsp.weights());
+        assertEquals(new BufferPorts.Port("weight", 928, 928), dsp.weights());
         assertEquals(new BufferPorts.Port("input", 256, 1024), dsp.activations());
-        // its depthwise engine: 16 pixels × (8 + 4) channel lanes × 4 bit = 768 of 16 × 64 bits a tap clock
-        assertEquals(new BufferPorts.Port("input", 768, 1024), BufferPorts.enginePort(d).orElseThrow());
+        // its depthwise engine: 16 pixels × (8 + 3) channel lanes × 4 bit = 704 of 16 × 64 bits a tap clock
+        assertEquals(new BufferPorts.Port("input", 704, 1024), BufferPorts.enginePort(d).orElseThrow());
     }
 }

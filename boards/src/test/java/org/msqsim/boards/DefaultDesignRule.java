@@ -5,6 +5,7 @@ import org.msqsim.core.hw.compute.BufferPorts;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.DepthwiseEngineSizing;
 import org.msqsim.core.resource.FitReport;
+import org.msqsim.core.resource.OutputStageSizing;
 import org.msqsim.core.resource.ResourceVector;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
@@ -16,8 +17,8 @@ import org.msqsim.core.spec.PeArraySpec;
 /**
  * The documented rule that sizes each board's default design (docs/cost-model.md "Default designs",
  * steps 0-3) as code: from a board file's design it re-derives the DSP core's columns, the LUT core's
- * columns, the weight buffer's banks, the depthwise engine and the input buffer's banks under the current cost
- * model. Steps 0
+ * columns, the weight buffer's banks, the depthwise engine, the input buffer's banks and the output stage's lanes
+ * (step 6, {@link OutputStageSizing}) under the current cost model. Steps 0
  * and 3 are iterated to a fixed point, and step 2 with them, since the overheads (requantization
  * units, output stage) follow the cores.
  */
@@ -72,8 +73,9 @@ final class DefaultDesignRule {
         long cores = Math.max(a.dspCore().map(c -> BufferPorts.activationNeedBits(c, a.activationBits())).orElse(0L),
                 a.lutCore().map(c -> BufferPorts.activationNeedBits(c, a.activationBits())).orElse(0L));
         int banks = (int) Math.max(1, (cores + in.widthBits() - 1) / in.widthBits());
-        return DepthwiseEngineSizing.withEnginePort(a.withBuffers(in.withBanks(banks), a.weightBuffer(),
-                a.outputBuffer()), dev);
+        // step 6 again: the engine's result rate may need more lanes than the cores'
+        return OutputStageSizing.withLanes(DepthwiseEngineSizing.withEnginePort(a.withBuffers(in.withBanks(banks),
+                a.weightBuffer(), a.outputBuffer()), dev));
     }
 
     /** Step 2 (with its 60 % floor) beside {@code a}'s overheads. */
@@ -110,6 +112,8 @@ final class DefaultDesignRule {
         int width = bits % 64 == 0 ? 64 : bits % 32 == 0 ? 32 : 16;
         int banks = (int) (bits / width);
         BufferSpec w = a.weightBuffer().withWidthBits(width).withBanks(banks).withCapacityBytes(banks * bankDepth * width / 8);
-        return a.withCores(Optional.of(dsp), Optional.of(lut)).withBuffers(a.inputBuffer(), w, a.outputBuffer());
+        // step 6: the output stage's lanes follow the cores (OutputStageSizing)
+        return OutputStageSizing.withLanes(a.withCores(Optional.of(dsp), Optional.of(lut))
+                .withBuffers(a.inputBuffer(), w, a.outputBuffer()));
     }
 }

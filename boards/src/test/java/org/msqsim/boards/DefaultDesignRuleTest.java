@@ -39,6 +39,7 @@ class DefaultDesignRuleTest {
         assertEquals(rule.weightBuffer(), file.weightBuffer(), id);
         assertEquals(rule.depthwiseEngine(), file.depthwiseEngine(), id);
         assertEquals(rule.inputBuffer(), file.inputBuffer(), id);
+        assertEquals(rule.fusion().lanes(), file.fusion().lanes(), id + ": the output stage's lanes (step 6)");
     }
 
     /** Which bound stops the DSP core, and what a 60 % DSP core would cost (the figures the board comments quote). */

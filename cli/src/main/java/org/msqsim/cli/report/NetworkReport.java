@@ -107,6 +107,7 @@ public final class NetworkReport implements RunOutcome {
             layer.put("memory_ps", b.memoryPs());
             layer.put("imbalance_ps", b.imbalancePs());
             layer.put("port_stall_ps", l.portStallPs()); // compute time stalled on buffer ports (FeedStall)
+            layer.put("output_stall_ps", l.outputStallPs()); // held by the output stage's lanes alone
             layer.put("fused_into", l.fusedInto().orElse(null)); // the convolution whose output stage ran it
         }
         ResourceVector u = fit.used();

@@ -19,7 +19,9 @@ import org.msqsim.core.spec.PeArraySpec;
  * ports' read ceilings, the writes at the sum of their write ceilings (a ZedBoard HP port moves
  * 800 MB/s of the DDR's 3.15 GB/s; four of them move it all). A fused add's skip tile is one more
  * read per store, a fused pool's store is the pooled share of the tile ({@link OutputStage}). Plus
- * the first loads and the last store, which nothing overlaps.
+ * the first loads and the last store, which nothing overlaps. Each output tile's {@code rows · tn}
+ * results go through the output stage's lanes ({@link OutputStageRate}) beside its store, as the run
+ * does: a step takes at least its share of that requantization, the last store at least all of it.
  */
 final class PlanEstimate {
     private final AcceleratorSpec spec;
@@ -32,6 +34,8 @@ final class PlanEstimate {
     /** Each core's feed stall (BufferPorts), the same the run charges; NONE for an absent core. */
     private final FeedStall dspFeed;
     private final FeedStall lutFeed;
+    /** The output stage's lanes, the same rule the run's stores obey. */
+    private final OutputStageRate requant;
 
     PlanEstimate(AcceleratorSpec spec, TileBytes bytes) {
         this.spec = spec;
@@ -41,6 +45,7 @@ final class PlanEstimate {
         this.portsRate = DmaPorts.bytesPerSecond(spec.ddr()) / 1e12; // every stream on every port
         this.dspFeed = spec.dspCore().map(c -> BufferPorts.stall(spec, c)).orElse(FeedStall.NONE);
         this.lutFeed = spec.lutCore().map(c -> BufferPorts.stall(spec, c)).orElse(FeedStall.NONE);
+        this.requant = OutputStageRate.of(spec);
     }
 
     /**
@@ -73,11 +78,12 @@ final class PlanEstimate {
         OutputStage stage = grid.shape().stage();
         double storeBytes = bytes.store(rows, p.tn()) * storeRatio;
         double skipBytes = TileBytes.packed(stage.skipElements(rows, p.tn()), spec.activationBits());
-        double perStep = Math.max(compute, latencyPs + trafficPs(
+        double requantPs = requant.ps((long) rows * p.tn());
+        double perStep = Math.max(Math.max(compute, requantPs / kt), latencyPs + trafficPs(
                 (xOncePerN ? inputBytes / mt : inputBytes) + (wResident ? 0 : weightBytes) + skipBytes / kt,
                 storeBytes / kt));
         double first = latencyPs + trafficPs(x.firstFetchBytes() + weightBytes, 0);
-        double last = latencyPs + trafficPs(skipBytes, storeBytes);
+        double last = Math.max(requantPs, latencyPs + trafficPs(skipBytes, storeBytes));
         long steps = grid.steps();
         return (long) Math.ceil(steps * perStep + first + last);
     }

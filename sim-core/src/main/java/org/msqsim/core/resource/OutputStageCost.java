@@ -17,7 +17,9 @@ import org.msqsim.core.spec.PeArraySpec;
  * <ul>
  *   <li>{@code requantization}: the output stage turns one column of {@code rows} accumulators per
  *       control cycle into activations (the board files' output buffers are sized for that: "16 × 4
- *       bit"), so it has {@code rows} lanes ({@link #lanes}). Per lane one DSP slice computes
+ *       bit"), so by default it has {@code rows} lanes; a design may set its own
+ *       ({@code fusion.lanes}, {@link #lanes}), and the timing holds every result to one per lane a
+ *       control clock (docs/cost-model.md "Output stage lanes"). Per lane one DSP slice computes
  *       {@code acc·M + C} (UG479 / UG579: A×B+C in one slice; acc ≤ 25 bits on the A port, the 16-bit
  *       multiplier of msqsim's {@code Requant} on the 18-bit B port, C the channel's pre-scaled bias
  *       plus the rounding half), then fabric: a barrel shifter selecting {@code A + 1} bits of the
@@ -72,9 +74,9 @@ final class OutputStageCost {
         this.m = m;
     }
 
-    /** Output lanes of the output stage: the rows of the wider core (one column of accumulators per cycle). */
+    /** Output lanes of the output stage: the design's ({@link AcceleratorSpec#outputLanes()}). */
     static int lanes(AcceleratorSpec spec) {
-        return Math.max(spec.dspCore().map(PeArraySpec::rows).orElse(0), spec.lutCore().map(PeArraySpec::rows).orElse(0));
+        return spec.outputLanes();
     }
 
     /** Output channels one m-tile can have: the cores' columns times their lanes. */
@@ -115,15 +117,26 @@ final class OutputStageCost {
         FusionSpec f = spec.fusion();
         int word = lanes * a;
         if (f.pool()) {
-            total = total.plus(m.buffer(new BufferSpec("pool_rows", f.poolBufferKib() * 1024L, word, 1, false,
-                    MemoryKind.BRAM), device));
+            total = total.plus(m.buffer(laneWide("pool_rows", f.poolBufferKib() * 1024L, word), device));
         }
         if (f.add()) {
-            total = total.plus(m.buffer(new BufferSpec("skip_fifo", 2L * spec.ddr().burstBytes(), word, 1, false,
-                    MemoryKind.BRAM), device));
+            total = total.plus(m.buffer(laneWide("skip_fifo", 2L * spec.ddr().burstBytes(), word), device));
         }
         return total;
     }
+
+    /**
+     * A buffer one lane word ({@code lanes · A} bits) wide: one bank up to a buffer's widest word
+     * ({@value #MAX_WORD_BITS} bits), else the fewest banks of equal width that carry the word.
+     */
+    static BufferSpec laneWide(String name, long bytes, int wordBits) {
+        int banks = (wordBits + MAX_WORD_BITS - 1) / MAX_WORD_BITS;
+        int width = (wordBits + banks - 1) / banks;
+        return new BufferSpec(name, bytes, width, banks, false, MemoryKind.BRAM);
+    }
+
+    /** The widest word of one bank ({@code BufferSpec}: width_bits 1..4096). */
+    static final int MAX_WORD_BITS = 4096;
 
     ResourceVector interconnect(AcceleratorSpec spec) {
         ResourceVector port = m.mux(AR_BITS, 3).plus(ResourceVector.ofLut(ARBITER_LUT + 2, AR_BITS + 2));

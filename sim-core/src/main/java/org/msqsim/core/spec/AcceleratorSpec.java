@@ -98,6 +98,16 @@ public record AcceleratorSpec(String name, Optional<PeArraySpec> dspCore, Option
         }
     }
 
+    /**
+     * The output stage's requantizer lanes, each one result a control clock (issue 13 point 10): the
+     * fusion's {@code lanes} when set, else the rows of the wider core (the rule the board files were
+     * written with: one column of accumulators per control clock).
+     */
+    public int outputLanes() {
+        return fusion.lanes().orElseGet(() -> Math.max(dspCore.map(PeArraySpec::rows).orElse(0),
+                lutCore.map(PeArraySpec::rows).orElse(0)));
+    }
+
     /** This design with (or, empty, without) a fraction of its own. */
     public AcceleratorSpec withSp2Fraction(OptionalDouble f) {
         return new AcceleratorSpec(name, dspCore, lutCore, inputBuffer, weightBuffer, outputBuffer, ddr, controlClockHz,

@@ -25,16 +25,20 @@ import org.msqsim.models.layer.LayerKind;
  * @param portStallPs the part of the cores' compute time spent stalled on a buffer port narrower than
  *                    the array reads ({@code FeedStall}; issue 13 point 10): per GEMM the longer of the
  *                    two cores' stall time, summed over the layer's GEMMs; 0 when every port keeps up
+ * @param outputStallPs the time the output stage's requantizer lanes alone held the layer (a store's DMA
+ *                    done, its results still being requantized, with compute waiting for its buffer half
+ *                    or done; on the depthwise engine, what the requantization takes beyond the engine's
+ *                    compute and stream): not part of {@code memoryPs}; 0 when the lanes keep up
  */
 public record LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
                           long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
-                          long ddrBytesRead, Optional<String> fusedInto, long portStallPs) {
+                          long ddrBytesRead, Optional<String> fusedInto, long portStallPs, long outputStallPs) {
     /** A layer that ran on its own (not fused). */
     public LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
                        long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
                        long ddrBytesRead) {
         this(name, kind, latencyPs, macs, ddrBytes, dspMacs, lutMacs, memoryPs, imbalancePs, mismatches, overflows,
-                ddrBytesRead, Optional.empty(), 0);
+                ddrBytesRead, Optional.empty(), 0, 0);
     }
 
     /** A layer that ran on its own, {@code portStallPs} of its compute stalled on buffer ports. */
@@ -42,12 +46,20 @@ public record LayerResult(String name, LayerKind kind, long latencyPs, long macs
                        long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
                        long ddrBytesRead, long portStallPs) {
         this(name, kind, latencyPs, macs, ddrBytes, dspMacs, lutMacs, memoryPs, imbalancePs, mismatches, overflows,
-                ddrBytesRead, Optional.empty(), portStallPs);
+                ddrBytesRead, Optional.empty(), portStallPs, 0);
+    }
+
+    /** A layer that ran on its own, with port stalls and the output stage's hold. */
+    public LayerResult(String name, LayerKind kind, long latencyPs, long macs, long ddrBytes, long dspMacs,
+                       long lutMacs, long memoryPs, long imbalancePs, long mismatches, long overflows,
+                       long ddrBytesRead, long portStallPs, long outputStallPs) {
+        this(name, kind, latencyPs, macs, ddrBytes, dspMacs, lutMacs, memoryPs, imbalancePs, mismatches, overflows,
+                ddrBytesRead, Optional.empty(), portStallPs, outputStallPs);
     }
 
     /** An element-wise layer fused into {@code producer}'s output stage: no time, no bytes of its own. */
     public static LayerResult fused(String name, LayerKind kind, long mismatches, String producer) {
-        return new LayerResult(name, kind, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0, Optional.of(producer), 0);
+        return new LayerResult(name, kind, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0, Optional.of(producer), 0, 0);
     }
 
     public LayerResult {
@@ -60,6 +72,10 @@ public record LayerResult(String name, LayerKind kind, long latencyPs, long macs
         if (portStallPs < 0 || portStallPs > latencyPs) {
             throw new IllegalArgumentException(name + ": " + portStallPs + " ps of port stalls in " + latencyPs + " ps");
         }
+        if (outputStallPs < 0 || outputStallPs > latencyPs) {
+            throw new IllegalArgumentException(name + ": " + outputStallPs + " ps of output-stage hold in " + latencyPs
+                    + " ps");
+        }
     }
 
     /** The part of {@code ddrBytes} written to DDR. */
@@ -69,8 +85,9 @@ public record LayerResult(String name, LayerKind kind, long latencyPs, long macs
 
     /**
      * What limits the layer: "fused" for a layer fused into a convolution's output stage; "memory",
-     * "imbalance" or "ports" (the cores stalled on a buffer port narrower than they read) when that takes
-     * ≥ 25 % of its time (the largest of the three), else "compute".
+     * "imbalance", "ports" (the cores stalled on a buffer port narrower than they read) or "output" (the
+     * output stage's requantizer lanes held it, {@code outputStallPs}) when that takes ≥ 25 % of its time
+     * (the largest of the four), else "compute".
      */
     public String bound() {
         if (fusedInto.isPresent()) {
@@ -82,8 +99,12 @@ public record LayerResult(String name, LayerKind kind, long latencyPs, long macs
         double mem = memoryPs / (double) latencyPs;
         double imb = imbalancePs / (double) latencyPs;
         double ports = portStallPs / (double) latencyPs;
-        if (mem < 0.25 && imb < 0.25 && ports < 0.25) {
+        double output = outputStallPs / (double) latencyPs;
+        if (mem < 0.25 && imb < 0.25 && ports < 0.25 && output < 0.25) {
             return "compute";
+        }
+        if (output > mem && output > imb && output > ports) {
+            return "output";
         }
         if (ports > mem && ports > imb) {
             return "ports";

@@ -3,6 +3,7 @@ package org.msqsim.models.exec;
 import java.util.List;
 import org.msqsim.core.hw.compute.BufferPorts;
 import org.msqsim.core.hw.compute.DepthwiseEngine;
+import org.msqsim.core.mapping.OutputStageRate;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.DdrSpec;
 import org.msqsim.core.spec.DepthwiseEngineSpec;
@@ -27,6 +28,8 @@ final class LayerTimer {
     private final ClockDomain control;
     /** Clocks per tap of the depthwise engine's input read (1 without an engine or with a wide enough port). */
     private final int engineFeed;
+    /** The output stage's lanes, which requantize every result the engine produces. */
+    private final OutputStageRate outputStage;
 
     LayerTimer(GemmExecutor exec, AcceleratorSpec spec) {
         this.exec = exec;
@@ -35,6 +38,7 @@ final class LayerTimer {
         this.cache = new GemmTimingCache(exec);
         this.control = new ClockDomain("control", spec.controlClockHz());
         this.engineFeed = BufferPorts.engineStall(spec);
+        this.outputStage = OutputStageRate.of(spec);
     }
 
     RunTally time(List<Work> works, TraceSink trace) {
@@ -55,15 +59,17 @@ final class LayerTimer {
 
     /**
      * Adds a depthwise layer on the engine: its cycles at the control clock, each tap clock stretched to
-     * the input buffer's port ({@link BufferPorts#engineStall}), against its DDR stream.
+     * the input buffer's port ({@link BufferPorts#engineStall}), against its DDR stream and the output
+     * stage's requantization of its {@code C·Ho·Wo} results ({@link OutputStageRate}).
      */
     void depthwise(DepthwiseWork d, RunTally t) {
         DepthwiseEngineSpec e = spec.depthwiseEngine().orElseThrow();
         long cycles = DepthwiseEngine.cycles(e, d.shape(), d.sp2Channels(), engineFeed);
         long unstalled = DepthwiseEngine.cycles(e, d.shape(), d.sp2Channels(), 1);
         long computePs = control.edgeTime(cycles);
+        long results = (long) d.shape().c() * d.shape().outH() * d.shape().outW();
         t.add(d.traffic(), d.traffic().latencyPs(ddr), computePs, d.shape().macs(),
-                computePs - control.edgeTime(unstalled));
+                computePs - control.edgeTime(unstalled), outputStage.ps(results));
     }
 
     /** Adds a stream's traffic and time to {@code t}. */

@@ -19,6 +19,7 @@ final class RunTally {
     private long wait;
     private long imbalance;
     private long portStall;
+    private long outputStall;
     private long overflows;
     private AcceleratorRun first;
     private int runs;
@@ -36,7 +37,8 @@ final class RunTally {
         read += r.ddrBytesRead();
         dsp += r.dsp().map(CoreStats::macs).orElse(0L);
         lut += r.lut().map(CoreStats::macs).orElse(0L);
-        wait += r.stalls().memory();
+        wait += r.stalls().memoryWithoutOutputStage();
+        outputStall += r.stalls().outputStage();
         imbalance += r.stalls().imbalance();
         // the cores run side by side: the step waits for the longer-stalled one
         portStall += Math.max(r.dsp().map(CoreStats::stallPs).orElse(0L), r.lut().map(CoreStats::stallPs).orElse(0L));
@@ -54,16 +56,19 @@ final class RunTally {
      * A depthwise layer on the engine: its MACs, and its time, the longer of the engine's compute and
      * its DDR stream (the line buffer streams rows in while the lanes compute); what the stream
      * takes beyond the compute is memory time; {@code stallPs} of the compute the engine waited on the
-     * input buffer's port.
+     * input buffer's port. Every result goes through the output stage's lanes as the engine produces
+     * it ({@code requantPs} for all of them): what they take beyond both is the output stage's time.
      */
-    void add(DdrStream s, long streamPs, long computePs, long engineMacs, long stallPs) {
-        long layerPs = Math.max(streamPs, computePs);
+    void add(DdrStream s, long streamPs, long computePs, long engineMacs, long stallPs, long requantPs) {
+        long unheld = Math.max(streamPs, computePs);
+        long layerPs = Math.max(unheld, requantPs);
         portStall += stallPs;
         ps += layerPs;
         macs += engineMacs;
         bytes += s.bytes();
         read += s.readBytes();
-        wait += layerPs - computePs;
+        wait += unheld - computePs;
+        outputStall += layerPs - unheld;
     }
 
     /** Overflow events counted outside an accelerator run (the depthwise engine's). */
@@ -81,6 +86,6 @@ final class RunTally {
 
     LayerResult result(Layer l, long mismatches) {
         return new LayerResult(l.name(), l.kind(), ps, macs, bytes, dsp, lut, wait, imbalance, mismatches, overflows,
-                read, Math.min(portStall, ps));
+                read, Math.min(portStall, ps), Math.min(outputStall, ps));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.msqsim.core.hw.compute.BufferPorts;
 import org.msqsim.core.resource.CostModel;
 import org.msqsim.core.resource.DepthwiseEngineSizing;
+import org.msqsim.core.resource.OutputStageSizing;
 import org.msqsim.core.resource.FitReport;
 import org.msqsim.core.resource.MemoryAttachment;
 import org.msqsim.core.spec.AcceleratorSpec;
@@ -227,6 +228,9 @@ final class DesignBuilder {
      * {@code engineShare} beside these cores, none at 0 (whatever engine the base design has), and the
      * input buffer gets the banks the engine reads ({@link DepthwiseEngineSizing#withEnginePort}: the
      * bank count of the fewest block RAMs, priced by the cost model like any bank).
+     *
+     * <p>Its output stage has the lanes of the documented rule ({@link OutputStageSizing}: the cores'
+     * result rate at the target reduction length, or the engine's), whatever the base design has.
      */
     SpecBuild spec(DesignFamily fam, Organisations orgs, int rows, int packing, int dspCols, int lutCols, long clk,
                    double s, double engineShare) {
@@ -280,15 +284,18 @@ final class DesignBuilder {
         String name = String.format(Locale.ROOT, "%s-%dx%dx%d-dsp+%dx%d-%s-%smhz-buf%s%s", base.name(), rows,
                 dspCols, packing, rows, lutCols, fam.label(), mhz, s,
                 orgs.equals(baseOrganisations) ? "" : "-" + orgs.dsp().label() + "+" + orgs.lut().label());
-        AcceleratorSpec cores = base.withName(name).withCores(dsp, lut).withBuffers(input, weight, output);
+        // the output stage's lanes by the documented rule (OutputStageSizing), before the engine's LUT share is
+        // taken of the budget they use, and again with the engine (whose result rate may be the larger)
+        AcceleratorSpec cores = OutputStageSizing.withLanes(base.withName(name).withCores(dsp, lut)
+                .withBuffers(input, weight, output));
         Optional<DepthwiseEngineSpec> engine = engineShare == 0 ? Optional.empty()
                 : DepthwiseEngineSizing.size(model, cores, board.device(), engineShare);
         String dw = engine.map(e -> String.format(Locale.ROOT, "-dw%dx%d+%d", e.pixels(), e.channels(),
                 e.sp2Channels())).orElse("");
         // the engine reads one activation per lane a tap clock from the input buffer: banks for it
         try {
-            return new SpecBuild.Buildable(DepthwiseEngineSizing.withEnginePort(
-                    cores.withName(name + dw).withDepthwiseEngine(engine), board.device()));
+            return new SpecBuild.Buildable(OutputStageSizing.withLanes(DepthwiseEngineSizing.withEnginePort(
+                    cores.withName(name + dw).withDepthwiseEngine(engine), board.device())));
         } catch (IllegalArgumentException e) {
             return new SpecBuild.Unbuildable(e.getMessage());
         }

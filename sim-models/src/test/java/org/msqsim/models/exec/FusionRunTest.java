@@ -93,6 +93,6 @@ class FusionRunTest {
         assertEquals(run(b, fused, net, true).layers(), f.layers().stream()
                 .map(l -> new LayerResult(l.name(), l.kind(), l.latencyPs(), l.macs(), l.ddrBytes(), l.dspMacs(),
                         l.lutMacs(), l.memoryPs(), l.imbalancePs(), -1, l.overflows(), l.ddrBytesRead(),
-                        l.fusedInto(), l.portStallPs())).toList(), "a bit-exact run is timed as the timing-only run");
+                        l.fusedInto(), l.portStallPs(), l.outputStallPs())).toList(), "a bit-exact run is timed as the timing-only run");
     }
 }

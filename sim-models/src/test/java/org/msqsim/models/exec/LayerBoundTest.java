@@ -24,6 +24,21 @@ class LayerBoundTest {
         assertEquals("memory", layer(300, 0, 0).bound());
     }
 
+    private static LayerResult layer(long memory, long imbalance, long ports, long output) {
+        return new LayerResult("l", LayerKind.CONV, 1000, 10, 0, 5, 5, memory, imbalance, -1, 0, 0, ports, output);
+    }
+
+    @Test
+    void outputWinsOnlyWhenTheLargestShareAndAtLeastAQuarter() {
+        assertEquals("compute", layer(240, 240, 240, 249).bound());
+        assertEquals("output", layer(0, 0, 0, 250).bound());
+        assertEquals("output", layer(300, 100, 200, 400).bound());
+        assertEquals("memory", layer(400, 100, 0, 400).bound(), "a tie goes to memory");
+        assertEquals("ports", layer(0, 0, 400, 400).bound(), "a tie with the ports goes to the ports");
+        assertThrows(IllegalArgumentException.class, () -> layer(0, 0, 0, 1001));
+        assertThrows(IllegalArgumentException.class, () -> layer(0, 0, 0, -1));
+    }
+
     @Test
     void portStallsFitInTheLatency() {
         assertThrows(IllegalArgumentException.class, () -> layer(0, 0, 1001));

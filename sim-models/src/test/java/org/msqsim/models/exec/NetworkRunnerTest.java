@@ -133,7 +133,7 @@ class NetworkRunnerTest {
         assertEquals(run(b, acc, net, f, true, TraceSink.NONE).layers(), exact.layers().stream()
                 .map(l -> new LayerResult(l.name(), l.kind(), l.latencyPs(), l.macs(), l.ddrBytes(), l.dspMacs(),
                         l.lutMacs(), l.memoryPs(), l.imbalancePs(), -1, l.overflows(), l.ddrBytesRead(),
-                        l.fusedInto(), l.portStallPs())).toList(),
+                        l.fusedInto(), l.portStallPs(), l.outputStallPs())).toList(),
                 "a bit-exact run is timed as the timing-only run");
     }
 

@@ -104,4 +104,46 @@ class PortStallRunTest {
         }
         assertEquals(2, engineLayers);
     }
+
+    /**
+     * ZC706's default on a one-lane output stage (issue 13 point 10): every result waits its control clock in
+     * the requantizer. The depthwise layers take exactly {@code max(stream, compute, C·Ho·Wo clocks)} with the
+     * part beyond the first two as {@code output_stall_ps}; no layer gets faster, some say "output"; no bit moves.
+     */
+    @Test
+    void aOneLaneOutputStageHoldsEveryLayerAndKeepsTheBits() {
+        BoardSpec b = BoardCatalog.get("zc706");
+        AcceleratorSpec full = b.accelerator();
+        AcceleratorSpec one = full.withFusion(full.fusion().withLanes(java.util.OptionalInt.of(1)));
+        Network net = DepthwiseEngineRunTest.tiny();
+        double f = MsqBalance.balancedFraction(full);
+        NetworkRun fast = NetworkRunnerTest.run(b, full, net, f, false, TraceSink.NONE);
+        NetworkRun slow = NetworkRunnerTest.run(b, one, net, f, false, TraceSink.NONE);
+        NetworkRun slowTiming = NetworkRunnerTest.run(b, one, net, f, true, TraceSink.NONE);
+        assertTrue(fast.bitExact() && slow.bitExact(), "the output stage's rate changes no value");
+        assertEquals(slowTiming.latencyPs(), slow.latencyPs(), "timing-only and bit-exact runs agree");
+        Lowering lowering = new Lowering(full);
+        ClockDomain control = new ClockDomain("control", full.controlClockHz());
+        int engineLayers = 0;
+        boolean saidSo = false;
+        for (int i = 0; i < net.nodes().size(); i++) {
+            LayerResult a = fast.layers().get(i);
+            LayerResult s = slow.layers().get(i);
+            if (s.macs() == 0) {
+                continue;
+            }
+            // the rule's lanes may still hold a layer's last store by a few clocks (nothing overlaps it)
+            assertTrue(a.outputStallPs() <= s.outputStallPs() && a.latencyPs() <= s.latencyPs(), a.name());
+            saidSo |= s.bound().equals("output");
+            if (lowering.onDepthwiseEngine(net.nodes().get(i).layer())) {
+                engineLayers++;
+                DepthwiseWork d = lowering.depthwise((Conv2d) net.nodes().get(i).layer(), f);
+                long results = (long) d.shape().c() * d.shape().outH() * d.shape().outW();
+                assertEquals(Math.max(a.latencyPs(), control.edgeTime(results)), s.latencyPs(), s.name());
+                assertEquals(s.latencyPs() - a.latencyPs(), s.outputStallPs(), s.name());
+            }
+        }
+        assertEquals(2, engineLayers);
+        assertTrue(saidSo, "no layer reported as output-bound");
+    }
 }

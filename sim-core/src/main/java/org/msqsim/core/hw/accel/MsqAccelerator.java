@@ -8,6 +8,7 @@ import org.msqsim.core.hw.compute.PeArray;
 import org.msqsim.core.hw.compute.PeDatapath;
 import org.msqsim.core.hw.memory.DdrController;
 import org.msqsim.core.hw.memory.OnChipBuffer;
+import org.msqsim.core.mapping.OutputStageRate;
 import org.msqsim.core.mapping.DmaPorts;
 import org.msqsim.core.mapping.GemmShape;
 import org.msqsim.core.mapping.TileBytes;
@@ -27,6 +28,8 @@ public final class MsqAccelerator {
     private final CoreModel dspCore;
     private final CoreModel lutCore;
     private final ClockDomain controlClock;
+    /** The requantizer lanes every stored result goes through (issue 13 point 10). */
+    private final OutputStageRate outputStage;
 
     public MsqAccelerator(AcceleratorSpec spec, DspKind dspKind, TraceSink trace) {
         this(spec, dspKind, false, trace);
@@ -49,6 +52,7 @@ public final class MsqAccelerator {
         this.lutCore = spec.lutCore().map(c -> new CoreModel(new PeArray(c, dp, BufferPorts.stall(spec, c)), trace))
                 .orElse(null);
         this.controlClock = new ClockDomain("control", spec.controlClockHz());
+        this.outputStage = OutputStageRate.of(spec);
     }
 
     /** Runs one GEMM with a tile plan to completion and reports what happened. */
@@ -60,7 +64,7 @@ public final class MsqAccelerator {
             dspAcc = new long[g.mDsp() * g.n()];
             lutAcc = new long[g.mLut() * g.n()];
         }
-        LoopResult loop = new TileLoop(parts, new CorePair(dspCore, lutCore, job, dspAcc, lutAcc), g, plan).run();
+        LoopResult loop = new TileLoop(parts, new CorePair(dspCore, lutCore, job, dspAcc, lutAcc), g, plan, outputStage).run();
         long latency = loop.latencyPs();
         DdrController ddr = parts.ddr();
         return new AcceleratorRun(plan, loop.steps(), latency, controlClock.firstCycleAtOrAfter(latency),

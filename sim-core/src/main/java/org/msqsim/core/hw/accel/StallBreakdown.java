@@ -11,10 +11,20 @@ package org.msqsim.core.hw.accel;
  * @param lutWaitingDsp        the LUT core done with its tile while the DSP core still works
  * @param finalStoreDrain      both cores done with the last step, the last output tiles still being
  *                             written to DDR (the end of the layer)
+ * @param outputStage          the part of {@code computeWaitingOutput} and {@code finalStoreDrain} the
+ *                             output stage's lanes held alone: a store's DMA done, its results still being
+ *                             requantized ({@code OutputStageRate}, issue 13 point 10)
  */
 public record StallBreakdown(long computeWaitingData, long computeWaitingOutput, long inputLoadWaiting,
                              long weightLoadWaiting,
-                             long dspWaitingLut, long lutWaitingDsp, long finalStoreDrain) {
+                             long dspWaitingLut, long lutWaitingDsp, long finalStoreDrain, long outputStage) {
+
+    public StallBreakdown {
+        if (outputStage < 0 || outputStage > computeWaitingData + computeWaitingOutput + finalStoreDrain) {
+            throw new IllegalArgumentException("output stage held " + outputStage + " ps of "
+                    + (computeWaitingData + computeWaitingOutput + finalStoreDrain) + " ps of memory time");
+        }
+    }
 
     /**
      * Time with no step in flight for want of memory: waiting for data, for a free output half, and
@@ -22,6 +32,11 @@ public record StallBreakdown(long computeWaitingData, long computeWaitingOutput,
      */
     public long memory() {
         return computeWaitingData + computeWaitingOutput + finalStoreDrain;
+    }
+
+    /** {@link #memory()} without the output stage's part: waiting for DDR. */
+    public long memoryWithoutOutputStage() {
+        return memory() - outputStage;
     }
 
     /** Imbalance between the cores: one waiting for the other. */

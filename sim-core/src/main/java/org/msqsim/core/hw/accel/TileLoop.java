@@ -11,6 +11,7 @@ import org.msqsim.core.mapping.DmaPorts;
 import org.msqsim.core.mapping.GemmShape;
 import org.msqsim.core.mapping.InputFetch;
 import org.msqsim.core.mapping.OutputStage;
+import org.msqsim.core.mapping.OutputStageRate;
 import org.msqsim.core.mapping.TileBytes;
 import org.msqsim.core.mapping.TileGrid;
 import org.msqsim.core.mapping.TilePlan;
@@ -30,7 +31,10 @@ import org.msqsim.core.time.Time;
  * single m- and k-tile are read once and stay resident. Compute runs steps in order when its X and W
  * are loaded and, at the first k-tile of an output tile, an output half is free; both cores start
  * together and the step ends when the slower finishes. The output half is released when its store
- * has been written to DDR.
+ * has been written to DDR and its results requantized: a tile's {@code rows · tn} results go through
+ * the output stage's lanes ({@link OutputStageRate}: one result a lane and control clock) while its
+ * store streams out, so a store ends when both its DMA and its requantization are done; like the
+ * store, this overlaps the next tiles' compute until the output buffer has no free half.
  *
  * <p>Invariants (checked by tests through the counters): every step computes once, in order; a
  * buffer half is never claimed twice; occupancy never exceeds capacity (the buffers check it).
@@ -60,6 +64,8 @@ final class TileLoop {
     private final OutputStage stage;
     private final StripedDma storeDma;
     private final StripedDma skipDma;
+    private final OutputStageRate requant;
+    private long dmaDonePs;           // when the current store's DMA parts (if any) were last done
     private int storesDone;
     // compute
     private int nextStep;
@@ -72,8 +78,10 @@ final class TileLoop {
     private long waitOutput;
     private long finishPs = -1;
     private long drainPs;
+    private long outputStagePs;
 
-    TileLoop(AcceleratorParts hw, CorePair cores, GemmShape g, TilePlan p) {
+    TileLoop(AcceleratorParts hw, CorePair cores, GemmShape g, TilePlan p, OutputStageRate requant) {
+        this.requant = requant;
         this.hw = hw;
         this.cores = cores;
         this.sim = hw.sim();
@@ -108,7 +116,7 @@ final class TileLoop {
                     + " before its last store; this is a controller bug");
         }
         StallBreakdown stalls = new StallBreakdown(waitData, waitOutput, xs.waitingPs(), ws.waitingPs(),
-                cores.dspWaitsLut(), cores.lutWaitsDsp(), drainPs);
+                cores.dspWaitsLut(), cores.lutWaitsDsp(), drainPs, outputStagePs);
         return new LoopResult(steps, finishPs, stalls);
     }
 
@@ -200,37 +208,53 @@ final class TileLoop {
         long skipBytes = TileBytes.packed(stage.skipElements(rows, tn), bytes.activationBits());
         storeBusy = true;
         long start = sim.now();
-        EventHandler stored = EventHandler.named("store", o, t -> {
-            if (--storeParts > 0) {
-                return; // the skip read or the write still runs
-            }
-            if (hw.trace().enabled()) {
-                hw.trace().span("dma:output", "C tile " + o, start, t);
-            }
-            storeBusy = false;
-            hw.output().releaseSlot(outSlot[o]);
-            storesDone++;
-            if (storesDone == grid.outputTiles()) {
-                finishPs = t;
-                drainPs = t - idleSince; // the last step ended at idleSince; nothing computes since
-            }
-            pumpStore();
-            tryCompute();
+        dmaDonePs = start;
+        EventHandler requantized = EventHandler.named("requantized", o, t -> storeEnds(o, start, t));
+        EventHandler moved = EventHandler.named("store", o, t -> {
+            dmaDonePs = t;
+            storeEnds(o, start, t);
         });
-        // A fused add reads the skip tile while the sums stream out (a burst-deep FIFO between them):
-        // the store is done when both have moved. A fused pool may complete no pooled output in a
-        // tile: nothing moves, and the tile is done in this instant, after what runs now.
-        storeParts = (storeBytes > 0 ? 1 : 0) + (skipBytes > 0 ? 1 : 0);
-        if (storeParts == 0) {
-            storeParts = 1;
-            sim.schedule(start, Math.max(DdrController.PHASE, sim.phase()), stored);
-            return;
-        }
+        // Every result of the tile goes through the output stage's lanes while the sums stream out; a
+        // fused add reads the skip tile beside the write (a burst-deep FIFO between them): the store is
+        // done when its results are requantized and both transfers have moved. A fused pool may complete
+        // no pooled output in a tile: nothing moves, the requantization alone holds the tile.
+        long requantPs = requant.ps((long) rows * tn);
+        storeParts = 1 + (storeBytes > 0 ? 1 : 0) + (skipBytes > 0 ? 1 : 0);
+        sim.schedule(start + requantPs, Math.max(DdrController.PHASE, sim.phase()), requantized);
         if (skipBytes > 0) {
-            skipDma.transfer(skipBytes, stored);
+            skipDma.transfer(skipBytes, moved);
         }
         if (storeBytes > 0) {
-            storeDma.transfer(storeBytes, stored);
+            storeDma.transfer(storeBytes, moved);
         }
+    }
+
+    /**
+     * One part of store {@code o} (its requantization, its write or its skip read) is done at {@code t};
+     * the last one releases the output half. When the requantization finished last, the time from the
+     * DMA's end to it that compute was idle for want of this half (or, for the last store, after the
+     * last step) is the output stage's: {@code outputStagePs}.
+     */
+    private void storeEnds(int o, long start, long t) {
+        if (--storeParts > 0) {
+            return;
+        }
+        if (hw.trace().enabled()) {
+            hw.trace().span("dma:output", "C tile " + o, start, t);
+        }
+        boolean last = storesDone + 1 == grid.outputTiles();
+        boolean computeHeld = !computeBusy && (idleForOutput || last && nextStep >= steps);
+        if (computeHeld && t > dmaDonePs) {
+            outputStagePs += t - Math.max(dmaDonePs, idleSince);
+        }
+        storeBusy = false;
+        hw.output().releaseSlot(outSlot[o]);
+        storesDone++;
+        if (storesDone == grid.outputTiles()) {
+            finishPs = t;
+            drainPs = t - idleSince; // the last step ended at idleSince; nothing computes since
+        }
+        pumpStore();
+        tryCompute();
     }
 }
