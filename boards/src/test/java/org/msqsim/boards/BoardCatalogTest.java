@@ -259,6 +259,14 @@ class BoardCatalogTest {
         return BoardCatalog.get(id).accelerator().ddr().peakBytesPerSecond();
     }
 
+    /** A frozen board file under test resources {@code fixtures/} (not a shipped board). */
+    static String fixture(String name) throws IOException {
+        try (var in = Optional.ofNullable(BoardCatalogTest.class.getClassLoader()
+                .getResourceAsStream("fixtures/" + name + ".yaml")).orElseThrow()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     static String resource(String id) throws IOException {
         try (var in = Optional.ofNullable(BoardCatalogTest.class.getClassLoader()
                 .getResourceAsStream("boards/" + id + ".yaml")).orElseThrow()) {

@@ -31,7 +31,7 @@ class BoardLoaderTest {
 
     @BeforeAll
     static void readValidBoard() throws IOException {
-        pynq = BoardCatalogTest.resource("pynq-z2");
+        pynq = BoardCatalogTest.fixture("pynq-z2-budget-rule");
     }
 
     /** Replaces exactly one occurrence, so a test cannot silently edit nothing. */
