@@ -194,7 +194,7 @@ class ExploreStagesTest {
         assertTrue(checked > 3 * grid.rowOptions().size(), "organisations checked: " + checked);
         // the organisation stage, on stage 1's results: a start at every row count of each family and F
         List<DesignResult> stageOne = explored().results().subList(0, one.size()); // stage 1 comes first
-        List<Design> organised = new OrganisationStage(grid, b).designs(stageOne, one.size());
+        List<Design> organised = new FractionStage(grid, b).designs(stageOne, one.size());
         Set<List<Object>> stageOneRows = new HashSet<>();
         Set<List<Object>> organisedRows = new HashSet<>();
         for (DesignResult r : stageOne) {
