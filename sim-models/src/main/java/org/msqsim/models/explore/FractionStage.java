@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * steps either side of its own (0 &lt; F &lt; 1). Every organisation pair gets the same treatment, so
  * the search still does not depend on the base design's organisations. Stage 2 then polishes the
  * columns and rows of the fastest designs of each family and F, whatever their organisations, and
- * stage 3 their clocks and buffers.
+ * stage 3 their clocks and buffers. A grid that refines nothing ({@code refineTop} 0) skips it too.
  *
  * <p>Cost: about 2 × SPAN designs per group, about 4,700 at ZC706 (2 families × 49 pairs × 4 row
  * counts × 3 packings × 4), against the 19 × 49 fractions per shape it replaces.
@@ -35,6 +35,9 @@ final class FractionStage implements SearchStage {
 
     @Override
     public List<Design> designs(List<DesignResult> done, int firstIndex) {
+        if (grid.refineTop() == 0) {
+            return List.of(); // stage 1 only
+        }
         Set<DesignKey> seen = DesignKey.evaluated(done);
         List<Double> fractions = grid.fractions();
         List<Design> out = new ArrayList<>();
