@@ -220,6 +220,30 @@ class ExploreStagesTest {
     }
 
     /**
+     * Stage 1's pruning: a two-core shape at the grid fractions (0 < F < 1) either side of its cores'
+     * peak-rate balance L / (L + D); one fraction on the grid or outside the interior.
+     */
+    @Test
+    void stageOneBracketsTheCoresPeakRateBalance() {
+        List<Double> f = ExploreGrid.standard().fractions();
+        assertEquals(List.of(0.3, 0.35), ShapeStage.bracket(f, 0.33));
+        assertEquals(List.of(0.5), ShapeStage.bracket(f, 0.5));
+        assertEquals(List.of(0.05), ShapeStage.bracket(f, 0.01));
+        assertEquals(List.of(0.95), ShapeStage.bracket(f, 0.999));
+        DesignBuilder b = new DesignBuilder(BOARD, BOARD.accelerator(), COST);
+        long clk = BOARD.clocks().minHz();
+        // 8 × 10 × 4 DSP products a clock (320) beside 8 × 40 LUT MACs (320), both at the board's lowest clock
+        AcceleratorSpec even = ((SpecBuild.Buildable) b.spec(DesignFamily.MSQ, Design.OUTPUT_STATIONARY, 8, 4, 10,
+                40, clk, 1)).spec();
+        assertEquals(clk, even.dspCore().orElseThrow().clockHz());
+        assertEquals(clk, even.lutCore().orElseThrow().clockHz());
+        assertEquals(0.5, ShapeStage.balance(even), 1e-12);
+        AcceleratorSpec lutHeavy = ((SpecBuild.Buildable) b.spec(DesignFamily.MSQ, Design.OUTPUT_STATIONARY, 8, 1,
+                10, 30, clk, 1)).spec();
+        assertEquals(0.75, ShapeStage.balance(lutHeavy), 1e-12); // 240 / (240 + 80)
+    }
+
+    /**
      * Issue 13 points 5 and 6: the search's result does not depend on the organisations of the design it
      * starts from. A reduced but real grid (CIFAR-Net, rows 8 and 16, two column levels, F in steps of
      * 0.25, four organisations, stage 2 on the best design of each group), explored from PYNQ-Z2's
