@@ -44,22 +44,23 @@ import picocli.CommandLine.Spec;
                 + "fixed-point (DSP core) rows, timing-only, in parallel.",
             "",
             "Search, from the board's default design, in four stages:",
-            "1. every shape, at the board's fastest clock and x1 buffers (x0.5 if needed):",
-            "   SP2 fraction F = 0, 0.05, ..., 1 (0: DSP-only; 1: LUT-only);",
-            "   array rows 8, 16, 32, 64, shared by both cores (rows: output pixels,",
-            "   columns: filters); DSP packing 1, 2, 4 products per slice (4: <= 4 bits);",
+            "1. every shape, in every pair of core organisations os, ws, dot, os-v2,",
+            "   os-v4, os-v8, os-s4, dot-s4 (output- or weight-stationary, dot-product,",
+            "   vector PEs of V lanes, up to N column sets; --organisations; one per core the",
+            "   design has), at the board's fastest clock and x1 buffers (x0.5 if",
+            "   needed): array rows 8, 16, 32, 64, shared by both cores; DSP packing",
+            "   1, 2, 4 products per slice (4: <= 4 bits);",
             "   DSP columns 25/50/75/100%% of the most that fit alone within the ceilings;",
             "   LUT columns 25/50/75/100%% of the most that fit beside them, once as SP2",
             "   shift-adders (msq), once as LUT-built fixed-point multipliers (lut-fixed,",
-            "   FINN-R cost; there F is the fraction of rows on the LUT core). The",
-            "   DSP-only baseline is also tried in every DSP-core organisation below.",
-            "1b. around the fastest design of each family, F and row count, every other pair of core",
-            "   organisations os, ws, dot, os-v2, os-v4, os-v8, os-s4, dot-s4 (output- or weight-",
-            "   stationary, dot-product, vector PEs of V lanes, up to N column sets;",
-            "   --organisations), each",
-            "   core's columns rescaled to the same share of what fits.",
-            "2. around the 3 fastest designs of each family and F (and the fastest",
-            "   DSP-only design of each organisation and packing), DSP columns +-3 with",
+            "   FINN-R cost; there F is the fraction of rows on the LUT core). SP2",
+            "   fraction F = 0 (DSP-only), 1 (LUT-only), and for two cores the grid",
+            "   fractions (0.05 .. 0.95) either side of the one where both cores take",
+            "   equal time at their peak rates.",
+            "1b. the fastest design of each family, organisation pair, rows and packing at",
+            "   F up to 2 steps (0.1) either side of its own.",
+            "2. around the 3 fastest designs of each family and F (and the fastest of",
+            "   each family, DSP-core organisation and packing), DSP columns +-3 with",
             "   LUT columns refilled, and nearby row counts: a core's time moves in whole",
             "   filter folds, and the two cores finish together only when their folds match.",
             "3. those designs and the Pareto front so far, at the board's min, middle,",
@@ -133,7 +134,7 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--organisations", paramLabel = "LIST", split = ",",
             description = "Core organisations to search for each core: os, ws, dot, os-vV, ws-vV (V lanes per PE), "
                     + "each systolic one optionally -sN (up to N column sets, N a power of two), "
-                    + "or base (the board design's only) (default os,ws,dot,os-v2,os-v4,os-v8,os-s4).")
+                    + "or base (the board design's only) (default os,ws,dot,os-v2,os-v4,os-v8,os-s4,dot-s4).")
     List<String> organisations;
 
     @Option(names = "--grid", hidden = true, defaultValue = "standard", description = "standard or small (tests).")

@@ -67,7 +67,7 @@ class SweepLocalTest {
                     explored.infeasible()), c.grid(), new double[] {0.70, 0.80, 0.80}, x.notes).table();
             assertTrue(summary.contains(table), "explore's summary of " + c.boardName() + " " + c.model());
         }
-        assertEquals(4, checkedStages, "the fixture must reach stage 4 (shapes, organisations, polish, refinement)");
+        assertEquals(4, checkedStages, "the fixture must reach stage 4 (shapes, fractions, polish, refinement)");
         assertTrue(se.text().contains("msqsim sweep: stage 4 of 4 (clocks and buffers): "), se.text());
         assertTrue(so.text().contains("wrote " + out), so.text());
         try (Stream<Path> files = Files.list(out)) {

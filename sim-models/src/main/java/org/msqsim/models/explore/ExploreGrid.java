@@ -15,10 +15,13 @@ import org.msqsim.models.lower.Lowering;
  * The parameters of the design space {@code explore} sweeps, generated from a board's default design
  * ("base") in three stages ({@code SearchStage}), and how the stages use them.
  *
- * <p><b>Stage 1, shapes</b> ({@code ShapeStage}; every combination, at the board's fastest core clock):
+ * <p><b>Stage 1, shapes</b> ({@code ShapeStage}; every combination, in every pair of core organisations
+ * of {@code organisations}, at the board's fastest core clock):
  * <ul>
  *   <li><b>SP2 fraction</b> F = 0, 1/steps, …, 1 (default steps 20: 0, 0.05, …, 1). F = 0 is
- *       DSP-only (no LUT core, its LUTs free); F = 1 is LUT-only (no DSP core).</li>
+ *       DSP-only (no LUT core, its LUTs free); F = 1 is LUT-only (no DSP core). A shape with both
+ *       cores is evaluated at the grid fractions either side of the one at which its cores take equal
+ *       time at their peak rates ({@code ShapeStage.balance}); stage 1b tries the fractions nearby.</li>
  *   <li><b>Array rows</b> ({@code rowOptions}, default 8, 16, 32, 64), equal for both cores since
  *       they share the activation rows. In the output-stationary arrays rows hold output pixels and
  *       columns filters, so the aspect ratio decides how well a layer with few filters fills the
@@ -37,22 +40,28 @@ import org.msqsim.models.lower.Lowering;
  *   <li><b>Buffers</b> at the base design's capacities (× 1), or the largest smaller scale of
  *       {@code bufferScales} that fits when × 1 does not.</li>
  * </ul>
- * The cost model prices neither F nor the clock, so a shape fits or not whatever they are. At equal
+ * The cost model prices neither F nor the clock, so a shape fits or not whatever they are (and is
+ * built once for the fractions it is evaluated at). At equal
  * resources a faster clock is almost never slower: the tile planner ranks tiles with an analytic
  * estimate, and where it misranks, a slower clock can get the better tiles (measured over the eight
  * boards with ResNet-18 and CIFAR-Net: 39 of about 7,000 shape groups, by at most 0.5 %). Stage 3
  * tries the other clocks for the designs that matter.
  *
- * <p><b>Stage 1b, core organisations</b> ({@link OrganisationStage}; {@code organisations},
- * {@link CoreOrganisation#STANDARD} by default: output-stationary, weight-stationary, dot-product,
- * output-stationary vector PEs of 2, 4 and 8 lanes, and output-stationary and dot-product PEs in up to 4
- * column sets): stage 1 uses the base design's organisations;
- * then, around the fastest stage-1 design of each family and F, every pair of organisations (one per
- * core the design has), the columns rescaled to the same share of what fits. Each organisation is
- * priced from the same primitives ({@code PeArrayCost}) and its buffers get the ports its dataflow
- * reads ({@link DesignBuilder}); stages 2 and 3 refine the fastest designs whatever their
- * organisations, and the verdict (speedup over the best DSP-only design per packing) takes the best of
- * every organisation on each side. Empty: the base design's organisations only (the small grid).
+ * <p><b>Core organisations</b> ({@code organisations}, {@link CoreOrganisation#STANDARD} by default:
+ * output-stationary, weight-stationary, dot-product, output-stationary vector PEs of 2, 4 and 8 lanes,
+ * and output-stationary and dot-product PEs in up to 4 column sets): stage 1 searches every family in every pair of
+ * them (one per core the design has: the DSP-only baseline in each DSP organisation, LUT-only designs in
+ * each LUT organisation), each core's column levels of the most that fit in its own organisation. No
+ * organisation is searched first or more thoroughly than another, so the result does not depend on
+ * the organisations of the base design (issue 13 points 5, 6). Each organisation is priced from the
+ * same primitives ({@code PeArrayCost}) and its buffers get the ports its dataflow reads
+ * ({@link DesignBuilder}); the verdict (speedup over the best DSP-only design per packing) takes the
+ * best of every organisation on each side. Empty: the base design's organisations only (the small grid).
+ *
+ * <p><b>Stage 1b, fractions</b> ({@link FractionStage}): the fastest stage-1 design of each family,
+ * organisation pair, row count and packing at the fractions up to two steps either side of its own:
+ * the cores' occupancies (fold arithmetic, column sets, memory stalls) move a shape's best fraction away
+ * from its peak-rate balance.
  *
  * <p><b>Stage 2, shape polish</b> ({@link PolishStage}): DSP column counts a few columns either side of
  * the {@code refineTop} fastest stage-1 designs of each family and fraction, so that the two cores'
@@ -136,8 +145,8 @@ public record ExploreGrid(int fractionSteps, List<Integer> rowOptions, List<Doub
     }
 
     /**
-     * The documented default grid: 21 fractions, rows 8/16/32/64, packings 1/2/4, the standard core
-     * organisations, 4 column levels per core; stage 2 polishes the 3 best designs per family and F;
+     * The documented default grid: 21 fractions, rows 8/16/32/64, packings 1/2/4, every pair of the
+     * standard core organisations, 4 column levels per core; stage 2 polishes the 3 best designs per family and F;
      * stage 3 tries them at 4 clocks × 3 buffer scales.
      */
     public static ExploreGrid standard() {

@@ -23,19 +23,19 @@ public final class Search {
 
     public Search(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model) {
         this.builder = new DesignBuilder(board, base, model);
-        this.stages = List.of(new ShapeStage(grid, builder), new OrganisationStage(grid, builder),
+        this.stages = List.of(new ShapeStage(grid, builder), new FractionStage(grid, builder),
                 new PolishStage(grid, builder),
                 new RefineStage(grid, builder));
     }
 
-    /** The number of stages (4: shapes, core organisations, polish, refinement). */
+    /** The number of stages (4: shapes, fractions, polish, refinement). */
     public int stages() {
         return stages.size();
     }
 
     /** A stage's name for progress lines, 0-based. */
     public static String stageName(int stage) {
-        return List.of("shapes", "core organisations", "polish", "clocks and buffers").get(stage);
+        return List.of("shapes", "fractions", "polish", "clocks and buffers").get(stage);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.msqsim.core.spec.BoardSpec;
  * results of the stages before. A stage depends only on those results (which do not depend on the
  * thread count), so the search is deterministic.
  */
-sealed interface SearchStage permits ShapeStage, OrganisationStage, PolishStage, RefineStage {
+sealed interface SearchStage permits ShapeStage, FractionStage, PolishStage, RefineStage {
 
     /**
      * The designs this stage adds, indexed from {@code firstIndex} in the order of generation, none
@@ -20,12 +20,12 @@ sealed interface SearchStage permits ShapeStage, OrganisationStage, PolishStage,
 
     /**
      * The stages of {@code grid} on {@code board}, from its default design {@code base}, in
-     * order: shapes, core organisations, shape polish, refinement. They share one {@link DesignBuilder}. ({@link Search}
+     * order: shapes, fractions, shape polish, refinement. They share one {@link DesignBuilder}. ({@link Search}
      * holds the same three for {@link Explorer} and for callers that evaluate elsewhere.)
      */
     static List<SearchStage> of(ExploreGrid grid, BoardSpec board, AcceleratorSpec base, CostModel model) {
         DesignBuilder b = new DesignBuilder(board, base, model);
-        return List.of(new ShapeStage(grid, b), new OrganisationStage(grid, b), new PolishStage(grid, b),
+        return List.of(new ShapeStage(grid, b), new FractionStage(grid, b), new PolishStage(grid, b),
                 new RefineStage(grid, b));
     }
 }

@@ -132,7 +132,7 @@ class DesignBuilderTest {
     @Test
     void theStagesComeInOrder() {
         List<SearchStage> stages = SearchStage.of(ExploreGrid.small(), BOARD, BOARD.accelerator(), COST);
-        assertEquals(List.of(ShapeStage.class, OrganisationStage.class, PolishStage.class, RefineStage.class),
+        assertEquals(List.of(ShapeStage.class, FractionStage.class, PolishStage.class, RefineStage.class),
                 stages.stream().map(Object::getClass).toList());
         List<Design> first = stages.get(0).designs(List.of(), 0);
         assertEquals(new ShapeStage(ExploreGrid.small(), BOARD, BOARD.accelerator(), COST).designs(), first);

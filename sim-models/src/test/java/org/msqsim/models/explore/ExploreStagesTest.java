@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,53 +164,130 @@ class ExploreStagesTest {
     }
 
     /**
-     * The verdict divides by the best DSP-only design, so stage 1 tries the DSP-only baseline in every DSP
-     * organisation that can be built at each row count and packing (not only the base's); and the
-     * organisation stage starts from every row count stage 1 evaluated for a family and F, since another
-     * organisation's best rows need not be the base organisation's.
+     * Stage 1 searches every family in every organisation pair the grid searches, not only the base
+     * design's (the DSP-only baseline in every DSP organisation, LUT-only designs in every LUT
+     * organisation): at each row count and packing, every pair with a column that fits has a design of
+     * each family. Two-core shapes are evaluated at the grid fractions either side of their cores'
+     * peak-rate balance; stage 1b tries the fastest of each family, pair, rows and packing at the
+     * fractions up to {@link FractionStage#SPAN} steps away.
      */
     @Test
-    void theBaselineIsSearchedInEveryOrganisationAndOrganisationsFromEveryRowCount() {
+    void stageOneSearchesEveryOrganisationPairAndStageOneBTheFractionsNearby() {
         ExploreGrid grid = ExploreGrid.standard();
         DesignBuilder b = new DesignBuilder(BOARD, BOARD.accelerator(), COST);
         List<Design> one = new ShapeStage(grid, b).designs();
-        Set<List<Object>> baseline = new HashSet<>();
+        Set<List<Object>> tried = new HashSet<>();
         for (Design d : one) {
-            if (d.family() == DesignFamily.DSP_ONLY) {
-                baseline.add(List.of(d.dspOrganisation(), d.rows(), b.packing(d)));
+            tried.add(List.of(d.family(), d.dspOrganisation(), d.lutOrganisation(), d.rows(), d.dspPacking()));
+            if (d.dspCols() > 0 && d.lutCols() > 0) {
+                assertTrue(ShapeStage.bracket(grid.fractions(), ShapeStage.balance(d.spec())).contains(d.fraction()),
+                        d.spec().name() + " at F = " + d.fraction());
             }
         }
         int checked = 0;
-        for (CoreOrganisation o : grid.organisations()) {
-            Organisations orgs = new Organisations(o, b.baseOrganisations().lut());
-            for (int rows : grid.rowOptions()) {
-                for (int packing : ExploreGrid.packings(BOARD.accelerator().weightBits())) {
-                    if (b.maxCols(DesignFamily.DSP_ONLY, orgs, rows, packing, 0, grid.baseEngineShare()) > 0) {
-                        checked++;
-                        assertTrue(baseline.contains(List.of(o.label(), rows, packing)),
-                                "no stage-1 DSP-only design " + o.label() + " at " + rows + " rows, packing " + packing);
+        double e = grid.baseEngineShare();
+        for (DesignFamily fam : DesignFamily.values()) {
+            double f = fam == DesignFamily.DSP_ONLY ? 0 : 0.5;
+            for (Organisations orgs : Organisations.pairs(grid.organisations(), b.baseOrganisations(), fam, f)) {
+                for (int rows : grid.rowOptions()) {
+                    for (int packing : ExploreGrid.packings(BOARD.accelerator().weightBits())) {
+                        int dsp = b.maxCols(DesignFamily.DSP_ONLY, orgs, rows, packing, 0, e);
+                        if (dsp > 0 && (fam == DesignFamily.DSP_ONLY
+                                || b.maxCols(fam, orgs, rows, packing, Math.max(1, (int) Math.round(0.25 * dsp)), e) > 0)) {
+                            checked++;
+                            String lut = fam == DesignFamily.DSP_ONLY ? "-" : orgs.lut().label();
+                            assertTrue(tried.contains(List.of(fam, orgs.dsp().label(), lut, rows, packing)),
+                                    "no stage-1 " + fam.label() + " design " + orgs.label() + " at " + rows
+                                            + " rows, packing " + packing);
+                        }
                     }
                 }
             }
         }
-        assertTrue(checked > 3 * grid.rowOptions().size(), "organisations checked: " + checked);
-        // the organisation stage, on stage 1's results: a start at every row count of each family and F
+        assertTrue(checked > 2 * 49 * grid.rowOptions().size(), "(family, pair, rows, packing) checked: " + checked);
+        // stage 1b, on stage 1's results: the fastest of each group, at the fractions nearby
         List<DesignResult> stageOne = explored().results().subList(0, one.size()); // stage 1 comes first
-        List<Design> organised = new OrganisationStage(grid, b).designs(stageOne, one.size());
-        Set<List<Object>> stageOneRows = new HashSet<>();
-        Set<List<Object>> organisedRows = new HashSet<>();
-        for (DesignResult r : stageOne) {
-            stageOneRows.add(List.of(r.design().family(), r.design().fraction(), r.design().rows()));
+        List<Design> moved = new FractionStage(grid, b).designs(stageOne, one.size());
+        assertTrue(!moved.isEmpty(), "stage 1b added nothing");
+        Map<Integer, Design> starts = FractionStage.starts(stageOne);
+        double step = 1.0 / grid.fractionSteps();
+        for (Design d : moved) {
+            assertTrue(d.fraction() > 0 && d.fraction() < 1, d.spec().name());
+            assertTrue(starts.values().stream().anyMatch(s -> s.spec().equals(d.spec()) && s.family() == d.family()
+                    && Math.abs(s.fraction() - d.fraction()) <= FractionStage.SPAN * step + 1e-9
+                    && s.fraction() != d.fraction()), "not a start's shape nearby: " + d.spec().name());
         }
-        Set<List<Object>> groups = new HashSet<>();
-        for (Design d : organised) {
-            organisedRows.add(List.of(d.family(), d.fraction(), d.rows()));
-            groups.add(List.of(d.family(), d.fraction()));
+    }
+
+    /**
+     * Stage 1's pruning: a two-core shape at the grid fractions (0 < F < 1) either side of its cores'
+     * peak-rate balance L / (L + D); one fraction on the grid or outside the interior.
+     */
+    @Test
+    void stageOneBracketsTheCoresPeakRateBalance() {
+        List<Double> f = ExploreGrid.standard().fractions();
+        assertEquals(List.of(0.3, 0.35), ShapeStage.bracket(f, 0.33));
+        assertEquals(List.of(0.5), ShapeStage.bracket(f, 0.5));
+        assertEquals(List.of(0.05), ShapeStage.bracket(f, 0.01));
+        assertEquals(List.of(0.95), ShapeStage.bracket(f, 0.999));
+        DesignBuilder b = new DesignBuilder(BOARD, BOARD.accelerator(), COST);
+        long clk = BOARD.clocks().minHz();
+        // 8 × 10 × 4 DSP products a clock (320) beside 8 × 40 LUT MACs (320), both at the board's lowest clock
+        AcceleratorSpec even = ((SpecBuild.Buildable) b.spec(DesignFamily.MSQ, Design.OUTPUT_STATIONARY, 8, 4, 10,
+                40, clk, 1)).spec();
+        assertEquals(clk, even.dspCore().orElseThrow().clockHz());
+        assertEquals(clk, even.lutCore().orElseThrow().clockHz());
+        assertEquals(0.5, ShapeStage.balance(even), 1e-12);
+        AcceleratorSpec lutHeavy = ((SpecBuild.Buildable) b.spec(DesignFamily.MSQ, Design.OUTPUT_STATIONARY, 8, 1,
+                10, 30, clk, 1)).spec();
+        assertEquals(0.75, ShapeStage.balance(lutHeavy), 1e-12); // 240 / (240 + 80)
+    }
+
+    /**
+     * Issue 13 points 5 and 6: the search's result does not depend on the organisations of the design it
+     * starts from. A reduced but real grid (CIFAR-Net, rows 8 and 16, two column levels, F in steps of
+     * 0.25, four organisations, stage 2 on the best design of each group), explored from PYNQ-Z2's
+     * default design (both cores output-stationary in up to 4 column sets) and from the same design with
+     * both cores weight-stationary, or dot-product (without column sets: its input port carries one row
+     * stream, so a quarter of the width, the same bits per array row), finds the same best design of
+     * each family and DSP packing: same shape, organisations, fraction, clock, buffers and latency.
+     * Before stage 1 searched every organisation pair, stage 1 ran the base's pair only and the verdict
+     * moved with it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "dot"})
+    void theBestDesignsDoNotDependOnTheBaseDesignsOrganisations(String label) {
+        ExploreGrid grid = new ExploreGrid(4, List.of(8, 16), List.of(0.5, 1.0), List.of(1.0), 1, false,
+                List.of(CoreOrganisation.OS, CoreOrganisation.WS, CoreOrganisation.DOT,
+                        CoreOrganisation.OS.withColumnSets(CoreOrganisation.STANDARD_COLUMN_SETS)), List.of());
+        AcceleratorSpec base = BOARD.accelerator();
+        assertEquals(CoreOrganisation.STANDARD_COLUMN_SETS, base.dspCore().orElseThrow().columnSets());
+        CoreOrganisation org = CoreOrganisation.parse(label);
+        AcceleratorSpec other = base.withCores(base.dspCore().map(org::apply), base.lutCore().map(org::apply))
+                .withBuffers(base.inputBuffer().withWidthBits(base.inputBuffer().widthBits()
+                        / CoreOrganisation.STANDARD_COLUMN_SETS), base.weightBuffer(), base.outputBuffer());
+        assertEquals(org, CoreOrganisation.of(other.dspCore().orElseThrow()));
+        Explorer x = new Explorer(ModelZoo.get("cifar_net"), BOARD.device().family().dsp(), 2);
+        Exploration a = new Exploration(x.explore(grid, BOARD, base, COST, null, null).results(), 0);
+        Exploration b = new Exploration(x.explore(grid, BOARD, other, COST, null, null).results(), 0);
+        int compared = 0;
+        for (DesignFamily fam : DesignFamily.values()) {
+            assertEquals(a.best(fam).map(ExploreStagesTest::what), b.best(fam).map(ExploreStagesTest::what), fam.label());
+            for (int packing : ExploreGrid.packings(base.weightBits())) {
+                Optional<List<Object>> fromDefault = a.best(fam, packing).map(ExploreStagesTest::what);
+                assertEquals(fromDefault, b.best(fam, packing).map(ExploreStagesTest::what),
+                        fam.label() + " at packing " + packing);
+                compared += fromDefault.isPresent() ? 1 : 0;
+            }
         }
-        // each start keeps its rows: one start per family and F would give one row count per group
-        assertTrue(stageOneRows.containsAll(organisedRows), "organisation designs at rows stage 1 never tried");
-        assertTrue(organisedRows.size() >= 2 * groups.size(), organisedRows.size() + " (family, F, rows) starts for "
-                + groups.size() + " (family, F) groups");
+        assertEquals(9, compared, "best designs compared (3 families x 3 packings)");
+    }
+
+    /** What a result is, apart from its index and spec name (which names the base design). */
+    private static List<Object> what(DesignResult r) {
+        Design d = r.design();
+        return List.of(d.family(), d.fraction(), d.rows(), d.dspCols(), d.lutCols(), d.dspPacking(),
+                d.dspOrganisation(), d.lutOrganisation(), d.clockHz(), d.bufferScale(), d.used(), r.latencyPs());
     }
 
     @Test
