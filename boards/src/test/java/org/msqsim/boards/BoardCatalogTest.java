@@ -104,8 +104,8 @@ class BoardCatalogTest {
     /** The shape rules stated in each board file's comment. */
     @ParameterizedTest
     @MethodSource("ids")
-    void defaultDesignHasTheDocumentedShape(String id) {
-        BoardSpec b = BoardCatalog.get(id);
+    void budgetRuleDesignHasTheDocumentedShape(String id) {
+        BoardSpec b = budgetRule(id);
         AcceleratorSpec acc = b.accelerator();
         PeArraySpec dsp = acc.dspCore().orElseThrow();
         PeArraySpec lut = acc.lutCore().orElseThrow();
@@ -131,8 +131,8 @@ class BoardCatalogTest {
      */
     @ParameterizedTest
     @MethodSource("ids")
-    void defaultDesignHasTheRuleDepthwiseEngine(String id) {
-        BoardSpec b = BoardCatalog.get(id);
+    void budgetRuleDesignHasTheRuleDepthwiseEngine(String id) {
+        BoardSpec b = budgetRule(id);
         AcceleratorSpec a = b.accelerator();
         DepthwiseEngineSpec e = a.depthwiseEngine().orElseThrow(() -> new AssertionError(id + ": no depthwise engine"));
         assertEquals(DepthwiseEngineSizing.size(COST, a, b.device(), DepthwiseEngineSizing.DEFAULT_LUT_SHARE),
@@ -142,13 +142,27 @@ class BoardCatalogTest {
         assertEquals(a.dspCore().orElseThrow().rows(), e.pixels(), id);
     }
 
-    /** Every default design fits FINN's ceilings (LUT 70 %, FF 50 %, BRAM/URAM/DSP 80 %) under the cost model. */
+    /**
+     * Every default design, and every budget-rule design it is derived from, fits FINN's ceilings (LUT 70 %,
+     * FF 50 %, BRAM/URAM/DSP 80 %) under the cost model.
+     */
     @ParameterizedTest
     @MethodSource("ids")
     void defaultDesignFitsWithinTheCeilings(String id) {
         BoardSpec b = BoardCatalog.get(id);
-        FitReport fit = COST.fitWithinCeilings(b.accelerator(), b.device());
-        assertTrue(fit.fits(), id + ": " + fit.overSubscribed());
+        for (BoardSpec d : List.of(b, budgetRule(id))) {
+            FitReport fit = COST.fitWithinCeilings(d.accelerator(), d.device());
+            assertTrue(fit.fits(), id + " " + d.accelerator().name() + ": " + fit.overSubscribed());
+        }
+    }
+
+    /**
+     * The board with its {@code budget-rule} design as its accelerator: the design the budget rule sizes
+     * (docs/cost-model.md "Default designs", steps 0-5) and {@code explore --derive-default} starts from.
+     */
+    static BoardSpec budgetRule(String id) {
+        BoardSpec b = BoardCatalog.get(id);
+        return b.withAccelerator(b.design("budget-rule").orElseThrow(() -> new AssertionError(id + ": no budget-rule design")));
     }
 
     /**
@@ -162,7 +176,7 @@ class BoardCatalogTest {
     @ParameterizedTest
     @MethodSource("ids")
     void dspCoreIsAtLeastSixtyPercentOfTheSlicesUnlessLutsForbidIt(String id) {
-        BoardSpec b = BoardCatalog.get(id);
+        BoardSpec b = budgetRule(id);
         PeArraySpec dsp = b.accelerator().dspCore().orElseThrow();
         PeArraySpec lut = b.accelerator().lutCore().orElseThrow();
         if (dsp.multipliers() >= 0.60 * b.device().dsp()) {
@@ -189,7 +203,7 @@ class BoardCatalogTest {
     @ParameterizedTest
     @MethodSource("ids")
     void dspCoreHasTheMostColumnsTheSplitAllows(String id) {
-        BoardSpec b = BoardCatalog.get(id);
+        BoardSpec b = budgetRule(id);
         AcceleratorSpec a = b.accelerator();
         PeArraySpec dsp = a.dspCore().orElseThrow();
         long overheadLut = COST.overheads(a, b.device()).values().stream().mapToLong(ResourceVector::lut).sum();
@@ -215,7 +229,7 @@ class BoardCatalogTest {
     @ParameterizedTest
     @MethodSource("ids")
     void lutCoreTakesTheRemainingLutBudget(String id) {
-        BoardSpec b = BoardCatalog.get(id);
+        BoardSpec b = budgetRule(id);
         FitReport fit = COST.fitWithinCeilings(b.accelerator(), b.device());
         PeArraySpec lut = b.accelerator().lutCore().orElseThrow();
         long perColumn = COST.peArray(lut, 4, 4, b.device().family()).lut() / lut.cols();

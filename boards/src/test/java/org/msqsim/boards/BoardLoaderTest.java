@@ -147,12 +147,12 @@ class BoardLoaderTest {
 
     /** A depthwise engine's accumulator must hold one W + A-bit product (an 8-bit DPU design here). */
     @Test
-    void depthwiseAccumulatorNarrowerThanAProduct() throws IOException {
+    void depthwiseAccumulatorNarrowerThanAProduct() throws IOException { // designs[0] is budget-rule, [1] dpu-b512
         String yaml = BoardCatalogTest.resource("zcu102").replaceFirst(
                 "      channels: 8\n      accumulator_bits: 24", "      channels: 8\n      accumulator_bits: 12");
         List<String> p = problems(yaml);
         assertEquals(1, p.size(), String.join("\n", p));
-        assertTrue(p.get(0).startsWith("b.yaml:designs[0].depthwise_engine.accumulator_bits: 12"), p.get(0));
+        assertTrue(p.get(0).startsWith("b.yaml:designs[1].depthwise_engine.accumulator_bits: 12"), p.get(0));
         assertTrue(p.get(0).contains("weight_bits + activation_bits = 16"), p.get(0));
     }
 

@@ -41,7 +41,7 @@ class BufferPortsTest {
             }
         }
         assertEquals(List.of(), stalled);
-        assertEquals(8 * 2 + 58, feeds, "two cores on each of 8 defaults, one on each of 58 DPU designs");
+        assertEquals(8 * 2 * 2 + 58, feeds, "two cores on each of 8 defaults and 8 budget-rule designs, one on each of 58 DPU designs");
     }
 
     /**

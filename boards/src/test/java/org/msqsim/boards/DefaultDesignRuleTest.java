@@ -16,7 +16,7 @@ import org.msqsim.core.spec.DepthwiseEngineSpec;
 import org.msqsim.core.spec.PeArraySpec;
 
 /**
- * Each board file's default design is the documented rule's ({@link DefaultDesignRule}) under the current cost
+ * Each board file's budget-rule design (the seed its default is derived from by explore) is the documented rule's ({@link DefaultDesignRule}) under the current cost
  * model; the printed lines are the figures docs/cost-model.md "Default designs" and the board comments quote.
  */
 class DefaultDesignRuleTest {
@@ -29,7 +29,7 @@ class DefaultDesignRuleTest {
     @ParameterizedTest
     @MethodSource("ids")
     void theFileHasTheRulesDesign(String id) {
-        BoardSpec b = BoardCatalog.get(id);
+        BoardSpec b = BoardCatalogTest.budgetRule(id);
         AcceleratorSpec rule = DefaultDesignRule.size(COST, b);
         System.out.println(describe(b, rule));
         System.out.println(whereItStops(b, rule));
