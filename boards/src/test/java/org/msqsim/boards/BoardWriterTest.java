@@ -32,7 +32,7 @@ class BoardWriterTest {
         BoardSpec b = BoardCatalog.get(id);
         AcceleratorSpec a = b.accelerator();
         AcceleratorSpec other = a.withName(a.name() + "-other")
-                .withCores(a.dspCore().map(c -> c.withShape(c.rows(), c.cols() + 1)), a.lutCore());
+                .withCores(a.dspCore().map(c -> c.withShape(c.rows(), c.cols() > 1 ? c.cols() - 1 : 2)), a.lutCore());
         String text = BoardWriter.withAccelerator(BoardCatalog.text(id), other, "line one\nline two");
         assertTrue(text.startsWith("# line one\n# line two\n"), text);
         Path f = Files.writeString(dir.resolve(id + ".yaml"), text);
@@ -72,7 +72,8 @@ class BoardWriterTest {
             assertEquals(lanes.isPresent(), text.contains("\n    lanes: 7\n"), text);
             AcceleratorSpec back = BoardLoader.load(Files.writeString(dir.resolve("b.yaml"), text)).accelerator();
             assertEquals(a, back);
-            assertEquals(lanes.orElse(16), back.outputLanes());
+            int rows = Math.max(a.dspCore().map(c -> c.rows()).orElse(0), a.lutCore().map(c -> c.rows()).orElse(0));
+            assertEquals(lanes.orElse(rows), back.outputLanes(), "absent: the wider core's rows");
         }
     }
 

@@ -35,9 +35,16 @@ final class DefaultRule {
     private DefaultRule() {
     }
 
-    /** Whether {@code d} may be a default: an MSQ design with both a DSP core and an SP2 LUT core. */
+    /**
+     * Whether {@code d} may be a default: an MSQ design with both a DSP core and an SP2 LUT core, and a
+     * depthwise engine. (The engine's rule gives one pixel lane per array row; where the rule's 5 % of
+     * the core LUT budget cannot pay for one fixed-point and one SP2 lane per pixel, as for 32- and
+     * 64-row designs on the smallest parts, the design has none and would run MobileNet's depthwise
+     * layers on its cores group by group: not a default.)
+     */
     static boolean eligible(Design d) {
-        return d.family() == DesignFamily.MSQ && d.dspCols() > 0 && d.lutCols() > 0;
+        return d.family() == DesignFamily.MSQ && d.dspCols() > 0 && d.lutCols() > 0
+                && d.spec().depthwiseEngine().isPresent();
     }
 
     /**

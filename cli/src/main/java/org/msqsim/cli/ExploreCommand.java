@@ -250,7 +250,7 @@ final class ExploreCommand implements Callable<Integer> {
         if (deriveDefault != null) {
             String where = b.id() + " and maps " + net.name();
             DesignResult d = ex.best(DefaultRule::eligible).orElseThrow(() -> new UserError("--derive-default: no MSQ "
-                    + "design with both cores fits " + where));
+                    + "design with both cores and a depthwise engine fits " + where));
             write(deriveDefault, "--derive-default", DefaultRule.boardText(b, d, boardText, net, designOptions.design,
                     designName(d.design())));
         }
