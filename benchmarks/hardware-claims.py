@@ -42,7 +42,13 @@ REASON = {
                  "run on the DPU's depthwise engine as PG338 describes it (PP/2 x ICP lanes, one tap per clock); "
                  "what remains is the pointwise and first layers' fold overhead: the output-stationary array "
                  "idles 2r + c - 2 cycles of fill and drain per fold, where the DPU's folds are a few reduction "
-                 "steps long (issue 13 point 4)",
+                 "steps long (issue 13 point 4); and the output stage (2026-12-02, docs/cost-model.md 'Output "
+                 "stage lanes'): a design without fusion.lanes gets one requantizer lane per array row (8 on "
+                 "B4096, its PP) of the multiply-add kind msqsim's MSQ designs use, so MobileNet's pointwise "
+                 "layers (short reductions, many results) wait on it, where the DPU requantizes its PP x OCP "
+                 "results a clock in its pipeline with power-of-two shifts (Vitis AI's fix-point scales) and no "
+                 "DSP slice: a requantizer kind msqsim does not model yet (128 multiply-add lanes would add 128 "
+                 "DSP slices PG338 Table 9 does not show)",
     "tf_resnet50": "tf_resnet50 is TF-slim's resnet_v1_50 (6.97 GOP as Xilinx lists it); msqsim has no "
                    "built-in network of that layout, and runs torchvision's v1.5 (8.18 GOP) in its place",
 }

@@ -35,6 +35,18 @@ public final class BoardCatalog {
     }
 
     /**
+     * {@link #get(String)} with its named design {@code design} as the accelerator (e.g. a board's
+     * {@code budget-rule} design, the seed its default is derived from).
+     *
+     * @throws IllegalArgumentException when the board has no such design
+     */
+    public static BoardSpec get(String idOrPath, String design) {
+        BoardSpec b = get(idOrPath);
+        return b.withAccelerator(b.design(design).orElseThrow(() -> new IllegalArgumentException(b.id()
+                + " has no design '" + design + "'; it has " + String.join(", ", b.designNames()))));
+    }
+
+    /**
      * A built-in board by id, or a board file by path (anything that is not a built-in id).
      *
      * @throws InvalidSpecException when the name is neither a built-in id nor an existing file

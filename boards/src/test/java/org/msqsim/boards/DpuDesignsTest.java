@@ -27,7 +27,7 @@ class DpuDesignsTest {
         int designs = 0;
         for (String board : List.of("zcu102", "zcu104", "kv260", "ultra96-v2")) {
             BoardSpec b = BoardCatalog.get(board);
-            for (AcceleratorSpec d : b.designs()) {
+            for (AcceleratorSpec d : b.designs().stream().filter(x -> x.name().startsWith("dpu-")).toList()) {
                 String size = d.name().replace("dpu-", "").replace("-lowdsp", "");
                 int[] t = TABLE_8.get(size);
                 boolean high = !d.name().endsWith("-lowdsp");

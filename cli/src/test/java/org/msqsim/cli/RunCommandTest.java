@@ -171,9 +171,11 @@ class RunCommandTest {
     /** Each core's design is in the JSON of one-layer and network runs alike; --bits 8 halves a 4-lane DSP. */
     @Test
     void jsonGivesEachCoresPacking() throws IOException {
-        JsonNode layer = json("run", "--board", "zc706", "--layer", "gemm:64x64x64", "--timing-only", "--format",
-                "json");
-        JsonNode net = json("run", "--board", "zc706", "--model", "cifar_net", "--timing-only", "--format", "json");
+        // the budget-rule design: 4-lane packed DSP core (the derived default packs 1)
+        JsonNode layer = json("run", "--board", "zc706", "--design", "budget-rule", "--layer", "gemm:64x64x64",
+                "--timing-only", "--format", "json");
+        JsonNode net = json("run", "--board", "zc706", "--design", "budget-rule", "--model", "cifar_net",
+                "--timing-only", "--format", "json");
         for (JsonNode j : new JsonNode[] {layer, net}) {
             JsonNode dsp = j.at("/cores/dsp");
             assertEquals(4, dsp.get("packing").asInt(), j.toString());

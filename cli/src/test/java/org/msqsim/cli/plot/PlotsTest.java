@@ -24,7 +24,7 @@ import org.msqsim.models.explore.Exploration;
 
 /** The explore charts' content (axis range, series, subtitles), without comparing pixels. */
 class PlotsTest {
-    private static final AcceleratorSpec ZC706 = BoardCatalog.get("zc706").accelerator();
+    private static final AcceleratorSpec ZC706 = BoardCatalog.get("zc706", "budget-rule").accelerator();
 
     private static DesignResult r(int index, DesignFamily fam, double f, double ms, long lut, long dsp) {
         return new DesignResult(new Design(index, fam, f, fam == DesignFamily.MSQ || fam == DesignFamily.DSP_ONLY

@@ -38,7 +38,7 @@ class ResourcePartsTest {
     @Test
     @SuppressWarnings("unchecked")
     void oneLayerReportCarriesComponentsAndTheSp2FractionInItsSubtitle() {
-        BoardSpec b = BoardCatalog.get("zc706");
+        BoardSpec b = BoardCatalog.get("zc706", "budget-rule");
         AcceleratorSpec acc = b.accelerator();
         LayerRun lr = new LayerRunner(acc, b.device().family().dsp()).run(LayerParser.parseGemm("gemm:64x64x64"),
                 new LayerRunner.Options(0.125, 1, true, TraceSink.NONE));
@@ -47,7 +47,7 @@ class ResourcePartsTest {
         Map<String, Object> res = (Map<String, Object>) rep.json().get("resources");
         Map<String, Object> comps = (Map<String, Object>) res.get("components");
         Map<String, Object> dsp = (Map<String, Object>) comps.get("dsp_core");
-        assertEquals(16L * 44, dsp.get("dsp")); // the default DSP core, 16 x 44 slices
+        assertEquals(16L * 42, dsp.get("dsp")); // the budget-rule DSP core, 16 x 42 slices
         assertTrue(res.containsKey("lut") && res.containsKey("uram"), "the totals stay where they were");
         assertTrue(rep.table().contains("memory controller"), rep.table());
     }

@@ -28,7 +28,7 @@ class PortStallRunTest {
 
     @Test
     void aStarvedWeightBufferStallsTheCoresAndKeepsTheBits() {
-        BoardSpec b = BoardCatalog.get("pynq-z2");
+        BoardSpec b = BoardCatalog.get("pynq-z2", "budget-rule");
         AcceleratorSpec full = b.accelerator();
         // a quarter of the weight banks: the cores read 4× what the port gives (432 of 108 bits a clock)
         AcceleratorSpec starved = full.withBuffers(full.inputBuffer(),
@@ -66,7 +66,7 @@ class PortStallRunTest {
      */
     @Test
     void aNarrowInputBufferStallsTheDepthwiseEngineAndKeepsTheBits() {
-        BoardSpec b = BoardCatalog.get("zc706");
+        BoardSpec b = BoardCatalog.get("zc706", "budget-rule");
         AcceleratorSpec full = b.accelerator();
         AcceleratorSpec narrow = full.withBuffers(full.inputBuffer().withBanks(4), full.weightBuffer(),
                 full.outputBuffer());
@@ -112,7 +112,7 @@ class PortStallRunTest {
      */
     @Test
     void aOneLaneOutputStageHoldsEveryLayerAndKeepsTheBits() {
-        BoardSpec b = BoardCatalog.get("zc706");
+        BoardSpec b = BoardCatalog.get("zc706", "budget-rule");
         AcceleratorSpec full = b.accelerator();
         AcceleratorSpec one = full.withFusion(full.fusion().withLanes(java.util.OptionalInt.of(1)));
         Network net = DepthwiseEngineRunTest.tiny();

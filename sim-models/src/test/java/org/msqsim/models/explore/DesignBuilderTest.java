@@ -22,7 +22,7 @@ import org.msqsim.models.zoo.ModelZoo;
 
 /** Building one design's spec: a spec, or the reason there is none; fit; the column search. */
 class DesignBuilderTest {
-    private static final BoardSpec BOARD = BoardCatalog.get("pynq-z2");
+    private static final BoardSpec BOARD = BoardCatalog.get("pynq-z2", "budget-rule");
     private static final CostModel COST = CostModel.defaults();
 
     private static DesignBuilder builder() {
@@ -93,7 +93,7 @@ class DesignBuilderTest {
     @Test
     void eachCoreRunsAtMostAtItsKindsDocumentedClock() {
         // ZCU104 documents its DSP arrays at 305 MHz (the DPU) and LUT arrays at 185 MHz (FINN MobileNet-v1)
-        BoardSpec zcu104 = BoardCatalog.get("zcu104");
+        BoardSpec zcu104 = BoardCatalog.get("zcu104", "budget-rule");
         DesignBuilder b = new DesignBuilder(zcu104, zcu104.accelerator(), COST);
         long top = ExploreGrid.fastest(zcu104.clocks());
         assertEquals(305_000_000L, top);
@@ -229,7 +229,8 @@ class DesignBuilderTest {
     @Test
     void theDefaultsEngineBanksDoNotLeakIntoExploredDesigns() {
         int moved = 0;
-        for (BoardSpec board : BoardCatalog.all()) {
+        for (String id : BoardCatalog.ids()) { // the budget-rule designs: banks sized by the rule
+            BoardSpec board = BoardCatalog.get(id, "budget-rule");
             AcceleratorSpec base = board.accelerator();
             long cores = BufferPorts.feeds(base).stream().mapToLong(f -> f.activations().needBits()).max()
                     .orElseThrow();

@@ -34,8 +34,8 @@ class ExploreStagesTest {
      * PYNQ-Z2 with its whole clock range assumed: its documented clocks (100 MHz for both core kinds)
      * would leave stage 3 one clock to try; {@code DesignBuilderTest} covers the documented ceilings.
      */
-    private static final BoardSpec BOARD = BoardCatalog.get("pynq-z2")
-            .withClocks(BoardCatalog.get("pynq-z2").clocks().assumingMax());
+    private static final BoardSpec BOARD = BoardCatalog.get("pynq-z2", "budget-rule")
+            .withClocks(BoardCatalog.get("pynq-z2", "budget-rule").clocks().assumingMax());
     private static final CostModel COST = CostModel.defaults();
 
     private static Explorer.Outcome twoJobs;
@@ -60,7 +60,7 @@ class ExploreStagesTest {
      */
     @Test
     void eitherMemoryOfABoardCanBeSearched() {
-        BoardSpec zc706 = BoardCatalog.get("zc706");
+        BoardSpec zc706 = BoardCatalog.get("zc706", "budget-rule");
         Explorer x = new Explorer(ModelZoo.get("cifar_net"), zc706.device().family().dsp(), 2);
         Explorer.Outcome mig = x.explore(ExploreGrid.small(), zc706, zc706.accelerator(), COST, null, null);
         AcceleratorSpec onPs = zc706.accelerator().withDdr(zc706.altDdr().orElseThrow());
