@@ -17,7 +17,8 @@ import org.msqsim.models.metrics.RunMetrics;
  * ({@link StallBreakdown#imbalance()}, at most the step's length). Those intervals never overlap, so
  * <ul>
  *   <li><b>memory</b> = compute waiting for data, output space or the final stores (all of an
- *       element-wise layer),</li>
+ *       element-wise layer), less what the output stage's lanes held alone (which, as in a network
+ *       layer's {@code LayerResult.memoryPs}, is not memory time and falls in compute here),</li>
  *   <li><b>imbalance</b> = one core waiting for the other,</li>
  *   <li><b>compute</b> = latency − memory − imbalance</li>
  * </ul>

@@ -75,6 +75,7 @@ public final class RunReport implements RunOutcome {
         stall(st, "compute waiting for input/weights", s.computeWaitingData());
         stall(st, "compute waiting for output buffer", s.computeWaitingOutput());
         stall(st, "last output stores draining", s.finalStoreDrain());
+        stall(st, "output stage lanes holding stores (in the 3 above)", s.outputStage());
         stall(st, "input loads waiting for buffer space", s.inputLoadWaiting());
         stall(st, "weight loads waiting for buffer space", s.weightLoadWaiting());
         stall(st, "DSP core waiting for LUT core", s.dspWaitingLut());
@@ -159,6 +160,8 @@ public final class RunReport implements RunOutcome {
         st.put("dsp_waiting_lut_ps", s.dspWaitingLut());
         st.put("lut_waiting_dsp_ps", s.lutWaitingDsp());
         st.put("imbalance_ps", s.imbalance());
+        // added last: the part of the three waits above the output stage's lanes held alone, not in memory_ps
+        st.put("output_stall_ps", s.outputStage());
         m.put("stalls", st);
         Map<String, Object> res = new LinkedHashMap<>();
         ResourceVector u = fit.used();

@@ -37,7 +37,7 @@ final class RunTally {
         read += r.ddrBytesRead();
         dsp += r.dsp().map(CoreStats::macs).orElse(0L);
         lut += r.lut().map(CoreStats::macs).orElse(0L);
-        wait += r.stalls().memoryWithoutOutputStage();
+        wait += r.stalls().memory();
         outputStall += r.stalls().outputStage();
         imbalance += r.stalls().imbalance();
         // the cores run side by side: the step waits for the longer-stalled one

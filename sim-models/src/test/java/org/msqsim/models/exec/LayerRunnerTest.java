@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.msqsim.boards.BoardCatalog;
 import org.msqsim.core.hw.accel.AcceleratorRun;
+import org.msqsim.core.hw.accel.StallBreakdown;
 import org.msqsim.core.spec.AcceleratorSpec;
 import org.msqsim.core.spec.BoardSpec;
 import org.msqsim.core.trace.TraceSink;
@@ -62,6 +64,35 @@ class LayerRunnerTest {
         assertEquals(one.ddrBytesRead() + one.ddrBytesWritten(), r.ddrBytes());
         assertEquals(one.stalls().memory(), r.memoryPs());
         assertEquals(((GemmLayer) layer).macs(), r.macs());
+    }
+
+    /**
+     * The cause of the ZC706 default's split: on a one-lane output stage (which holds every store) a
+     * small layer's one-layer run and one-node network report the same memory time, and neither counts
+     * the stage's hold as memory — it is {@code outputStallPs} beside it, and memory, the hold,
+     * imbalance and the steps' own time tile the latency.
+     */
+    @ParameterizedTest
+    @CsvSource({"zc706, 'conv:8x8x16->24,3x3,s1,p1'", "pynq-z2, 'gemm:40x64x48'", "kv260, 'dense:96->40'"})
+    void anOutputStageHoldIsNotMemoryInEitherRunner(String board, String text) {
+        BoardSpec b = BoardCatalog.get(board);
+        AcceleratorSpec acc = b.accelerator().withFusion(b.accelerator().fusion().withLanes(OptionalInt.of(1)));
+        double f = MsqBalance.balancedFraction(acc);
+        Layer layer = LayerParser.parse(text);
+        AcceleratorRun one = new LayerRunner(acc, b.device().family().dsp())
+                .run(layer, new LayerRunner.Options(f, 1, true, TraceSink.NONE)).run();
+        LayerResult r = new NetworkRunner(acc, b.device().family().dsp())
+                .run(Network.of("one", "one layer", layer.inputShape(), List.of(new Node(layer, List.of(Network.INPUT)))),
+                        new NetworkRunner.Options(f, 1, true, TraceSink.NONE, null)).layers().get(0);
+        StallBreakdown s = one.stalls();
+        assertTrue(s.outputStage() > 0, "one lane must hold the stores: " + s);
+        assertEquals(one.latencyPs(), r.latencyPs());
+        assertEquals(s.outputStage(), r.outputStallPs());
+        assertEquals(s.memory(), r.memoryPs());
+        assertEquals(s.computeWaitingData() + s.computeWaitingOutput() + s.finalStoreDrain(),
+                s.memory() + s.outputStage(), "the hold is part of the waits, not of memory");
+        long steps = one.latencyPs() - s.memory() - s.outputStage() - s.imbalance();
+        assertTrue(steps > 0 && steps <= one.latencyPs(), "memory, hold and imbalance tile the latency: " + s);
     }
 
     @ParameterizedTest

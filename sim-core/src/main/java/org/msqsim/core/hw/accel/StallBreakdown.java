@@ -28,15 +28,14 @@ public record StallBreakdown(long computeWaitingData, long computeWaitingOutput,
 
     /**
      * Time with no step in flight for want of memory: waiting for data, for a free output half, and
-     * the final store drain. With {@link #imbalance()} and the steps' own time it tiles the latency.
+     * the final store drain, less the part the output stage's lanes held alone ({@link #outputStage}):
+     * what the layer waited on DDR. With {@link #outputStage}, {@link #imbalance()} and the steps' own
+     * time it tiles the latency. The same split as a network layer's ({@code LayerResult.memoryPs}
+     * beside {@code outputStallPs}), so a one-layer run and the same layer in a network report the same
+     * memory time.
      */
     public long memory() {
-        return computeWaitingData + computeWaitingOutput + finalStoreDrain;
-    }
-
-    /** {@link #memory()} without the output stage's part: waiting for DDR. */
-    public long memoryWithoutOutputStage() {
-        return memory() - outputStage;
+        return computeWaitingData + computeWaitingOutput + finalStoreDrain - outputStage;
     }
 
     /** Imbalance between the cores: one waiting for the other. */

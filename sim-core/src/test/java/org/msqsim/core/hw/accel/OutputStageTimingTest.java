@@ -82,6 +82,8 @@ class OutputStageTimingTest {
         assertEquals(0, wide.stalls().outputStage());
         assertEquals(computeEnd + results * CLOCK_PS, narrow.latencyPs());
         assertEquals(results * CLOCK_PS - wide.stalls().finalStoreDrain(), narrow.stalls().outputStage());
+        assertEquals(wide.stalls().memory(), narrow.stalls().memory(), "the stage's hold is not memory time: one lane "
+                + "waits on DDR exactly as long as 4,096 lanes");
         assertArrayEquals(wide.dspAcc(), narrow.dspAcc());
         assertArrayEquals(wide.lutAcc(), narrow.lutAcc());
         assertEquals(wide.ddrBytesRead(), narrow.ddrBytesRead());
