@@ -143,8 +143,8 @@ final class DesignBuilder {
      * As {@link #maxCols(DesignFamily, Organisations, int, int, int, double)}, the cores asked for at
      * {@code clk} (each held at its kind's ceiling, as {@link #spec} does). The clock matters to the fit:
      * the output stage's lanes ({@link OutputStageSizing}) keep up with the cores' results a control clock,
-     * so cores faster than the control clock get more lanes, each a DSP slice and LUTs. A stage that builds
-     * its designs at {@code clk} asks at {@code clk}: the most that fit at a slower clock may not fit at it.
+     * so cores faster than the control clock get more lanes, each a DSP slice and LUTs: the most that fit
+     * at a slower clock may not fit at {@code clk}.
      */
     int maxCols(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols, double engineShare,
                 long clk) {

@@ -66,7 +66,7 @@ final class ShapeStage implements SearchStage {
                     for (int packing : start == 1 ? List.of(b.basePacking()) : packings) {
                         for (Organisations orgs : Organisations.pairs(grid.organisations(), b.baseOrganisations(),
                                 fam, start)) {
-                            for (int[] shape : shapes(fam, orgs, start, rows, packing, clk)) {
+                            for (int[] shape : shapes(fam, orgs, start, rows, packing)) {
                                 Optional<Design> built = scales.stream()
                                         .map(s -> b.design(0, fam, orgs, start, rows, packing, shape[0], shape[1],
                                                 clk, s, e))
@@ -127,18 +127,18 @@ final class ShapeStage implements SearchStage {
 
     /**
      * The (DSP cols, LUT cols) pairs for one family, organisation pair, fraction, row count and packing,
-     * at buffer scale 1: each core's column levels of the most that fit in its own organisation at
-     * {@code clk}, the clock this stage builds at (the output stage's lanes grow with the cores' clock,
-     * so the most that fit at the board's default clock may not fit at it).
+     * at buffer scale 1: each core's column levels of the most that fit in its own organisation at the
+     * board's default clock. Stage 1 builds at the fastest clock, where the output stage has more lanes
+     * (each a DSP slice and LUTs), so a level may not fit there: {@link #designs} then drops it.
      */
-    private List<int[]> shapes(DesignFamily fam, Organisations orgs, double f, int rows, int packing, long clk) {
+    private List<int[]> shapes(DesignFamily fam, Organisations orgs, double f, int rows, int packing) {
         List<int[]> out = new ArrayList<>();
         double e = grid.baseEngineShare();
         List<Integer> dsp = f == 1 ? List.of(0)
-                : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, orgs, rows, packing, 0, e, clk));
+                : grid.columnLevels(b.maxCols(DesignFamily.DSP_ONLY, orgs, rows, packing, 0, e));
         for (int d : dsp) {
             List<Integer> lut = fam == DesignFamily.DSP_ONLY ? List.of(0)
-                    : grid.columnLevels(b.maxCols(fam, orgs, rows, packing, d, e, clk));
+                    : grid.columnLevels(b.maxCols(fam, orgs, rows, packing, d, e));
             for (int l : lut) {
                 if (d + l > 0 && (fam == DesignFamily.DSP_ONLY || l > 0)) {
                     out.add(new int[] {d, l});
