@@ -51,9 +51,12 @@ final class DesignBuilder {
      */
     private final BufferSpec inputTemplate;
 
-    /** A {@link #maxCols} question: DSP alone ({@code DSP_ONLY}) or the family's LUT core beside {@code dspCols}. */
+    /**
+     * A {@link #maxCols} question: DSP alone ({@code DSP_ONLY}) or the family's LUT core beside {@code dspCols},
+     * the cores asked for at {@code clockHz}.
+     */
     private record ColumnKey(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols,
-                             double engineShare) {
+                             double engineShare, long clockHz) {
     }
 
     DesignBuilder(BoardSpec board, AcceleratorSpec base, CostModel model) {
@@ -128,16 +131,31 @@ final class DesignBuilder {
         return maxCols(family, baseOrganisations, rows, packing, dspCols, engineShare);
     }
 
-    /** The cores organised as {@code orgs}, beside a depthwise engine of {@code engineShare} (0: none). */
+    /**
+     * The cores organised as {@code orgs}, beside a depthwise engine of {@code engineShare} (0: none), at the
+     * board's default clock.
+     */
     int maxCols(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols, double engineShare) {
-        return maxCache.computeIfAbsent(new ColumnKey(family, orgs, rows, packing, dspCols, engineShare), k -> {
+        return maxCols(family, orgs, rows, packing, dspCols, engineShare, board.clocks().defaultHz());
+    }
+
+    /**
+     * As {@link #maxCols(DesignFamily, Organisations, int, int, int, double)}, the cores asked for at
+     * {@code clk} (each held at its kind's ceiling, as {@link #spec} does). The clock matters to the fit:
+     * the output stage's lanes ({@link OutputStageSizing}) keep up with the cores' results a control clock,
+     * so cores faster than the control clock get more lanes, each a DSP slice and LUTs: the most that fit
+     * at a slower clock may not fit at {@code clk}.
+     */
+    int maxCols(DesignFamily family, Organisations orgs, int rows, int packing, int dspCols, double engineShare,
+                long clk) {
+        return maxCache.computeIfAbsent(new ColumnKey(family, orgs, rows, packing, dspCols, engineShare, clk), k -> {
             int lo = 0;
             int hi = 4096;
             while (lo < hi) {
                 int mid = (lo + hi + 1) >>> 1;
                 SpecBuild s = family == DesignFamily.DSP_ONLY
-                        ? spec(family, orgs, rows, packing, mid, 0, board.clocks().defaultHz(), 1, engineShare)
-                        : spec(family, orgs, rows, packing, dspCols, mid, board.clocks().defaultHz(), 1, engineShare);
+                        ? spec(family, orgs, rows, packing, mid, 0, clk, 1, engineShare)
+                        : spec(family, orgs, rows, packing, dspCols, mid, clk, 1, engineShare);
                 if (s instanceof SpecBuild.Buildable b && model.fitWithinCeilings(b.spec(), board.device()).fits()) {
                     lo = mid;
                 } else {

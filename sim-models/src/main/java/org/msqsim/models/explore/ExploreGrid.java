@@ -36,7 +36,11 @@ import org.msqsim.models.lower.Lowering;
  *   <li><b>Columns</b>: DSP columns are {@code colLevels} × the most that fit alone (DSP-only,
  *       within the ceilings); LUT columns are {@code colLevels} × the most that fit beside that DSP
  *       core (or alone for F = 1), computed separately for SP2 and for LUT-fixed MACs — so each
- *       LUT kind fills the same LUT budget with its own MACs. Default levels 25, 50, 75, 100 %.</li>
+ *       LUT kind fills the same LUT budget with its own MACs. Default levels 25, 50, 75, 100 %.
+ *       "Fit" is asked at the board's default clock while stage 1 builds at its fastest: the output
+ *       stage's lanes grow with the cores' clock, so a level that does not fit at the fastest clock
+ *       (at any buffer scale) is dropped, not shrunk (docs/core-organisations.md "Column levels and
+ *       the clock").</li>
  *   <li><b>Buffers</b> at the base design's capacities (× 1), or the largest smaller scale of
  *       {@code bufferScales} that fits when × 1 does not.</li>
  * </ul>

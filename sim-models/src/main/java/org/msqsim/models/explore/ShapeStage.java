@@ -127,7 +127,9 @@ final class ShapeStage implements SearchStage {
 
     /**
      * The (DSP cols, LUT cols) pairs for one family, organisation pair, fraction, row count and packing,
-     * at buffer scale 1: each core's column levels of the most that fit in its own organisation.
+     * at buffer scale 1: each core's column levels of the most that fit in its own organisation at the
+     * board's default clock. Stage 1 builds at the fastest clock, where the output stage has more lanes
+     * (each a DSP slice and LUTs), so a level may not fit there: {@link #designs} then drops it.
      */
     private List<int[]> shapes(DesignFamily fam, Organisations orgs, double f, int rows, int packing) {
         List<int[]> out = new ArrayList<>();
