@@ -115,8 +115,8 @@ final class ExploreCommand implements Callable<Integer> {
     Path plotDir;
 
     @Option(names = "--save-best", paramLabel = "FILE",
-            description = "Write the best design as a board YAML file (this board with that accelerator), "
-                    + "to simulate it bit-exactly: msqsim run --board FILE --sp2-fraction F (F in its header).")
+            description = "Write the best design as a board YAML file (this board with that accelerator, at "
+                    + "its SP2 fraction), to simulate it bit-exactly: msqsim run --board FILE.")
     Path saveBest;
 
     @Option(names = "--derive-default", paramLabel = "FILE",
@@ -279,12 +279,13 @@ final class ExploreCommand implements Callable<Integer> {
         Design d = best.design();
         String id = savedId(b.id(), d);
         String header = String.format(Locale.ROOT, "Written by msqsim explore: the best design for %s on %s, "
-                + "%.3f ms per frame timing-only%nat SP2 fraction %.2f (%s), saved as board %s. Simulate it "
-                + "bit-exactly with:%n  msqsim run --board %s --model %s --sp2-fraction %.2f%n", net.name(), b.id(),
-                best.latencyMs(), d.fraction(), d.family().label(), id, saveBest, net.name(), d.fraction());
+                + "%.3f ms per frame timing-only%nat SP2 fraction %.2f (%s; the design's sp2_fraction, which run "
+                + "takes), saved as board %s. Simulate it bit-exactly with:%n  msqsim run --board %s --model %s%n",
+                net.name(), b.id(), best.latencyMs(), d.fraction(), d.family().label(), id, saveBest, net.name());
         // A design on the board's other memory (ZC706's PS DDR) is saved with that memory as its ddr.
         String own = d.spec().ddr().equals(b.accelerator().ddr()) ? boardText : BoardWriter.withMemoriesSwapped(boardText);
-        String text = BoardWriter.withAccelerator(own, id, d.spec().withName(designName(d)), header);
+        String text = BoardWriter.withAccelerator(own, id, d.spec().withName(designName(d))
+                .withSp2Fraction(java.util.OptionalDouble.of(d.fraction())), header);
         write(saveBest, "--save-best", text);
     }
 

@@ -87,10 +87,9 @@ class ExploreCommandTest {
         JsonNode best = JSON.readTree(r.out()).get("best");
         String text = Files.readString(file);
         assertTrue(text.startsWith("# Written by msqsim explore"), text);
-        String f = String.format(Locale.ROOT, "%.2f", best.get("sp2_fraction").asDouble());
-        assertTrue(text.contains("--sp2-fraction " + f), text);
-        CliRunner run = CliRunner.run("run", "--board", file.toString(), "--model", "cifar_net", "--sp2-fraction", f,
-                "--format", "json");
+        assertEquals(best.get("sp2_fraction").asDouble(),
+                BoardCatalog.get(file.toString()).accelerator().sp2Fraction().getAsDouble(), 0.0, "F in the file");
+        CliRunner run = CliRunner.run("run", "--board", file.toString(), "--model", "cifar_net", "--format", "json");
         assertEquals(0, run.code(), run.err());
         JsonNode j = JSON.readTree(run.out());
         assertTrue(j.get("bit_exact").asBoolean(), run.out());

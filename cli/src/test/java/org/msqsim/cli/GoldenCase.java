@@ -67,8 +67,8 @@ record GoldenCase(String file, List<String> args, List<List<String>> shownAs, Li
                         List.of("explore", "--board", "zc706")),
                 List.of(new Artifact(saved, "explore/zc706-best.yaml"))));
         cases.add(new GoldenCase("explore/zc706-best-run.txt",
-                List.of("run", "--board", "golden/explore/zc706-best.yaml", "--sp2-fraction", "0.95"),
-                List.of(List.of("run", "--board", "zc706-best.yaml", "--sp2-fraction", "0.95")), List.of()));
+                List.of("run", "--board", "golden/explore/zc706-best.yaml"),
+                List.of(List.of("run", "--board", "zc706-best.yaml")), List.of()));
         // Each board's default design, derived by the documented rule (DefaultsAreDerivedTest holds the
         // board files to these).
         for (String b : BOARDS) {
