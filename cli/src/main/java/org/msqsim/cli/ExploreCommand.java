@@ -43,9 +43,9 @@ import picocli.CommandLine.Spec;
         description = {"Sweep MSQ designs on a board and find the best split between SP2 (LUT core) and "
                 + "fixed-point (DSP core) rows, timing-only, in parallel.",
             "",
-            "Search, from the board's budget-rule design (the seed its default design is",
-            "derived from; --design picks another, --design default the default), in",
-            "four stages:",
+            "Search, from a built-in board's budget-rule design (the seed its default is",
+            "derived from; --design picks another, --design default the default) or a",
+            "board file's own design, in four stages:",
             "1. every shape, in every pair of core organisations os, ws, dot, os-v2,",
             "   os-v4, os-v8, os-s4, dot-s4 (output- or weight-stationary, dot-product,",
             "   vector PEs of V lanes, up to N column sets; --organisations; one per core the",
@@ -197,11 +197,13 @@ final class ExploreCommand implements Callable<Integer> {
             g = g.withEngineShares(List.of(DefaultRule.ENGINE_SHARE));
         }
         BoardSpec chosen = DesignArgs.board(board);
-        if (designOptions.design == null && chosen.design(DefaultRule.SEED).isPresent()) {
-            // The search starts from the board's seed design, as the derivation of its default does: the
-            // default is a search result (its banks, buffers and lanes are the search's choices for its own
-            // cores), not a starting point, and a search started from it would differ from the one that
-            // found it. --design default starts from the default.
+        if (designOptions.design == null && BoardCatalog.ids().contains(board)
+                && chosen.design(DefaultRule.SEED).isPresent()) {
+            // On a built-in board the search starts from the board's seed design, as the derivation of its
+            // default does: the default is a search result (its banks, buffers and lanes are the search's
+            // choices for its own cores), not a starting point, and a search started from it would differ
+            // from the one that found it. --design default starts from the default; a board file (a saved
+            // design, the user's own) starts from its accelerator.
             designOptions.design = DefaultRule.SEED;
         }
         BoardSpec b = designOptions.apply(chosen, notes);
