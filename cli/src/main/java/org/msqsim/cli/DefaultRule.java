@@ -48,6 +48,14 @@ final class DefaultRule {
     }
 
     /**
+     * {@code boardText} as the file of the memory {@code d} runs on: with its two memories swapped when
+     * {@code d} uses the board's other one (ZC706's PS DDR), so a written design keeps its memory.
+     */
+    static String onItsMemory(BoardSpec b, Design d, String boardText) {
+        return d.spec().ddr().equals(b.accelerator().ddr()) ? boardText : BoardWriter.withMemoriesSwapped(boardText);
+    }
+
+    /**
      * The board file {@code boardText} with {@code best} as its default accelerator, named
      * {@code name}, carrying its fraction; on the board's other memory when the design uses it.
      */
@@ -57,8 +65,7 @@ final class DefaultRule {
                 + "\"Default designs\"):%n  msqsim explore --board %s --derive-default FILE%n"
                 + "from the design '%s': the fastest MSQ design for %s, %.3f ms per frame timing-only at SP2 "
                 + "fraction %.2f.", b.id(), seed, net.name(), best.latencyMs(), d.fraction());
-        String own = d.spec().ddr().equals(b.accelerator().ddr()) ? boardText : BoardWriter.withMemoriesSwapped(boardText);
-        return BoardWriter.withAccelerator(own, d.spec().withName(name).withSp2Fraction(OptionalDouble.of(d.fraction())),
+        return BoardWriter.withAccelerator(onItsMemory(b, d, boardText), d.spec().withName(name).withSp2Fraction(OptionalDouble.of(d.fraction())),
                 header);
     }
 }

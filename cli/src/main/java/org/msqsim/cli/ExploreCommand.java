@@ -284,9 +284,7 @@ final class ExploreCommand implements Callable<Integer> {
                 + "%.3f ms per frame timing-only%nat SP2 fraction %.2f (%s; the design's sp2_fraction, which run "
                 + "takes), saved as board %s. Simulate it bit-exactly with:%n  msqsim run --board %s --model %s%n",
                 net.name(), b.id(), best.latencyMs(), d.fraction(), d.family().label(), id, saveBest, net.name());
-        // A design on the board's other memory (ZC706's PS DDR) is saved with that memory as its ddr.
-        String own = d.spec().ddr().equals(b.accelerator().ddr()) ? boardText : BoardWriter.withMemoriesSwapped(boardText);
-        String text = BoardWriter.withAccelerator(own, id, d.spec().withName(designName(d))
+        String text = BoardWriter.withAccelerator(DefaultRule.onItsMemory(b, d, boardText), id, d.spec().withName(designName(d))
                 .withSp2Fraction(java.util.OptionalDouble.of(d.fraction())), header);
         write(saveBest, "--save-best", text);
     }
